@@ -1,0 +1,80 @@
+import { join, resolve } from 'node:path';
+import { loadConfig, type Config } from './config/config.js';
+import { prove, type Rendered } from './check/prove.js';
+import { hasErrors, type Diagnostic } from './diagnostic.js';
+import type { Feed, FeedFormat } from './model/types.js';
+import { normalize } from './model/normalize.js';
+import { readRecords } from './records/index.js';
+import { render as renderAtom } from './render/atom.js';
+import { render as renderJsonFeed } from './render/json-feed.js';
+import { render as renderRss } from './render/rss.js';
+import { publish, staleFiles } from './write/publish.js';
+
+export interface BuildOptions {
+  /** Paths are resolved against `cwd` (default: the process's) and shown in messages as given. */
+  readonly cwd?: string;
+  readonly articlesDir: string;
+  readonly outDir: string;
+  readonly configPath: string;
+  /** Overrides the config's `utc` when given. */
+  readonly utc?: boolean;
+  /** Write nothing; fail when the output folder is stale or invalid. */
+  readonly check?: boolean;
+}
+
+export interface BuildResult {
+  /** 0 ok; 1 invalid input or output; 2 config error (SPEC section 7). */
+  readonly exitCode: 0 | 1 | 2;
+  readonly diagnostics: readonly Diagnostic[];
+  readonly feed?: Feed;
+  readonly written: readonly string[];
+  readonly unchanged: readonly string[];
+}
+
+const RENDERERS: Readonly<Record<FeedFormat, (feed: Feed) => string>> = { rss: renderRss, atom: renderAtom, json: renderJsonFeed };
+
+/** Renders every format of a feed, in a fixed order. */
+export function renderFeeds(feed: Feed, config: Pick<Config, 'files'>, outDir: string): Rendered[] {
+  return (Object.keys(RENDERERS) as FeedFormat[]).map((format) => ({
+    format,
+    file: join(outDir, config.files[format]),
+    text: RENDERERS[format](feed),
+  }));
+}
+
+/**
+ * articles → records → model → render → proof → write. Nothing is written
+ * unless every step succeeded for every feed.
+ */
+export async function build(options: BuildOptions): Promise<BuildResult> {
+  const nothing = { written: [], unchanged: [] };
+  const at = (path: string) => resolve(options.cwd ?? process.cwd(), path);
+  const loaded = await loadConfig(at(options.configPath), options.configPath);
+  if (!loaded.config) return { exitCode: 2, diagnostics: loaded.diagnostics, ...nothing };
+  const config = loaded.config;
+
+  const { records, diagnostics: readDiagnostics } = await readRecords(at(options.articlesDir), config.timezone === undefined ? {} : { timezone: config.timezone }, options.articlesDir);
+  const { feed, diagnostics: modelDiagnostics } = normalize(records, config, { utc: options.utc ?? config.utc, articlesDir: options.articlesDir });
+  const diagnostics = [...readDiagnostics, ...modelDiagnostics];
+  if (!feed || hasErrors(diagnostics)) return { exitCode: 1, diagnostics, ...nothing };
+
+  const rendered = renderFeeds(feed, config, options.outDir);
+  for (const document of rendered) diagnostics.push(...prove(feed, document));
+  if (hasErrors(diagnostics)) return { exitCode: 1, diagnostics, feed, ...nothing };
+
+  const files = rendered.map((r) => ({ name: config.files[r.format], text: r.text }));
+  if (options.check) {
+    const stale = await staleFiles(at(options.outDir), files);
+    for (const name of stale) {
+      diagnostics.push({
+        file: join(options.outDir, name),
+        ruleId: 'output/stale',
+        severity: 'error',
+        message: 'is not what the articles build to (missing or out of date); run "feedwright build" and commit the result',
+      });
+    }
+    return { exitCode: stale.length > 0 ? 1 : 0, diagnostics, feed, written: [], unchanged: stale.length > 0 ? [] : files.map((f) => f.name) };
+  }
+  const { written, unchanged } = await publish(at(options.outDir), files);
+  return { exitCode: 0, diagnostics, feed, written, unchanged };
+}

@@ -1,0 +1,57 @@
+import type { DateTime } from 'luxon';
+import { escapeHtml } from '../model/html.js';
+import type { Entry, Feed, FeedFormat, Person } from '../model/types.js';
+import type { FeedView, ItemView, PersonView } from './view.js';
+
+/**
+ * What a document of each format must carry for a feed, written from the
+ * spec's mapping (SPEC section 4) rather than from the renderers, so that the
+ * proof checks the renderers instead of repeating them.
+ */
+export function expectedView(feed: Feed, format: FeedFormat): FeedView<DateTime> {
+  return {
+    title: feed.title,
+    description: feed.description,
+    link: feed.homePageUrl,
+    selfLink: feed.feedUrls[format],
+    language: feed.language,
+    ...(format === 'rss' ? { published: feed.published } : {}),
+    ...(format === 'json' ? {} : { updated: feed.updated }),
+    ...(format === 'json' ? {} : { rights: feed.rights }),
+    authors: format === 'rss' ? [] : feed.authors.map((p) => personIn(format, p)),
+    items: feed.entries.map((e) => item(e, format)),
+  };
+}
+
+function item(e: Entry, format: FeedFormat): ItemView<DateTime> {
+  // The summary is text; the XML formats carry it as HTML.
+  const summary = e.summary === undefined ? undefined : format === 'json' ? e.summary : escapeHtml(e.summary);
+  return {
+    id: e.id,
+    title: e.title,
+    link: e.link,
+    published: e.published,
+    updated: e.updated,
+    summary,
+    content: e.contentHtml,
+    authors: format === 'rss' ? rssAuthors(e.authors) : e.authors.map((p) => personIn(format, p)),
+    tags: e.tags,
+    attachments: format === 'json' ? e.attachments.map((a) => ({ url: a.url, type: a.type, length: a.length === undefined ? undefined : String(a.length) })) : [],
+    ...(format === 'json' ? { image: e.image } : {}),
+    ...(format === 'rss' ? {} : { language: e.language }),
+    ...(format === 'json' ? {} : { rights: e.rights }),
+  };
+}
+
+/** RSS: one author with a known email as `email (Name)`; otherwise names only, in dc:creator. */
+function rssAuthors(authors: readonly Person[]): PersonView[] {
+  const [only] = authors;
+  if (authors.length === 1 && only?.email !== undefined) return [{ name: only.name, email: only.email }];
+  return authors.map((p) => ({ name: p.name }));
+}
+
+/** Atom carries name, email and uri; JSON Feed name and url (an email as a mailto: URL when there is no url). */
+function personIn(format: FeedFormat, p: Person): PersonView {
+  if (format === 'json') return { name: p.name, url: p.url ?? (p.email === undefined ? undefined : `mailto:${p.email}`) };
+  return { name: p.name, email: p.email, url: p.url };
+}

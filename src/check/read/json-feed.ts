@@ -1,0 +1,49 @@
+import type { FeedView, ItemView, PersonView } from '../view.js';
+
+type Json = Record<string, unknown>;
+
+const str = (value: unknown): string | undefined => (typeof value === 'string' ? value : undefined);
+const obj = (value: unknown): Json => (typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Json) : {});
+const arr = (value: unknown): unknown[] => (Array.isArray(value) ? value : []);
+
+/** JSON Feed 1.0 or 1.1 as a reader sees it; undefined when the document is not a JSON Feed. */
+export function read(doc: unknown): FeedView<string> | undefined {
+  const feed = obj(doc);
+  if (typeof feed.version !== 'string' || !feed.version.startsWith('https://jsonfeed.org/version/')) return undefined;
+  return {
+    title: str(feed.title),
+    description: str(feed.description),
+    link: str(feed.home_page_url),
+    selfLink: str(feed.feed_url),
+    language: str(feed.language),
+    authors: people(feed),
+    items: arr(feed.items).map(item),
+  };
+}
+
+function item(value: unknown): ItemView<string> {
+  const node = obj(value);
+  return {
+    id: str(node.id),
+    title: str(node.title),
+    link: str(node.url),
+    published: str(node.date_published),
+    updated: str(node.date_modified),
+    summary: str(node.summary),
+    content: str(node.content_html) ?? str(node.content_text),
+    authors: people(node),
+    tags: arr(node.tags).map((t) => str(t) ?? ''),
+    attachments: arr(node.attachments).map((a) => {
+      const { url, mime_type, size_in_bytes } = obj(a);
+      return { url: str(url), type: str(mime_type), length: size_in_bytes === undefined ? undefined : String(size_in_bytes) };
+    }),
+    image: str(node.image),
+    language: str(node.language),
+  };
+}
+
+// JSON Feed 1.1 has "authors"; 1.0 had a single "author".
+function people(node: Json): PersonView[] {
+  const list = node.authors !== undefined ? arr(node.authors) : node.author !== undefined ? [node.author] : [];
+  return list.map((p) => ({ name: str(obj(p).name), url: str(obj(p).url) }));
+}

@@ -1,0 +1,45 @@
+/**
+ * A feed as a reader sees it, whatever its format: what the proof compares.
+ * `D` is how dates are held: as written (string) in a document read back,
+ * as values (DateTime) in what the model says the document must carry.
+ */
+export interface PersonView {
+  readonly name?: string;
+  readonly email?: string;
+  readonly url?: string;
+}
+
+export interface AttachmentView {
+  readonly url?: string;
+  readonly type?: string;
+  readonly length?: string;
+}
+
+export interface ItemView<D> {
+  readonly id?: string;
+  readonly title?: string;
+  readonly link?: string;
+  readonly published?: D;
+  readonly updated?: D;
+  readonly summary?: string;
+  readonly content?: string;
+  readonly authors: readonly PersonView[];
+  readonly tags: readonly string[];
+  readonly attachments: readonly AttachmentView[];
+  readonly image?: string;
+  readonly language?: string;
+  readonly rights?: string;
+}
+
+export interface FeedView<D> {
+  readonly title?: string;
+  readonly description?: string;
+  readonly link?: string;
+  readonly selfLink?: string;
+  readonly language?: string;
+  readonly published?: D;
+  readonly updated?: D;
+  readonly rights?: string;
+  readonly authors: readonly PersonView[];
+  readonly items: readonly ItemView<D>[];
+}

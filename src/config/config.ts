@@ -1,0 +1,151 @@
+import { readFile } from 'node:fs/promises';
+import { IANAZone } from 'luxon';
+import { diagnosticsFor, type Diagnostic } from '../diagnostic.js';
+import type { FeedFormat, Person } from '../model/types.js';
+import { isAbsoluteUrl, isLanguageTag, readPerson } from '../model/values.js';
+
+/** feedwright.config.json, validated, every default filled in (SPEC section 8). */
+export interface Config {
+  readonly title: string;
+  readonly description: string;
+  readonly siteUrl: string;
+  /** The URL of the folder the feeds are served from, ending in "/". */
+  readonly feedUrl: string;
+  readonly articlePath: string;
+  readonly language: string;
+  readonly author?: Person;
+  readonly timezone?: string;
+  readonly limit: number;
+  readonly utc: boolean;
+  readonly copyright?: string;
+  readonly icon?: string;
+  readonly logo?: string;
+  readonly hub?: string;
+  readonly stylesheet?: string;
+  readonly files: Readonly<Record<FeedFormat, string>>;
+}
+
+export const CONFIG_FILE = 'feedwright.config.json';
+
+export const DEFAULT_FILES: Readonly<Record<FeedFormat, string>> = { rss: 'feed.xml', atom: 'atom.xml', json: 'feed.json' };
+
+type Check = (value: unknown) => string | undefined;
+
+const text: Check = (v) => (typeof v === 'string' && v.trim() !== '' ? undefined : 'must be non-empty text');
+const url: Check = (v) => (typeof v === 'string' && isAbsoluteUrl(v) ? undefined : 'must be an absolute http(s) URL, such as "https://example.com"');
+const bool: Check = (v) => (typeof v === 'boolean' ? undefined : 'must be true or false');
+const FIELDS: Readonly<Record<string, Check>> = {
+  title: text,
+  description: text,
+  siteUrl: url,
+  feedUrl: url,
+  articlePath: (v) =>
+    typeof v === 'string' && v.startsWith('/') && v.includes('{slug}') ? undefined : 'must be a path that starts with "/" and holds "{slug}", such as "/articles/{slug}/"',
+  language: (v) => (typeof v === 'string' && isLanguageTag(v) ? undefined : 'must be a language tag such as "en" or "zh-CN"'),
+  author: (v) => {
+    const person = readPerson(v);
+    return typeof person === 'string' ? person : undefined;
+  },
+  timezone: (v) => (typeof v === 'string' && IANAZone.isValidZone(v) ? undefined : 'must be an IANA time zone such as "Asia/Shanghai" or "UTC"'),
+  limit: (v) => (typeof v === 'number' && Number.isInteger(v) && v > 0 ? undefined : 'must be a whole number of 1 or more'),
+  utc: bool,
+  copyright: text,
+  icon: url,
+  logo: url,
+  hub: url,
+  stylesheet: text,
+  files: (v) => {
+    if (typeof v !== 'object' || v === null || Array.isArray(v)) return 'must be an object such as {"rss": "feed.xml"}';
+    for (const [key, name] of Object.entries(v)) {
+      if (!(key in DEFAULT_FILES)) return `has no format "${key}"; use "rss", "atom" and "json"`;
+      if (typeof name !== 'string' || !/^[^/\\]+$/.test(name) || name.startsWith('.')) return `"${key}" must be a plain file name such as "feed.xml"`;
+    }
+    return undefined;
+  },
+};
+const REQUIRED = ['title', 'siteUrl'] as const;
+
+/** Reads and validates the config; every problem is a diagnostic, all of them reported. */
+export async function loadConfig(path: string, display = path): Promise<{ config?: Config; diagnostics: Diagnostic[] }> {
+  const diagnostics: Diagnostic[] = [];
+  const report = diagnosticsFor(display, diagnostics);
+  let source: string;
+  try {
+    source = await readFile(path, 'utf8');
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    report.error('config/unreadable', code === 'ENOENT' ? `no config file; create ${CONFIG_FILE} with at least "title" and "siteUrl", or pass --config FILE` : `cannot be read (${code ?? String(error)})`);
+    return { diagnostics };
+  }
+  return parseConfig(source.replace(/^\uFEFF/, ''), display, diagnostics);
+}
+
+export function parseConfig(source: string, path: string, diagnostics: Diagnostic[] = []): { config?: Config; diagnostics: Diagnostic[] } {
+  const report = diagnosticsFor(path, diagnostics);
+  let raw: unknown;
+  try {
+    raw = JSON.parse(source);
+  } catch (error) {
+    const position = /position (\d+)/.exec(String(error))?.[1];
+    const line = position === undefined ? undefined : lineAt(source, Number(position));
+    report.error('config/json', `is not valid JSON (${(error as Error).message}); fix the syntax`, line);
+    return { diagnostics };
+  }
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
+    report.error('config/json', 'must hold one JSON object, such as {"title": "My site", "siteUrl": "https://example.com"}', 1);
+    return { diagnostics };
+  }
+  const values = raw as Record<string, unknown>;
+  const keyLine = (key: string) => {
+    const at = source.search(new RegExp(`"${key}"\\s*:`));
+    return at < 0 ? undefined : lineAt(source, at);
+  };
+  for (const [key, value] of Object.entries(values)) {
+    const check = FIELDS[key];
+    if (check === undefined) {
+      report.error('config/unknown-key', `has an unknown key "${key}"; the keys are ${Object.keys(FIELDS).join(', ')}`, keyLine(key));
+      continue;
+    }
+    const problem = check(value);
+    if (problem) report.error('config/invalid', `"${key}" ${problem}; found ${JSON.stringify(value)}`, keyLine(key));
+  }
+  for (const key of REQUIRED) {
+    if (values[key] === undefined) report.error('config/missing', `needs "${key}"`, 1);
+  }
+  if (diagnostics.length > 0) return { diagnostics };
+
+  const siteUrl = values.siteUrl as string;
+  const author = values.author === undefined ? undefined : (readPerson(values.author) as Person);
+  const feedUrl = (values.feedUrl as string | undefined) ?? siteUrl;
+  const optional = <T>(key: string) => (values[key] === undefined ? {} : { [key]: values[key] as T });
+  const config: Config = {
+    title: values.title as string,
+    description: (values.description as string | undefined) ?? (values.title as string),
+    siteUrl,
+    feedUrl: feedUrl.endsWith('/') ? feedUrl : `${feedUrl}/`,
+    articlePath: (values.articlePath as string | undefined) ?? '/articles/{slug}/',
+    language: (values.language as string | undefined) ?? 'en',
+    limit: (values.limit as number | undefined) ?? 50,
+    utc: (values.utc as boolean | undefined) ?? false,
+    files: { ...DEFAULT_FILES, ...(values.files as Partial<Record<FeedFormat, string>> | undefined) },
+    ...(author ? { author } : {}),
+    ...optional<string>('timezone'),
+    ...optional<string>('copyright'),
+    ...optional<string>('icon'),
+    ...optional<string>('logo'),
+    ...optional<string>('hub'),
+    ...optional<string>('stylesheet'),
+  };
+  const names = Object.values(config.files);
+  if (new Set(names).size !== names.length) {
+    report.error('config/invalid', `"files" gives two formats the same file name (${names.join(', ')}); give each its own`, keyLine('files'));
+    return { diagnostics };
+  }
+  return { config, diagnostics };
+}
+
+export function lineAt(source: string, offset: number): number {
+  let line = 1;
+  for (let i = 0; i < offset && i < source.length; i++) if (source.charCodeAt(i) === 10) line++;
+  return line;
+}

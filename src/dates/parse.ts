@@ -1,0 +1,179 @@
+import { DateTime, FixedOffsetZone, IANAZone, type Zone } from 'luxon';
+
+/** A date read from text: the instant and the zone its author wrote, or why it is not one. */
+export type DateResult =
+  | { readonly ok: true; readonly value: DateTime }
+  | { readonly ok: false; readonly reason: string };
+
+interface WallTime {
+  readonly year: number;
+  readonly month: number;
+  readonly day: number;
+  readonly hour: number;
+  readonly minute: number;
+  readonly second: number;
+}
+
+type ZoneResult = { readonly ok: true; readonly zone: Zone } | { readonly ok: false; readonly reason: string };
+
+const HOW_TO_ZONE = 'write an offset such as "GMT+8" or "+08:00", or an IANA zone such as "Asia/Shanghai", after it, or set "timezone" in feedwright.config.json';
+
+// The forms of SPEC section 3, each anchored; the zone part is read separately.
+const RFC3339 = /^(\d{4})-(\d{2})-(\d{2})[Tt](\d{2}):(\d{2})(?::(\d{2})(\.\d+)?)?([Zz]|[+-]\d{2}:?\d{2})?$/;
+const DATELINE = /^(\d{4})\.(\d{1,2})\.(\d{1,2})(?:\s+(\d{1,2}):(\d{2})(?::(\d{2}))?)?(?:\s+(\S.*))?$/;
+const LOCAL = /^(\d{4})-(\d{2})-(\d{2})(?:\s+(\d{1,2}):(\d{2})(?::(\d{2}))?)?(?:\s+(\S.*))?$/;
+const RFC822 = /^(?:[A-Za-z]{3},\s*)?\d{1,2}\s+[A-Za-z]{3}\s+\d+\s+\d{1,2}:\d{2}/;
+const RFC822_YEAR = /^(?:[A-Za-z]{3},\s*)?\d{1,2}\s+[A-Za-z]{3}\s+(\d+)\s/;
+const NAMED_OFFSET = /^(?:GMT|UTC|UT)\s*(?:([+-])(\d{1,2})(?::?(\d{2}))?)?$/i;
+const NUMERIC_OFFSET = /^([+-])(\d{2}):?(\d{2})$/;
+
+/**
+ * Reads a date in any form of SPEC section 3. `defaultZone` (an IANA name) is
+ * used only for a date written without a zone.
+ */
+export function parseDate(input: string, defaultZone?: string): DateResult {
+  const text = input.trim().replace(/\s+/g, ' ');
+  if (text === '') return fail('the date is empty');
+
+  let m = RFC3339.exec(text);
+  if (m) {
+    const wall = wallFrom(m, 1);
+    const zoneText = m[8];
+    return resolve(text, wall, zoneText === undefined ? undefined : zoneText.toUpperCase() === 'Z' ? 'UTC' : zoneText, defaultZone);
+  }
+  m = DATELINE.exec(text) ?? LOCAL.exec(text);
+  if (m) return resolve(text, wallFrom(m, 1), m[7], defaultZone);
+  if (RFC822.test(text)) return parseRfc822(text);
+  return fail(
+    `"${text}" is not a date feedwright reads; write it as "2024-05-16T11:55:00+08:00", "2024.05.16 11:55 GMT+8", ` +
+      '"Thu, 16 May 2024 11:55:00 +0800" or "2024-05-16 11:55 Asia/Shanghai"',
+  );
+}
+
+function wallFrom(m: RegExpExecArray, at: number): WallTime {
+  const n = (i: number) => (m[at + i] === undefined ? 0 : Number(m[at + i]));
+  return { year: n(0), month: n(1), day: n(2), hour: n(3), minute: n(4), second: n(5) };
+}
+
+function resolve(text: string, wall: WallTime, zoneText: string | undefined, defaultZone: string | undefined): DateResult {
+  const impossible = checkWall(text, wall);
+  if (impossible) return fail(impossible);
+  if (zoneText === undefined) {
+    if (defaultZone === undefined) return fail(`"${text}" has no time zone; ${HOW_TO_ZONE}`);
+    const zone = readZone(defaultZone);
+    if (!zone.ok) return fail(`the configured "timezone" is unusable: ${zone.reason}`);
+    return inZone(text, wall, zone.zone);
+  }
+  const zone = readZone(zoneText);
+  if (!zone.ok) return fail(`"${text}": ${zone.reason}`);
+  return inZone(text, wall, zone.zone);
+}
+
+/** Reads the zone part of a date: GMT/UTC offsets as a newsroom means them, numeric offsets, or an IANA name. */
+export function readZone(text: string): ZoneResult {
+  const named = NAMED_OFFSET.exec(text);
+  if (named) {
+    // "GMT+8" is eight hours ahead of UTC, as wire services write it: the
+    // opposite sign of POSIX TZ strings and of IANA's "Etc/GMT+8".
+    if (named[1] === undefined) return { ok: true, zone: FixedOffsetZone.utcInstance };
+    return offsetZone(named[1], Number(named[2]), Number(named[3] ?? '0'), text);
+  }
+  const numeric = NUMERIC_OFFSET.exec(text);
+  if (numeric) return offsetZone(numeric[1]!, Number(numeric[2]), Number(numeric[3]), text);
+  if (IANAZone.isValidZone(text)) return { ok: true, zone: IANAZone.create(text) };
+  return { ok: false, reason: `"${text}" is not a time zone; ${HOW_TO_ZONE.replace(' after it', '')}` };
+}
+
+function offsetZone(sign: string, hours: number, minutes: number, text: string): ZoneResult {
+  if (hours > 14 || minutes > 59 || (hours === 14 && minutes > 0)) {
+    return { ok: false, reason: `the offset "${text}" is out of range; offsets run from -12:00 to +14:00` };
+  }
+  const total = (sign === '-' ? -1 : 1) * (hours * 60 + minutes);
+  return { ok: true, zone: FixedOffsetZone.instance(total) };
+}
+
+const UNITS: readonly (keyof WallTime)[] = ['month', 'day', 'hour', 'minute', 'second'];
+const LIMITS: Readonly<Record<string, number>> = { month: 12, hour: 23, minute: 59, second: 59 };
+
+function checkWall(text: string, wall: WallTime): string | undefined {
+  if (wall.year < 1) return `"${text}" has year 0, which no calendar has`;
+  for (const unit of UNITS) {
+    const value = wall[unit];
+    const max = unit === 'day' ? daysIn(wall.year, wall.month) : LIMITS[unit]!;
+    const min = unit === 'month' || unit === 'day' ? 1 : 0;
+    if (value < min || value > max) {
+      const where = unit === 'day' ? ` (${monthName(wall.month)} ${wall.year} has ${max} days)` : ` (it runs from ${min} to ${max})`;
+      return `"${text}" is not a real date: ${unit} ${value} is out of range${where}`;
+    }
+  }
+  return undefined;
+}
+
+function daysIn(year: number, month: number): number {
+  if (month < 1 || month > 12) return 31;
+  return new Date(Date.UTC(year, month, 0)).getUTCDate();
+}
+
+function monthName(month: number): string {
+  return DateTime.utc(2000, month, 1).setLocale('en-US').toFormat('LLLL');
+}
+
+/**
+ * Places a wall-clock time in a zone. In a zone with daylight saving a wall
+ * time can be missing (a gap) or happen twice (an overlap); both are errors,
+ * since guessing moves the instant by an hour.
+ */
+function inZone(text: string, wall: WallTime, zone: Zone): DateResult {
+  const asUtc = Date.UTC(wall.year, wall.month - 1, wall.day, wall.hour, wall.minute, wall.second);
+  if (zone.isUniversal) return ok(DateTime.fromMillis(asUtc - zone.offset(asUtc) * 60_000, { zone }));
+  const DAY = 86_400_000;
+  const offsets = new Set([zone.offset(asUtc - DAY), zone.offset(asUtc), zone.offset(asUtc + DAY)]);
+  const candidates: DateTime[] = [];
+  for (const offset of offsets) {
+    const instant = asUtc - offset * 60_000;
+    if (zone.offset(instant) === offset) candidates.push(DateTime.fromMillis(instant, { zone }));
+  }
+  candidates.sort((a, b) => a.toMillis() - b.toMillis());
+  if (candidates.length === 1) return ok(candidates[0]!);
+  if (candidates.length === 0) {
+    const before = formatOffset(zone.offset(asUtc - DAY));
+    const after = formatOffset(zone.offset(asUtc + DAY));
+    return fail(
+      `"${text}" does not exist: it falls in the daylight-saving gap of ${zone.name} on that day, when clocks jump from ${before} to ${after}; ` +
+        'write a time outside the gap, or give the offset you meant',
+    );
+  }
+  const both = candidates.map((c) => `${c.toISO({ suppressMilliseconds: true })}`).join(' and ');
+  return fail(
+    `"${text}" happens twice in ${zone.name} (clocks go back that day): it could be ${both}; write the offset you meant, e.g. "${candidates[0]!.toISO({ suppressMilliseconds: true })}"`,
+  );
+}
+
+function parseRfc822(text: string): DateResult {
+  const year = RFC822_YEAR.exec(text)?.[1];
+  if (year !== undefined && year.length !== 4) {
+    return fail(`"${text}" has a ${year.length}-digit year; write the year with four digits`);
+  }
+  // Luxon rejects the RFC 822 zone "UT", which means GMT.
+  const value = DateTime.fromRFC2822(text.replace(/ UT$/, ' GMT'), { setZone: true });
+  if (value.isValid) return ok(value);
+  const why = value.invalidExplanation ?? 'it is not an RFC 822 date';
+  if (why.includes('weekday')) return fail(`"${text}" names the wrong weekday for its date; correct the weekday or leave it out`);
+  if (why.includes('invalid')) return fail(`"${text}" is not a real date: ${why.replace(/^you specified /, '')}`);
+  return fail(`"${text}" is not an RFC 822 date; write it as "Thu, 16 May 2024 11:55:00 +0800"`);
+}
+
+function formatOffset(minutes: number): string {
+  const sign = minutes < 0 ? '-' : '+';
+  const abs = Math.abs(minutes);
+  return `${sign}${String(Math.floor(abs / 60)).padStart(2, '0')}:${String(abs % 60).padStart(2, '0')}`;
+}
+
+// Feeds carry whole seconds: fractional seconds are dropped on reading.
+function ok(value: DateTime): DateResult {
+  return { ok: true, value: value.millisecond === 0 ? value : value.set({ millisecond: 0 }) };
+}
+
+function fail(reason: string): DateResult {
+  return { ok: false, reason };
+}

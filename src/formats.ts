@@ -1,0 +1,28 @@
+import type { FeedFormat } from './model/types.js';
+
+/** Namespaces and identifiers the feed specifications define, in one place. */
+
+/** RFC 4287, section 2. */
+export const ATOM_NS = 'http://www.w3.org/2005/Atom';
+/** RSS 1.0 Content module, for `content:encoded`. */
+export const CONTENT_NS = 'http://purl.org/rss/1.0/modules/content/';
+/** Dublin Core elements, for `dc:creator` and `dc:rights`. */
+export const DC_NS = 'http://purl.org/dc/elements/1.1/';
+/** JSON Feed 1.1, `version`. */
+export const JSON_FEED_VERSION = 'https://jsonfeed.org/version/1.1';
+export const JSON_FEED_VERSION_1_0 = 'https://jsonfeed.org/version/1';
+
+/** The media type each format is served as (SPEC section 4). */
+export const MEDIA_TYPES: Readonly<Record<FeedFormat, string>> = {
+  rss: 'application/rss+xml',
+  atom: 'application/atom+xml',
+  json: 'application/feed+json',
+};
+
+export const FORMAT_NAMES: Readonly<Record<FeedFormat, string>> = {
+  rss: 'RSS 2.0',
+  atom: 'Atom 1.0',
+  json: 'JSON Feed 1.1',
+};
+
+export const GENERATOR = { name: 'feedwright', uri: 'https://www.npmjs.com/package/feedwright' } as const;

@@ -1,0 +1,72 @@
+import type { DateTime } from 'luxon';
+
+/** Where a value came from, for messages: a file and, where known, a line. */
+export interface Source {
+  readonly file: string;
+  readonly line?: number;
+}
+
+export interface Person {
+  readonly name: string;
+  readonly email?: string;
+  readonly url?: string;
+}
+
+export interface Attachment {
+  readonly url: string;
+  readonly type: string;
+  readonly length?: number;
+  readonly title?: string;
+}
+
+/** A photo caption of a wire article: its text, and the credit after " /". */
+export interface Caption {
+  readonly text: string;
+  readonly credit: string;
+}
+
+/** One article, every default filled in; what every renderer reads. */
+export interface Entry {
+  readonly source: Source;
+  readonly slug: string;
+  readonly id: string;
+  readonly title: string;
+  readonly link: string;
+  /** Dates keep the zone their author wrote (or UTC under `utc`). */
+  readonly published: DateTime;
+  readonly updated: DateTime;
+  /** Plain text. */
+  readonly summary?: string;
+  /** HTML. */
+  readonly contentHtml: string;
+  readonly authors: readonly Person[];
+  readonly tags: readonly string[];
+  readonly image?: string;
+  readonly attachments: readonly Attachment[];
+  readonly language?: string;
+  readonly rights?: string;
+  readonly captions: readonly Caption[];
+}
+
+export type FeedFormat = 'rss' | 'atom' | 'json';
+
+export interface Feed {
+  readonly title: string;
+  readonly description: string;
+  readonly homePageUrl: string;
+  /** The self link of each format's document. */
+  readonly feedUrls: Readonly<Record<FeedFormat, string>>;
+  readonly language: string;
+  readonly authors: readonly Person[];
+  readonly rights?: string;
+  readonly icon?: string;
+  readonly logo?: string;
+  readonly hub?: string;
+  readonly stylesheet?: string;
+  /** The latest update of any item: never the clock. */
+  readonly updated: DateTime;
+  /** The latest publication of any item. */
+  readonly published: DateTime;
+  /** Newest first, at most `limit`. */
+  readonly entries: readonly Entry[];
+}

@@ -1,0 +1,201 @@
+import { parseDate } from '../dates/parse.js';
+import type { Reporter } from '../diagnostic.js';
+import type { Attachment, Person } from '../model/types.js';
+import { textToHtml } from '../model/html.js';
+import { isAbsoluteUrl, isLanguageTag, readPerson } from '../model/values.js';
+import type { RawField } from './front-matter.js';
+import type { ArticleRecord, Field, ReadContext } from './record.js';
+import { cleanString } from './text.js';
+
+type Mutable<T> = { -readonly [K in keyof T]: T[K] };
+export type RecordFields = Mutable<Omit<ArticleRecord, 'source' | 'lines' | 'slug'>> & { slug?: string };
+
+/** The names a record may use for each field of SPEC 2.4 (aliases included). */
+const KEYS: Readonly<Record<string, Field>> = {
+  title: 'title',
+  published: 'published',
+  date: 'published',
+  updated: 'updated',
+  id: 'id',
+  link: 'link',
+  url: 'link',
+  summary: 'summary',
+  content_html: 'content',
+  content_text: 'content',
+  authors: 'authors',
+  author: 'authors',
+  tags: 'tags',
+  image: 'image',
+  attachments: 'attachments',
+  language: 'language',
+  rights: 'rights',
+  draft: 'draft',
+  slug: 'slug',
+};
+
+const URI = /^[A-Za-z][A-Za-z0-9+.-]*:[^\s]+$/;
+
+/**
+ * Reads the fields of a front matter block or a JSON record into typed
+ * values. `allowed` names the keys this format takes; each other key, and
+ * each value of the wrong type, is an error naming the key and its line.
+ */
+export function readFields(
+  raw: readonly RawField[],
+  allowed: ReadonlySet<string>,
+  report: Reporter,
+  context: ReadContext,
+  notAllowedWhy?: (key: string) => string | undefined,
+): { fields: RecordFields; lines: Partial<Record<Field, number>> } {
+  const fields: RecordFields = {};
+  const lines: Partial<Record<Field, number>> = {};
+  const seen = new Map<Field, string>();
+
+  for (const { key, value, line } of raw) {
+    const field = KEYS[key];
+    if (field === undefined || !allowed.has(key)) {
+      const why = notAllowedWhy?.(key) ?? `the fields are ${[...allowed].join(', ')}`;
+      report.error('input/unknown-field', `has an unknown field "${key}"; ${why}`, line);
+      continue;
+    }
+    const twice = seen.get(field);
+    if (twice !== undefined) {
+      report.error('input/duplicate-field', `gives "${key}" and "${twice}", which are the same field; keep one`, line);
+      continue;
+    }
+    seen.set(field, key);
+    if (line !== undefined) lines[field] = line;
+    if (value === null || value === undefined) continue;
+
+    const bad = (expected: string) => report.error('input/field-type', `"${key}" must be ${expected}; found ${describe(value)}`, line);
+    const text = (): string | undefined => {
+      if (typeof value !== 'string') return void bad('text');
+      return cleanString(value, report, line, key);
+    };
+    const url = (): string | undefined => {
+      const s = text();
+      if (s === undefined) return undefined;
+      if (!isAbsoluteUrl(s)) return void bad('an absolute http(s) URL, such as "https://example.com/a.jpg"');
+      return s;
+    };
+
+    switch (field) {
+      case 'title': {
+        const s = text();
+        if (s !== undefined) fields.title = s.replace(/\s+/g, ' ').trim();
+        break;
+      }
+      case 'published':
+      case 'updated': {
+        const s = text();
+        if (s === undefined) break;
+        const date = parseDate(s, context.timezone);
+        if (date.ok) fields[field] = date.value;
+        else report.error('input/date', `"${key}": ${date.reason}`, line);
+        break;
+      }
+      case 'id': {
+        const s = text()?.trim();
+        if (s === undefined) break;
+        if (URI.test(s)) fields.id = s;
+        else bad('a URI, such as "tag:example.com,2024-05-16:my-article" or "https://example.com/my-article"');
+        break;
+      }
+      case 'link':
+        fields.link = url();
+        break;
+      case 'image':
+        fields.image = url();
+        break;
+      case 'summary':
+      case 'rights':
+        fields[field] = text();
+        break;
+      case 'content': {
+        const s = text();
+        if (s !== undefined) fields.contentHtml = key === 'content_text' ? textToHtml(s) : s;
+        break;
+      }
+      case 'language': {
+        const s = text();
+        if (s !== undefined && !isLanguageTag(s)) bad('a language tag such as "en" or "zh-CN"');
+        else fields.language = s;
+        break;
+      }
+      case 'slug': {
+        const s = text();
+        if (s !== undefined && !/^[^\s/\\?#]+$/.test(s)) bad('a name without spaces, slashes, "?" or "#", such as "my-article"');
+        else fields.slug = s;
+        break;
+      }
+      case 'draft':
+        if (typeof value === 'boolean') fields.draft = value;
+        else bad('true or false');
+        break;
+      case 'tags': {
+        const list = typeof value === 'string' ? [value] : value;
+        if (!Array.isArray(list) || !list.every((t) => typeof t === 'string' && t.trim() !== '')) {
+          bad('a list of words, such as [politics, asia]');
+          break;
+        }
+        const tags = list.map((t: string) => cleanString(t, report, line, key).replace(/\s+/g, ' ').trim());
+        fields.tags = [...new Set(tags)];
+        break;
+      }
+      case 'authors': {
+        const list = key === 'author' || !Array.isArray(value) ? [value] : value;
+        const people: Person[] = [];
+        for (const item of list) {
+          const person = readPerson(typeof item === 'string' ? cleanString(item, report, line, key) : item);
+          if (typeof person === 'string') report.error('input/field-type', `"${key}": ${person}`, line);
+          else people.push(person);
+        }
+        if (people.length === list.length) fields.authors = people;
+        break;
+      }
+      case 'attachments': {
+        const attachments = readAttachments(value, key, report, line);
+        if (attachments) fields.attachments = attachments;
+        break;
+      }
+    }
+  }
+  return { fields, lines };
+}
+
+function readAttachments(value: unknown, key: string, report: Reporter, line?: number): Attachment[] | undefined {
+  if (!Array.isArray(value)) {
+    report.error('input/field-type', `"${key}" must be a list of {url, type, length}; found ${describe(value)}`, line);
+    return undefined;
+  }
+  const out: Attachment[] = [];
+  for (const [i, item] of value.entries()) {
+    const where = `"${key}" item ${i + 1}`;
+    if (typeof item !== 'object' || item === null || Array.isArray(item)) {
+      report.error('input/field-type', `${where} must be an object with "url", "type" and "length"`, line);
+      continue;
+    }
+    const { url, type, length, title } = item as Record<string, unknown>;
+    if (typeof url !== 'string' || !isAbsoluteUrl(url)) {
+      report.error('input/field-type', `${where} needs a "url" that is an absolute http(s) URL; found ${describe(url)}`, line);
+      continue;
+    }
+    if (typeof type !== 'string' || !/^[\w.+-]+\/[\w.+-]+$/.test(type)) {
+      report.error('input/field-type', `${where} needs a "type" that is a media type such as "audio/mpeg"; found ${describe(type)}`, line);
+      continue;
+    }
+    if (length !== undefined && (typeof length !== 'number' || !Number.isSafeInteger(length) || length < 0)) {
+      report.error('input/field-type', `${where} "length" must be a size in bytes; found ${describe(length)}`, line);
+      continue;
+    }
+    out.push({ url, type, ...(length === undefined ? {} : { length }), ...(typeof title === 'string' ? { title } : {}) });
+  }
+  return out.length === value.length ? out : undefined;
+}
+
+function describe(value: unknown): string {
+  if (Array.isArray(value)) return 'a list';
+  if (value === null) return 'nothing';
+  if (typeof value === 'object') return 'an object';
+  return JSON.stringify(value);
+}

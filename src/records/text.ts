@@ -1,0 +1,79 @@
+import type { Reporter } from '../diagnostic.js';
+
+const decoder = new TextDecoder('utf-8', { fatal: true });
+
+/**
+ * Characters XML 1.0 forbids (its Char production): C0 controls other than
+ * tab, LF and CR; U+FFFE and U+FFFF; surrogates that are not in a pair.
+ */
+const FORBIDDEN = /[\x00-\x08\x0B\x0C\x0E-\x1F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+
+const codePoint = (ch: string) => `U+${ch.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}`;
+
+/**
+ * Turns a file's bytes into text: UTF-8 only (a NUL byte or an invalid
+ * sequence is binary data, an error), BOM dropped, CRLF and CR made LF,
+ * characters XML forbids removed with a warning on each line that had one.
+ */
+export function decodeText(bytes: Uint8Array, report: Reporter): string | undefined {
+  const nul = bytes.indexOf(0);
+  let text: string;
+  try {
+    if (nul >= 0) throw new Error('NUL');
+    text = decoder.decode(bytes);
+  } catch {
+    const at = nul >= 0 ? nul : firstInvalidByte(bytes);
+    const line = countLines(bytes, at);
+    report.error('input/not-text', `is not UTF-8 text (binary data at byte ${at}); save it as UTF-8 text or move it out of the articles folder`, line);
+    return undefined;
+  }
+  text = text.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
+  const lines = text.split('\n');
+  let changed = false;
+  for (let i = 0; i < lines.length; i++) {
+    const cleaned = cleanString(lines[i]!, report, i + 1);
+    if (cleaned !== lines[i]) {
+      lines[i] = cleaned;
+      changed = true;
+    }
+  }
+  return changed ? lines.join('\n') : text;
+}
+
+/** Removes characters XML forbids from one value, with a warning; also makes CRLF and CR into LF. */
+export function cleanString(value: string, report: Reporter, line?: number, field?: string): string {
+  const newlines = value.includes('\r') ? value.replace(/\r\n?/g, '\n') : value;
+  FORBIDDEN.lastIndex = 0;
+  if (!FORBIDDEN.test(newlines)) return newlines;
+  const found = new Set<string>();
+  const cleaned = newlines.replace(FORBIDDEN, (ch) => {
+    found.add(codePoint(ch));
+    return '';
+  });
+  const where = field === undefined ? '' : ` in "${field}"`;
+  report.warning('input/forbidden-character', `has characters that XML 1.0 forbids${where} (${[...found].join(', ')}); they were removed`, line);
+  return cleaned;
+}
+
+function firstInvalidByte(bytes: Uint8Array): number {
+  // Bisect on prefixes: a streaming decode accepts a prefix that ends inside
+  // a character and throws only on a sequence that is already invalid.
+  let lo = 0;
+  let hi = bytes.length;
+  while (hi - lo > 1) {
+    const mid = (lo + hi) >> 1;
+    try {
+      new TextDecoder('utf-8', { fatal: true }).decode(bytes.subarray(0, mid), { stream: true });
+      lo = mid;
+    } catch {
+      hi = mid;
+    }
+  }
+  return lo;
+}
+
+function countLines(bytes: Uint8Array, end: number): number {
+  let line = 1;
+  for (let i = 0; i < end; i++) if (bytes[i] === 10) line++;
+  return line;
+}

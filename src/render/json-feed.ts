@@ -1,0 +1,40 @@
+import { rfc3339 } from '../dates/format.js';
+import { JSON_FEED_VERSION } from '../formats.js';
+import type { Entry, Feed, Person } from '../model/types.js';
+
+/** JSON Feed 1.1 (SPEC section 4). Keys are set in a fixed order, so the bytes are too. */
+export function render(feed: Feed): string {
+  const document = {
+    version: JSON_FEED_VERSION,
+    title: feed.title,
+    home_page_url: feed.homePageUrl,
+    feed_url: feed.feedUrls.json,
+    description: feed.description,
+    icon: feed.logo,
+    favicon: feed.icon,
+    language: feed.language,
+    authors: feed.authors.length > 0 ? feed.authors.map(person) : undefined,
+    hubs: feed.hub ? [{ type: 'WebSub', url: feed.hub }] : undefined,
+    items: feed.entries.map(item),
+  };
+  return JSON.stringify(document, null, 2) + '\n';
+}
+
+function item(e: Entry) {
+  return {
+    id: e.id,
+    url: e.link,
+    title: e.title,
+    summary: e.summary,
+    content_html: e.contentHtml,
+    image: e.image,
+    date_published: rfc3339(e.published),
+    date_modified: rfc3339(e.updated),
+    authors: e.authors.map(person),
+    tags: e.tags.length > 0 ? e.tags : undefined,
+    language: e.language,
+    attachments: e.attachments.length > 0 ? e.attachments.map((a) => ({ url: a.url, mime_type: a.type, title: a.title, size_in_bytes: a.length })) : undefined,
+  };
+}
+
+const person = (p: Person) => ({ name: p.name, url: p.url ?? (p.email ? `mailto:${p.email}` : undefined) });
