@@ -1,0 +1,63 @@
+import { parseArgs } from 'node:util';
+import { build } from '../build.js';
+import { CONFIG_FILE } from '../config/config.js';
+import { FeedwrightError } from '../errors.js';
+import { count, formatDiagnostic } from './report.js';
+import { USAGE, type Io } from './io.js';
+
+/** `feedwright build`: the pipeline, its diagnostics, and one summary line. */
+export async function runBuild(argv: readonly string[], io: Io): Promise<number> {
+  let values;
+  try {
+    ({ values } = parseArgs({
+      args: [...argv],
+      strict: true,
+      allowPositionals: false,
+      options: {
+        articles: { type: 'string', default: 'articles' },
+        out: { type: 'string', default: 'output' },
+        config: { type: 'string', default: CONFIG_FILE },
+        utc: { type: 'boolean' },
+        check: { type: 'boolean', default: false },
+      },
+    }));
+  } catch (error) {
+    io.stderr(`feedwright build: ${(error as Error).message}\n\n${USAGE}`);
+    return 2;
+  }
+  const now = io.now ?? (() => performance.now());
+  const started = now();
+  try {
+    const result = await build({
+      cwd: io.cwd,
+      articlesDir: values.articles,
+      outDir: values.out,
+      configPath: values.config,
+      ...(values.utc === undefined ? {} : { utc: values.utc }),
+      check: values.check,
+    });
+    for (const d of result.diagnostics) io.stderr(formatDiagnostic(d) + '\n');
+    const errors = result.diagnostics.filter((d) => d.severity === 'error').length;
+    const warnings = result.diagnostics.filter((d) => d.severity === 'warning').length;
+    const time = `${Math.round(now() - started)} ms`;
+    const items = result.feed?.entries.length ?? 0;
+    if (result.exitCode !== 0) {
+      const what = values.check && errors > 0 && result.feed ? 'check failed' : 'build failed';
+      io.stderr(`feedwright: ${what}: ${count(errors, 'error')}, ${count(warnings, 'warning')} in ${time}; nothing was written\n`);
+    } else if (values.check) {
+      io.stdout(`feedwright: ${values.out} is up to date: 3 feeds, ${count(items, 'item')}, ${count(warnings, 'warning')} in ${time}\n`);
+    } else {
+      const wrote = result.written.length > 0 ? `wrote ${result.written.join(', ')}` : 'wrote nothing';
+      const same = result.unchanged.length > 0 ? ` (unchanged: ${result.unchanged.join(', ')})` : '';
+      io.stdout(`feedwright: 3 feeds, ${count(items, 'item')}, ${count(warnings, 'warning')} in ${time}; ${wrote}${same}\n`);
+    }
+    return result.exitCode;
+  } catch (error) {
+    if (error instanceof FeedwrightError) {
+      const cause = error.cause instanceof Error ? ` (${error.cause.message})` : '';
+      io.stderr(`feedwright: ${error.message}${cause}; the previous output was left as it was\n`);
+      return 1;
+    }
+    throw error;
+  }
+}
