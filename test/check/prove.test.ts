@@ -1,0 +1,66 @@
+import { describe, expect, it } from 'vitest';
+import { prove } from '../../src/check/prove.js';
+import type { FeedFormat } from '../../src/model/types.js';
+import { render as renderAtom } from '../../src/render/atom.js';
+import { render as renderJsonFeed } from '../../src/render/json-feed.js';
+import { render as renderRss } from '../../src/render/rss.js';
+import { makeFeed } from '../helpers.js';
+
+const RENDER = { rss: renderRss, atom: renderAtom, json: renderJsonFeed } as const;
+const formats: FeedFormat[] = ['rss', 'atom', 'json'];
+const doc = (format: FeedFormat, text: string) => ({ format, file: `out/${format}`, text });
+
+describe('the proof', () => {
+  it.each(formats)('passes what the %s renderer writes, hard text included', (format) => {
+    const feed = makeFeed([
+      { title: 'A & B <c> "d" \'e\' ]]> é 😀', summary: '<b>not bold</b> & ]]>', contentHtml: '<p>x]]>y ]]> &amp; z</p>', tags: ['a&b', '<c>'], rights: '© 2024 <Wire>' },
+      { contentHtml: 'plain & simple', authors: [{ name: 'A' }, { name: 'B', email: 'b@example.org', url: 'https://b.example.org' }] },
+    ]);
+    expect(prove(feed, doc(format, RENDER[format](feed)))).toEqual([]);
+  });
+
+  it('catches a renderer that drops the offset, naming the item, field and both values', () => {
+    const feed = makeFeed();
+    const broken = renderRss(feed).replace('Sat, 11 May 2024 11:55:00 +0800', 'Sat, 11 May 2024 03:55:00 +0000');
+    const [d] = prove(feed, doc('rss', broken));
+    expect(d).toMatchObject({ ruleId: 'proof/round-trip', severity: 'error', file: 'out/rss' });
+    expect(d?.message).toContain('item 2 (tag:wire.example.org,2024-05-11:item-1), field "published"');
+    expect(d?.expected).toBe('2024-05-11T11:55:00+08:00');
+    expect(d?.actual).toContain('another offset');
+  });
+
+  it('catches a renderer that moves the instant', () => {
+    const feed = makeFeed();
+    const broken = renderAtom(feed).replace('<published>2024-05-12T11:55:00+08:00', '<published>2024-05-12T11:55:00-08:00');
+    expect(prove(feed, doc('atom', broken))[0]?.actual).toContain('another instant');
+  });
+
+  it('catches a lost item even when the document is well-formed', () => {
+    const feed = makeFeed();
+    const text = renderJsonFeed(feed);
+    const json = JSON.parse(text);
+    json.items.pop();
+    const diagnostics = prove(feed, doc('json', JSON.stringify(json)));
+    expect(diagnostics.map((d) => d.message).join('\n')).toContain('"item count": the model has 2, the document read back has 1');
+  });
+
+  it('catches content changed by an escaping bug', () => {
+    const feed = makeFeed([{ contentHtml: '<p>Fish &amp; chips</p>' }]);
+    const broken = renderAtom(feed).replace('Fish &amp; chips', 'Fish & chips');
+    expect(prove(feed, doc('atom', broken))[0]?.message).toContain('field "content"');
+  });
+
+  it('reports ill-formed XML with its line and column', () => {
+    const feed = makeFeed();
+    const broken = renderRss(feed).replace('<title>Item 1</title>', '<title>Item 1 & 2</title>');
+    const [d] = prove(feed, doc('rss', broken));
+    expect(d).toMatchObject({ ruleId: 'proof/well-formed' });
+    expect(d?.line).toBeGreaterThan(10);
+  });
+
+  it('catches a category lost from an Atom entry', () => {
+    const feed = makeFeed([{ tags: ['one', 'two'] }]);
+    const broken = renderAtom(feed).replace('<category term="two"/>', '');
+    expect(prove(feed, doc('atom', broken))[0]?.message).toContain('field "tags"');
+  });
+});

@@ -1,0 +1,115 @@
+import { describe, expect, it } from 'vitest';
+import { parseDate } from '../../src/dates/parse.js';
+
+const iso = (text: string, zone?: string) => {
+  const result = parseDate(text, zone);
+  if (!result.ok) throw new Error(result.reason);
+  return result.value.toISO({ suppressMilliseconds: true });
+};
+const reason = (text: string, zone?: string) => {
+  const result = parseDate(text, zone);
+  if (result.ok) throw new Error(`expected "${text}" to be refused, got ${result.value.toISO()}`);
+  return result.reason;
+};
+
+describe('parseDate', () => {
+  it.each([
+    ['2024.05.16 11:55 GMT+8', '2024-05-16T11:55:00+08:00'],
+    ['2024.05.16 11:55 UTC+8', '2024-05-16T11:55:00+08:00'],
+    ['2024.05.16 11:55:30 GMT+8', '2024-05-16T11:55:30+08:00'],
+    ['2024.05.16 11:55 GMT+05:30', '2024-05-16T11:55:00+05:30'],
+    ['2024.05.16 11:55 GMT+0545', '2024-05-16T11:55:00+05:45'],
+    ['2024.05.16 11:55 GMT-3', '2024-05-16T11:55:00-03:00'],
+    ['2024.05.16 11:55 GMT-09:30', '2024-05-16T11:55:00-09:30'],
+    ['2024.05.16 11:55 GMT', '2024-05-16T11:55:00Z'],
+    ['2024.05.16 11:55 UTC', '2024-05-16T11:55:00Z'],
+    ['2024-05-16T11:55:00+08:00', '2024-05-16T11:55:00+08:00'],
+    ['2024-05-16T03:55:00Z', '2024-05-16T03:55:00Z'],
+    ['2024-05-16T11:55:00.250+08:00', '2024-05-16T11:55:00+08:00'],
+    ['2024-05-16T11:55+0800', '2024-05-16T11:55:00+08:00'],
+    ['Thu, 16 May 2024 11:55:00 +0800', '2024-05-16T11:55:00+08:00'],
+    ['16 May 2024 11:55:00 +0800', '2024-05-16T11:55:00+08:00'],
+    ['Thu, 16 May 2024 11:55:00 GMT', '2024-05-16T11:55:00Z'],
+    ['Thu, 16 May 2024 11:55:00 UT', '2024-05-16T11:55:00Z'],
+    ['Thu, 16 May 2024 11:55:00 EST', '2024-05-16T11:55:00-05:00'],
+    ['Thu, 16 May 2024 11:55:00 PDT', '2024-05-16T11:55:00-07:00'],
+    ['2024-05-16 11:55 Asia/Shanghai', '2024-05-16T11:55:00+08:00'],
+    ['2024-07-01 09:00 America/New_York', '2024-07-01T09:00:00-04:00'],
+    ['2024-01-15 09:00 America/New_York', '2024-01-15T09:00:00-05:00'],
+    ['2024-05-16 11:55 +05:45', '2024-05-16T11:55:00+05:45'],
+  ])('reads %s as %s', (input, expected) => {
+    expect(iso(input)).toBe(expected);
+  });
+
+  it('takes GMT+8 as eight hours ahead of UTC, the opposite of POSIX and Etc/GMT+8', () => {
+    const result = parseDate('2024.05.16 11:55 GMT+8');
+    expect(result.ok && result.value.toUTC().toISO()).toBe('2024-05-16T03:55:00.000Z');
+    expect(iso('2024-05-16 11:55 Etc/GMT+8')).toBe('2024-05-16T11:55:00-08:00');
+  });
+
+  it('places a date without a zone in the configured timezone', () => {
+    expect(iso('2024-05-16 11:55', 'Asia/Kolkata')).toBe('2024-05-16T11:55:00+05:30');
+    expect(iso('2024-05-16', 'Europe/Berlin')).toBe('2024-05-16T00:00:00+02:00');
+    expect(iso('2024.05.16 11:55', 'UTC')).toBe('2024-05-16T11:55:00Z');
+    expect(iso('2024-05-16T11:55:00', 'Asia/Tokyo')).toBe('2024-05-16T11:55:00+09:00');
+  });
+
+  it('refuses a date without a zone when no timezone is configured, and says how to fix it', () => {
+    const why = reason('2024.05.16 11:55');
+    expect(why).toContain('has no time zone');
+    expect(why).toContain('GMT+8');
+    expect(why).toContain('"timezone"');
+  });
+
+  it('refuses a local time inside a daylight-saving gap', () => {
+    const why = reason('2024-03-10 02:30 America/New_York');
+    expect(why).toContain('does not exist');
+    expect(why).toContain('-05:00');
+    expect(why).toContain('-04:00');
+  });
+
+  it('refuses a local time that happens twice, naming both candidates', () => {
+    const why = reason('2024-11-03 01:30 America/New_York');
+    expect(why).toContain('happens twice');
+    expect(why).toContain('2024-11-03T01:30:00-04:00');
+    expect(why).toContain('2024-11-03T01:30:00-05:00');
+  });
+
+  it('accepts a time in an overlap when the offset is written', () => {
+    expect(iso('2024-11-03T01:30:00-05:00')).toBe('2024-11-03T01:30:00-05:00');
+  });
+
+  it('refuses a gap in the configured default zone too', () => {
+    expect(reason('2024-03-31 02:30', 'Europe/Berlin')).toContain('does not exist');
+  });
+
+  it.each([
+    ['2024-02-30T10:00:00Z', 'February 2024 has 29 days'],
+    ['2023-02-29 10:00 UTC', 'February 2023 has 28 days'],
+    ['2024.04.31 10:00 GMT+8', 'April 2024 has 30 days'],
+    ['2024-05-16T25:00:00Z', 'hour 25'],
+    ['2024-05-16T11:61:00Z', 'minute 61'],
+    ['2024-13-01T10:00:00Z', 'month 13'],
+    ['Fri, 30 Feb 2024 10:00:00 +0000', 'not a real date'],
+  ])('refuses the impossible date %s', (input, why) => {
+    expect(reason(input)).toContain(why);
+  });
+
+  it('refuses an RFC 822 date whose weekday does not match', () => {
+    expect(reason('Fri, 16 May 2024 11:55:00 +0800')).toContain('wrong weekday');
+  });
+
+  it('refuses a two-digit year', () => {
+    expect(reason('Thu, 16 May 24 11:55:00 +0800')).toContain('four digits');
+  });
+
+  it('refuses an unknown zone and an out-of-range offset', () => {
+    expect(reason('2024-05-16 11:55 Asia/Shangai')).toContain('is not a time zone');
+    expect(reason('2024.05.16 11:55 GMT+15')).toContain('out of range');
+  });
+
+  it('refuses text that is no date', () => {
+    expect(reason('next Tuesday')).toContain('is not a date');
+    expect(reason('')).toContain('empty');
+  });
+});
