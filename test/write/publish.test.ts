@@ -1,0 +1,67 @@
+import { mkdtemp, readdir, readFile, stat, writeFile, chmod } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { WriteError } from '../../src/errors.js';
+import { publish, staleFiles } from '../../src/write/publish.js';
+
+const tempDir = () => mkdtemp(join(tmpdir(), 'feedwright-publish-'));
+
+describe('publish', () => {
+  it('writes each file and leaves no temporary file behind', async () => {
+    const dir = await tempDir();
+    const result = await publish(dir, [{ name: 'feed.xml', text: '<rss/>\n' }, { name: 'feed.json', text: '{}\n' }]);
+    expect(result.written).toEqual(['feed.xml', 'feed.json']);
+    expect(await readFile(join(dir, 'feed.xml'), 'utf8')).toBe('<rss/>\n');
+    expect((await readdir(dir)).sort()).toEqual(['feed.json', 'feed.xml']);
+  });
+
+  it('does not rewrite a file whose bytes did not change: its mtime stays', async () => {
+    const dir = await tempDir();
+    await publish(dir, [{ name: 'feed.xml', text: 'same\n' }]);
+    const before = (await stat(join(dir, 'feed.xml'))).mtimeMs;
+    await new Promise((r) => setTimeout(r, 20));
+    const result = await publish(dir, [{ name: 'feed.xml', text: 'same\n' }]);
+    expect(result).toEqual({ written: [], unchanged: ['feed.xml'] });
+    expect((await stat(join(dir, 'feed.xml'))).mtimeMs).toBe(before);
+  });
+
+  it('replaces a changed file through a rename, so the old inode is never half-written', async () => {
+    const dir = await tempDir();
+    await publish(dir, [{ name: 'feed.xml', text: 'old\n' }]);
+    const oldInode = (await stat(join(dir, 'feed.xml'))).ino;
+    await publish(dir, [{ name: 'feed.xml', text: 'new\n' }]);
+    expect(await readFile(join(dir, 'feed.xml'), 'utf8')).toBe('new\n');
+    expect((await stat(join(dir, 'feed.xml'))).ino).not.toBe(oldInode);
+  });
+
+  it('removes a temporary file left by a killed build', async () => {
+    const dir = await tempDir();
+    await writeFile(join(dir, '.feed.xml.999999999.tmp'), 'partial');
+    await publish(dir, [{ name: 'feed.xml', text: 'x\n' }]);
+    expect(await readdir(dir)).toEqual(['feed.xml']);
+  });
+
+  it('throws a WriteError when the folder cannot be written, leaving the old file', async () => {
+    if (process.getuid?.() === 0) {
+      // root writes through permissions; a file where the folder should be fails for everyone.
+      const dir = await tempDir();
+      await writeFile(join(dir, 'blocked'), 'a file, not a folder');
+      await expect(publish(join(dir, 'blocked'), [{ name: 'feed.xml', text: 'x' }])).rejects.toBeInstanceOf(WriteError);
+      return;
+    }
+    const dir = await tempDir();
+    await publish(dir, [{ name: 'feed.xml', text: 'old\n' }]);
+    await chmod(dir, 0o500);
+    await expect(publish(dir, [{ name: 'feed.xml', text: 'new\n' }])).rejects.toBeInstanceOf(WriteError);
+    await chmod(dir, 0o700);
+    expect(await readFile(join(dir, 'feed.xml'), 'utf8')).toBe('old\n');
+  });
+
+  it('lists the files that differ from what is on disk', async () => {
+    const dir = await tempDir();
+    await publish(dir, [{ name: 'a', text: '1' }]);
+    expect(await staleFiles(dir, [{ name: 'a', text: '1' }, { name: 'b', text: '2' }])).toEqual(['b']);
+    expect(await staleFiles(dir, [{ name: 'a', text: 'changed' }])).toEqual(['a']);
+  });
+});
