@@ -26,3 +26,9 @@ export const FORMAT_NAMES: Readonly<Record<FeedFormat, string>> = {
 };
 
 export const GENERATOR = { name: 'feedwright', uri: 'https://www.npmjs.com/package/feedwright' } as const;
+
+/**
+ * Characters XML 1.0 forbids (its Char production): C0 controls other than
+ * tab, LF and CR; U+FFFE and U+FFFF; surrogates that are not in a pair.
+ */
+export const XML_FORBIDDEN = /[\x00-\x08\x0B\x0C\x0E-\x1F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;

@@ -1,4 +1,5 @@
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
+import { XML_FORBIDDEN } from '../formats.js';
 
 /** Elements that may repeat, read as arrays whether they occur once or many times. */
 const REPEATED = new Set(['item', 'entry', 'category', 'author', 'dc:creator', 'link', 'atom:link', 'enclosure', 'contributor']);
@@ -28,6 +29,15 @@ export type XmlParse = { readonly ok: true; readonly doc: XmlNode } | { readonly
  * return a partial tree for an ill-formed document without any error.
  */
 export function parseXml(source: string): XmlParse {
+  // The validator lets characters through that XML 1.0 forbids (its Char production).
+  const forbidden = XML_FORBIDDEN.exec(source);
+  if (forbidden) {
+    const before = source.slice(0, forbidden.index);
+    const line = before.split('\n').length;
+    const column = forbidden.index - before.lastIndexOf('\n');
+    const code = forbidden[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, '0');
+    return { ok: false, line, column, message: `U+${code} is a character XML 1.0 forbids` };
+  }
   const valid = XMLValidator.validate(source);
   if (valid !== true) return { ok: false, line: valid.err.line, column: valid.err.col, message: valid.err.msg };
   return { ok: true, doc: parser.parse(source) as XmlNode };

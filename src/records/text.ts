@@ -1,12 +1,9 @@
 import type { Reporter } from '../diagnostic.js';
+import { XML_FORBIDDEN } from '../formats.js';
 
 const decoder = new TextDecoder('utf-8', { fatal: true });
 
-/**
- * Characters XML 1.0 forbids (its Char production): C0 controls other than
- * tab, LF and CR; U+FFFE and U+FFFF; surrogates that are not in a pair.
- */
-const FORBIDDEN = /[\x00-\x08\x0B\x0C\x0E-\x1F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+const FORBIDDEN = new RegExp(XML_FORBIDDEN.source, 'g');
 
 const codePoint = (ch: string) => `U+${ch.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}`;
 
