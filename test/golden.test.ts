@@ -1,0 +1,33 @@
+import { mkdtemp, readdir, readFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { build } from '../src/build.js';
+import { listRecordFiles } from '../src/records/index.js';
+
+const ROOT = join(import.meta.dirname, '..');
+
+describe('the committed output/', () => {
+  it('is reproduced byte for byte by a rebuild of articles/', async () => {
+    const out = await mkdtemp(join(tmpdir(), 'feedwright-golden-'));
+    const result = await build({ cwd: ROOT, articlesDir: 'articles', outDir: out, configPath: 'feedwright.config.json' });
+    expect(result.diagnostics).toEqual([]);
+    const committed = (await readdir(join(ROOT, 'output'))).filter((n) => !n.startsWith('.')).sort();
+    expect((await readdir(out)).sort()).toEqual(committed);
+    for (const name of committed) {
+      expect(await readFile(join(out, name), 'utf8'), name).toBe(await readFile(join(ROOT, 'output', name), 'utf8'));
+    }
+  });
+
+  it('comes from sample articles that show the plain-text format: offsets, an update, a caption, a copyright, front matter', async () => {
+    const files = (await listRecordFiles(join(ROOT, 'articles'))).filter((f) => f.endsWith('.txt'));
+    const texts = await Promise.all(files.map((f) => readFile(f, 'utf8')));
+    expect(texts.length).toBeGreaterThanOrEqual(5);
+    const offsets = new Set(texts.map((t) => /GMT[+-][\d:]+|GMT\b/.exec(t)?.[0]));
+    expect(offsets.size).toBeGreaterThanOrEqual(5);
+    expect(texts.some((t) => /^Updated /m.test(t))).toBe(true);
+    expect(texts.some((t) => / \/[A-Z][\w ]+$/m.test(t))).toBe(true);
+    expect(texts.some((t) => /^Copyright /m.test(t))).toBe(true);
+    expect(texts.some((t) => t.startsWith('---\n') && /^author:/m.test(t) && /^tags:/m.test(t))).toBe(true);
+  });
+});
