@@ -55,7 +55,9 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
 
   const { records, diagnostics: readDiagnostics } = await readRecords(at(options.articlesDir), config.timezone === undefined ? {} : { timezone: config.timezone }, options.articlesDir);
   const { feed, diagnostics: modelDiagnostics } = normalize(records, config, { utc: options.utc ?? config.utc, articlesDir: options.articlesDir });
-  const diagnostics = [...readDiagnostics, ...modelDiagnostics];
+  // An empty feed because every file failed to read says nothing the read errors did not.
+  const consequential = (d: Diagnostic) => d.ruleId === 'input/no-articles' && hasErrors(readDiagnostics);
+  const diagnostics = [...readDiagnostics, ...modelDiagnostics.filter((d) => !consequential(d))];
   if (!feed || hasErrors(diagnostics)) return { exitCode: 1, diagnostics, ...nothing };
 
   const rendered = renderFeeds(feed, config, options.outDir);
