@@ -8,7 +8,11 @@ import { readRecords } from './records/index.js';
 import { render as renderAtom } from './render/atom.js';
 import { render as renderJsonFeed } from './render/json-feed.js';
 import { render as renderRss } from './render/rss.js';
-import { publish, staleFiles } from './write/publish.js';
+import { render as renderStylesheet } from './render/stylesheet.js';
+import { HEADERS_FILE, render as renderHeadersFile } from './serve/headers-file.js';
+import { precompress } from './write/precompress.js';
+import { publish } from './write/publish.js';
+import { describeStale, type PlannedFile } from './write/stale.js';
 
 export interface BuildOptions {
   /** Paths are resolved against `cwd` (default: the process's) and shown in messages as given. */
@@ -64,19 +68,29 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   for (const document of rendered) diagnostics.push(...prove(feed, document));
   if (hasErrors(diagnostics)) return { exitCode: 1, diagnostics, feed, ...nothing };
 
-  const files = rendered.map((r) => ({ name: config.files[r.format], text: r.text }));
+  const files = await outputFiles(config, rendered, at(options.outDir));
   if (options.check) {
-    const stale = await staleFiles(at(options.outDir), files);
-    for (const name of stale) {
+    const stale = await describeStale(at(options.outDir), files);
+    for (const { name, line, reason } of stale) {
       diagnostics.push({
         file: join(options.outDir, name),
+        ...(line === undefined ? {} : { line }),
         ruleId: 'output/stale',
         severity: 'error',
-        message: 'is not what the articles build to (missing or out of date); run "feedwright build" and commit the result',
+        message: `${reason}; run "feedwright build" and commit the result`,
       });
     }
     return { exitCode: stale.length > 0 ? 1 : 0, diagnostics, feed, written: [], unchanged: stale.length > 0 ? [] : files.map((f) => f.name) };
   }
   const { written, unchanged } = await publish(at(options.outDir), files);
   return { exitCode: 0, diagnostics, feed, written, unchanged };
+}
+
+/** The feeds, and what the config adds beside them: feedwright's stylesheet, precompressed copies, a `_headers` file. */
+async function outputFiles(config: Config, rendered: readonly Rendered[], dir: string): Promise<PlannedFile[]> {
+  const feeds: PlannedFile[] = rendered.map((r) => ({ name: config.files[r.format], text: r.text, format: r.format }));
+  const stylesheet = config.stylesheetFile ? [{ name: config.stylesheetFile, text: renderStylesheet() }] : [];
+  const compressed = config.precompress ? await precompress(dir, feeds) : [];
+  const headers = config.headers ? [{ name: HEADERS_FILE, text: renderHeadersFile(config) }] : [];
+  return [...stylesheet, ...feeds, ...compressed, ...headers];
 }

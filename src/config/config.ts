@@ -21,13 +21,28 @@ export interface Config {
   readonly icon?: string;
   readonly logo?: string;
   readonly hub?: string;
+  /** The href of the `xml-stylesheet` instruction in feed.xml and atom.xml. */
   readonly stylesheet?: string;
+  /** Set by `"stylesheet": true`: the file name of feedwright's own stylesheet, written beside the feeds. */
+  readonly stylesheetFile?: string;
+  /** The `Cache-Control` value for the feeds, in `feedwright serve` and in `_headers`. */
+  readonly cacheControl?: string;
+  /** Also write a gzip (`.gz`) and a brotli (`.br`) copy of each feed, for hosts that serve them. */
+  readonly precompress?: boolean;
+  /** Also write a `_headers` file (Netlify, Cloudflare Pages) with each feed's media type. */
+  readonly headers?: boolean;
   readonly files: Readonly<Record<FeedFormat, string>>;
 }
 
 export const CONFIG_FILE = 'feedwright.config.json';
 
 export const DEFAULT_FILES: Readonly<Record<FeedFormat, string>> = { rss: 'feed.xml', atom: 'atom.xml', json: 'feed.json' };
+
+/** Where `"stylesheet": true` writes feedwright's own XSLT, linked from the XML feeds by this relative href. */
+export const STYLESHEET_FILE = 'feed.xsl';
+
+/** `Cache-Control` when the config gives none: readers poll often, so five minutes of caching. */
+export const DEFAULT_CACHE_CONTROL = 'public, max-age=300';
 
 type Check = (value: unknown) => string | undefined;
 
@@ -53,7 +68,10 @@ const FIELDS: Readonly<Record<string, Check>> = {
   icon: url,
   logo: url,
   hub: url,
-  stylesheet: text,
+  stylesheet: (v) => (v === true || (typeof v === 'string' && v.trim() !== '') ? undefined : 'must be true (feedwright writes its own feed.xsl) or the URL of your own XSLT stylesheet'),
+  cacheControl: text,
+  precompress: bool,
+  headers: bool,
   files: (v) => {
     if (typeof v !== 'object' || v === null || Array.isArray(v)) return 'must be an object such as {"rss": "feed.xml"}';
     for (const [key, name] of Object.entries(v)) {
@@ -134,7 +152,10 @@ export function parseConfig(source: string, path: string, diagnostics: Diagnosti
     ...optional<string>('icon'),
     ...optional<string>('logo'),
     ...optional<string>('hub'),
-    ...optional<string>('stylesheet'),
+    ...(values.stylesheet === true ? { stylesheet: STYLESHEET_FILE, stylesheetFile: STYLESHEET_FILE } : optional<string>('stylesheet')),
+    ...optional<string>('cacheControl'),
+    ...optional<boolean>('precompress'),
+    ...optional<boolean>('headers'),
   };
   const names = Object.values(config.files);
   if (new Set(names).size !== names.length) {

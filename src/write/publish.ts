@@ -4,8 +4,11 @@ import { WriteError } from '../errors.js';
 
 export interface OutputFile {
   readonly name: string;
-  readonly text: string;
+  /** Text is written as UTF-8; bytes (a precompressed copy) as they are. */
+  readonly text: string | Uint8Array;
 }
+
+const toBytes = (text: string | Uint8Array): Buffer => (typeof text === 'string' ? Buffer.from(text, 'utf8') : Buffer.from(text.buffer, text.byteOffset, text.byteLength));
 
 export interface PublishResult {
   readonly written: readonly string[];
@@ -31,7 +34,7 @@ export async function publish(dir: string, files: readonly OutputFile[]): Promis
   const written: string[] = [];
   const unchanged: string[] = [];
   for (const file of files) {
-    const bytes = Buffer.from(file.text, 'utf8');
+    const bytes = toBytes(file.text);
     if (await sameBytes(join(dir, file.name), bytes)) {
       unchanged.push(file.name);
       continue;
@@ -58,7 +61,7 @@ export async function publish(dir: string, files: readonly OutputFile[]): Promis
 /** The names among `files` whose bytes on disk differ from the new ones (or that are missing). */
 export async function staleFiles(dir: string, files: readonly OutputFile[]): Promise<string[]> {
   const stale: string[] = [];
-  for (const file of files) if (!(await sameBytes(join(dir, file.name), Buffer.from(file.text, 'utf8')))) stale.push(file.name);
+  for (const file of files) if (!(await sameBytes(join(dir, file.name), toBytes(file.text)))) stale.push(file.name);
   return stale;
 }
 

@@ -1,0 +1,92 @@
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { readBack } from '../check/prove.js';
+import type { ItemView } from '../check/view.js';
+import type { FeedFormat } from '../model/types.js';
+import type { OutputFile } from './publish.js';
+
+/** A file the build would write, and the feed format it carries if it is a feed. */
+export interface PlannedFile extends OutputFile {
+  readonly format?: FeedFormat;
+}
+
+/** A file of the output folder that is not what the build would write, and the first thing that differs. */
+export interface StaleFile {
+  readonly name: string;
+  /** The first line that differs, when no item or field names the difference. */
+  readonly line?: number;
+  readonly reason: string;
+}
+
+/**
+ * Compares each planned file with the one in `dir`. For a feed the first
+ * difference is named the way a person checks it: the feed's own fields,
+ * then item by item (a new item, a removed one, the first field that
+ * changed); failing that, the first line that differs.
+ */
+export async function describeStale(dir: string, files: readonly PlannedFile[]): Promise<StaleFile[]> {
+  const stale: StaleFile[] = [];
+  for (const file of files) {
+    const want = typeof file.text === 'string' ? Buffer.from(file.text, 'utf8') : Buffer.from(file.text);
+    let have: Buffer;
+    try {
+      have = await readFile(join(dir, file.name));
+    } catch {
+      stale.push({ name: file.name, reason: 'is missing' });
+      continue;
+    }
+    if (have.equals(want)) continue;
+    if (typeof file.text !== 'string') {
+      stale.push({ name: file.name, reason: 'is out of date: its bytes differ from what the build writes' });
+      continue;
+    }
+    const text = have.toString('utf8');
+    const difference = file.format ? firstItemDifference(file.format, text, file.text) : undefined;
+    stale.push(difference ? { name: file.name, reason: `is out of date: ${difference}` } : { name: file.name, line: firstDifferentLine(text, file.text), reason: 'is out of date from this line on' });
+  }
+  return stale;
+}
+
+const ITEM_FIELDS = ['id', 'title', 'link', 'published', 'updated', 'summary', 'content', 'authors', 'tags', 'attachments', 'image', 'language', 'rights'] as const;
+const FEED_FIELDS = ['title', 'description', 'link', 'selfLink', 'language', 'published', 'updated', 'rights', 'authors'] as const;
+
+function firstItemDifference(format: FeedFormat, onDisk: string, built: string): string | undefined {
+  const old = readBack(format, onDisk);
+  if (!old.view) return `the file on disk cannot be read back (it ${old.error?.message ?? 'is not a feed'})`;
+  const now = readBack(format, built).view;
+  if (!now) return undefined;
+  const field = firstDifferentField(FEED_FIELDS, old.view, now);
+  if (field) return `the feed's "${field}" is ${show(old.view[field])} on disk, the articles build ${show(now[field])}`;
+  const count = Math.max(old.view.items.length, now.items.length);
+  for (let i = 0; i < count; i++) {
+    const was = old.view.items[i];
+    const is = now.items[i];
+    if (!was) return `item ${i + 1} is new: ${describe(is!)}`;
+    if (!is) return `item ${i + 1} on disk, ${describe(was)}, is no longer built`;
+    if (was.id !== is.id) return `item ${i + 1} is ${describe(was)} on disk, the articles build ${describe(is)}`;
+    const changed = firstDifferentField(ITEM_FIELDS, was, is);
+    if (changed) return `item ${i + 1} (${is.id ?? 'no id'}): "${changed}" is ${show(was[changed])} on disk, the articles build ${show(is[changed])}`;
+  }
+  return undefined;
+}
+
+function firstDifferentField<K extends string>(fields: readonly K[], a: Partial<Record<K, unknown>>, b: Partial<Record<K, unknown>>): K | undefined {
+  return fields.find((field) => JSON.stringify(a[field]) !== JSON.stringify(b[field]));
+}
+
+const describe = (item: ItemView<string>): string => `${item.id ?? '(no id)'} ${show(item.title)}`;
+
+/** A value for a message: JSON, cut short so one line stays readable. */
+function show(value: unknown): string {
+  if (value === undefined) return '(absent)';
+  const text = JSON.stringify(value);
+  return text.length > 90 ? `${text.slice(0, 87)}...` : text;
+}
+
+export function firstDifferentLine(a: string, b: string): number {
+  const left = a.split('\n');
+  const right = b.split('\n');
+  let line = 0;
+  while (line < left.length && line < right.length && left[line] === right[line]) line++;
+  return line + 1;
+}
