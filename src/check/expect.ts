@@ -1,7 +1,7 @@
 import type { DateTime } from 'luxon';
 import { escapeHtml } from '../model/html.js';
-import type { Entry, Feed, FeedFormat, Person } from '../model/types.js';
-import type { FeedView, ItemView, PersonView } from './view.js';
+import type { Attachment, Entry, Feed, FeedFormat, Person } from '../model/types.js';
+import type { AttachmentView, FeedView, ItemView, PersonView } from './view.js';
 
 /**
  * What a document of each format must carry for a feed, written from the
@@ -36,11 +36,25 @@ function item(e: Entry, format: FeedFormat): ItemView<DateTime> {
     content: e.contentHtml,
     authors: format === 'rss' ? rssAuthors(e.authors) : e.authors.map((p) => personIn(format, p)),
     tags: e.tags,
-    attachments: format === 'json' ? e.attachments.map((a) => ({ url: a.url, type: a.type, length: a.length === undefined ? undefined : String(a.length) })) : [],
-    ...(format === 'json' ? { image: e.image } : {}),
+    attachments: enclosuresIn(format, e),
+    ...(format === 'json' ? { image: e.image?.url } : {}),
     ...(format === 'rss' ? {} : { language: e.language }),
     ...(format === 'json' ? {} : { rights: e.rights }),
   };
+}
+
+/**
+ * RSS: one enclosure, the first attachment else the image, with a length
+ * always (0 when unknown); Atom: the image and every attachment as enclosure
+ * links; JSON Feed: the attachments (the image has a field of its own).
+ */
+function enclosuresIn(format: FeedFormat, e: Entry): AttachmentView[] {
+  const view = (a: Attachment, length = a.length): AttachmentView => ({ url: a.url, type: a.type, length: length === undefined ? undefined : String(length) });
+  if (format === 'rss') {
+    const one = e.attachments[0] ?? e.image;
+    return one ? [view(one, one.length ?? 0)] : [];
+  }
+  return (format === 'atom' && e.image ? [e.image, ...e.attachments] : e.attachments).map((a) => view(a));
 }
 
 /** RSS: one author with a known email as `email (Name)`; otherwise names only, in dc:creator. */

@@ -2,13 +2,20 @@ import type { DateTime } from 'luxon';
 import type { Config } from '../config/config.js';
 import { diagnosticsFor, type Diagnostic } from '../diagnostic.js';
 import type { ArticleRecord } from '../records/record.js';
-import type { Entry, Feed, FeedFormat } from './types.js';
+import { absoluteUrls } from './absolute-urls.js';
+import { settleMedia } from './media.js';
+import type { Attachment, Entry, Feed, FeedFormat } from './types.js';
 
 export interface NormalizeOptions {
   /** Write every date in UTC instead of the offset its author wrote. */
   readonly utc: boolean;
   /** How the articles folder is named in messages. */
   readonly articlesDir: string;
+  /** The build's clock: a record published after it is left out, unless `future`. Without it, nothing is. */
+  readonly now?: DateTime;
+  readonly future?: boolean;
+  /** Sizes of local media files, by URL (see localMediaSizes). */
+  readonly mediaSizes?: ReadonlyMap<string, number>;
 }
 
 /**
@@ -24,6 +31,14 @@ export function normalize(records: readonly ArticleRecord[], config: Config, opt
 
   for (const record of records) {
     if (record.draft) continue;
+    if (options.now && !options.future && record.published && record.published.toMillis() > options.now.toMillis()) {
+      diagnosticsFor(record.source.file, diagnostics).info(
+        'input/future',
+        `is dated ${record.published.toISO({ suppressMilliseconds: true })}, after this build; it is left out until then (build with --future to include it)`,
+        record.lines.published ?? record.source.line,
+      );
+      continue;
+    }
     const entry = toEntry(record, config, options, host, base, diagnostics);
     if (entry) entries.push(entry);
   }
@@ -93,25 +108,30 @@ function toEntry(record: ArticleRecord, config: Config, options: NormalizeOption
     );
     return undefined;
   }
+  const sizes = options.mediaSizes ?? new Map<string, number>();
+  const image = record.image === undefined ? undefined : settleMedia({ url: record.image }, sizes, report, at('image'), 'the image');
+  const attachments = (record.attachments ?? []).map((a, i) => settleMedia(a, sizes, report, at('attachments'), `attachment ${i + 1}`));
+  if ((record.image !== undefined && image === undefined) || attachments.some((a) => a === undefined)) return undefined;
   const slug = encodeURIComponent(record.slug);
   // RFC 4151: the date is the publication day as its author wrote it, so the
   // id stays the same under --utc and when links move.
   const id = record.id ?? `tag:${host},${published.toISODate()}:${slug}`;
   const inOutputZone = (d: DateTime) => (options.utc ? d.toUTC() : d);
+  const link = record.link ?? base + config.articlePath.replace('{slug}', slug);
   return {
     source: record.source,
     slug: record.slug,
     id,
     title: record.title!,
-    link: record.link ?? base + config.articlePath.replace('{slug}', slug),
+    link,
     published: inOutputZone(published),
     updated: inOutputZone(updated),
     ...(record.summary === undefined ? {} : { summary: record.summary }),
-    contentHtml: record.contentHtml ?? '',
+    contentHtml: absoluteUrls(record.contentHtml ?? '', link),
     authors,
     tags: record.tags ?? [],
-    ...(record.image === undefined ? {} : { image: record.image }),
-    attachments: record.attachments ?? [],
+    ...(image === undefined ? {} : { image }),
+    attachments: attachments as Attachment[],
     ...(record.language === undefined ? {} : { language: record.language }),
     ...(record.rights === undefined ? {} : { rights: record.rights }),
     captions: record.captions ?? [],

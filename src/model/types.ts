@@ -41,12 +41,23 @@ export interface Entry {
   readonly contentHtml: string;
   readonly authors: readonly Person[];
   readonly tags: readonly string[];
-  readonly image?: string;
+  /** The article's image, its media type settled: JSON Feed `image`, an enclosure in RSS and Atom. */
+  readonly image?: Attachment;
   readonly attachments: readonly Attachment[];
   readonly language?: string;
   readonly rights?: string;
   readonly captions: readonly Caption[];
 }
+
+/**
+ * The one enclosure RSS allows an item (RSS Best Practices Profile): the
+ * first attachment, else the image. RSS requires a length; when none is
+ * known the profile's advice is followed and 0 is written.
+ */
+export const rssEnclosure = (entry: Entry): Attachment | undefined => entry.attachments[0] ?? entry.image;
+
+/** Atom's enclosure links: the image, then every attachment. */
+export const atomEnclosures = (entry: Entry): readonly Attachment[] => (entry.image ? [entry.image, ...entry.attachments] : entry.attachments);
 
 export type FeedFormat = 'rss' | 'atom' | 'json';
 

@@ -1,10 +1,10 @@
 import { parseDate } from '../dates/parse.js';
 import type { Reporter } from '../diagnostic.js';
-import type { Attachment, Person } from '../model/types.js';
+import type { Person } from '../model/types.js';
 import { textToHtml } from '../model/html.js';
 import { isAbsoluteUrl, isLanguageTag, readPerson } from '../model/values.js';
 import type { RawField } from './front-matter.js';
-import type { ArticleRecord, Field, ReadContext } from './record.js';
+import type { ArticleRecord, Field, ReadContext, RecordAttachment } from './record.js';
 import { cleanString } from './text.js';
 
 type Mutable<T> = { -readonly [K in keyof T]: T[K] };
@@ -32,6 +32,9 @@ const KEYS: Readonly<Record<string, Field>> = {
   draft: 'draft',
   slug: 'slug',
 };
+
+/** Every key a record may use, aliases included. */
+export const FIELD_KEYS: readonly string[] = Object.keys(KEYS);
 
 const URI = /^[A-Za-z][A-Za-z0-9+.-]*:[^\s]+$/;
 
@@ -163,12 +166,12 @@ export function readFields(
   return { fields, lines };
 }
 
-function readAttachments(value: unknown, key: string, report: Reporter, line?: number): Attachment[] | undefined {
+function readAttachments(value: unknown, key: string, report: Reporter, line?: number): RecordAttachment[] | undefined {
   if (!Array.isArray(value)) {
     report.error('input/field-type', `"${key}" must be a list of {url, type, length}; found ${describe(value)}`, line);
     return undefined;
   }
-  const out: Attachment[] = [];
+  const out: RecordAttachment[] = [];
   for (const [i, item] of value.entries()) {
     const where = `"${key}" item ${i + 1}`;
     if (typeof item !== 'object' || item === null || Array.isArray(item)) {
@@ -180,15 +183,19 @@ function readAttachments(value: unknown, key: string, report: Reporter, line?: n
       report.error('input/field-type', `${where} needs a "url" that is an absolute http(s) URL; found ${describe(url)}`, line);
       continue;
     }
-    if (typeof type !== 'string' || !/^[\w.+-]+\/[\w.+-]+$/.test(type)) {
-      report.error('input/field-type', `${where} needs a "type" that is a media type such as "audio/mpeg"; found ${describe(type)}`, line);
+    if (type !== undefined && (typeof type !== 'string' || !/^[\w.+-]+\/[\w.+-]+$/.test(type))) {
+      report.error('input/field-type', `${where} "type" must be a media type such as "audio/mpeg"; found ${describe(type)}`, line);
+      continue;
+    }
+    if (title !== undefined && typeof title !== 'string') {
+      report.error('input/field-type', `${where} "title" must be text; found ${describe(title)}`, line);
       continue;
     }
     if (length !== undefined && (typeof length !== 'number' || !Number.isSafeInteger(length) || length < 0)) {
       report.error('input/field-type', `${where} "length" must be a size in bytes; found ${describe(length)}`, line);
       continue;
     }
-    out.push({ url, type, ...(length === undefined ? {} : { length }), ...(typeof title === 'string' ? { title } : {}) });
+    out.push({ url, ...(type === undefined ? {} : { type }), ...(length === undefined ? {} : { length }), ...(title === undefined ? {} : { title }) });
   }
   return out.length === value.length ? out : undefined;
 }

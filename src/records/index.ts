@@ -3,6 +3,8 @@ import { extname, join, relative, sep } from 'node:path';
 import { diagnosticsFor, type Diagnostic, type Reporter } from '../diagnostic.js';
 import type { ArticleRecord, ReadContext } from './record.js';
 import { decodeText } from './text.js';
+import { readJson } from './json.js';
+import { readMarkdown } from './md.js';
 import { readTxt } from './txt.js';
 
 export type { ArticleRecord, Field, ReadContext } from './record.js';
@@ -12,6 +14,8 @@ type Reader = (text: string, slug: string, source: { file: string }, report: Rep
 /** One reader per known extension; files with any other extension are not records. */
 const READERS: Readonly<Record<string, Reader>> = {
   '.txt': readTxt,
+  '.md': readMarkdown,
+  '.json': readJson,
 };
 
 export interface ReadResult {

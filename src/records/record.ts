@@ -1,5 +1,5 @@
 import type { DateTime } from 'luxon';
-import type { Attachment, Caption, Person, Source } from '../model/types.js';
+import type { Caption, Person, Source } from '../model/types.js';
 
 /** The fields of SPEC 2.4 as a record may give them. */
 export type Field =
@@ -25,11 +25,19 @@ export interface ArticleRecord {
   readonly authors?: readonly Person[];
   readonly tags?: readonly string[];
   readonly image?: string;
-  readonly attachments?: readonly Attachment[];
+  readonly attachments?: readonly RecordAttachment[];
   readonly language?: string;
   readonly rights?: string;
   readonly draft?: boolean;
   readonly captions?: readonly Caption[];
+}
+
+/** An attachment as a record gives it: the media type may be left to the file extension. */
+export interface RecordAttachment {
+  readonly url: string;
+  readonly type?: string;
+  readonly length?: number;
+  readonly title?: string;
 }
 
 /** What every record reader is given besides the file's text. */

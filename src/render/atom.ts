@@ -1,7 +1,7 @@
 import { rfc3339 } from '../dates/format.js';
 import { ATOM_NS, GENERATOR, MEDIA_TYPES } from '../formats.js';
 import { escapeHtml } from '../model/html.js';
-import type { Entry, Feed, Person } from '../model/types.js';
+import { atomEnclosures, type Entry, type Feed, type Person } from '../model/types.js';
 import { attributes, escapeHtmlContent, escapeText, indent, stylesheetInstruction, XML_DECLARATION } from './xml.js';
 
 /** Atom 1.0, RFC 4287 (SPEC section 4). */
@@ -37,6 +37,9 @@ function entry(e: Entry, out: string[]): void {
   // A headline with "<" in it is text, not markup: type="text" keeps it so.
   line('title', escapeText(e.title), TEXT_TYPE);
   out.push(indent(2, `<link${attributes({ rel: 'alternate', type: 'text/html', href: e.link })}/>`));
+  for (const media of atomEnclosures(e)) {
+    out.push(indent(2, `<link${attributes({ rel: 'enclosure', type: media.type, href: media.url, length: media.length?.toString(), title: media.title })}/>`));
+  }
   line('published', rfc3339(e.published));
   line('updated', rfc3339(e.updated));
   for (const person of e.authors) author(person, 2, out);

@@ -27,7 +27,7 @@ function item(e: Entry) {
     title: e.title,
     summary: e.summary,
     content_html: e.contentHtml,
-    image: e.image,
+    image: e.image?.url,
     date_published: rfc3339(e.published),
     date_modified: rfc3339(e.updated),
     authors: e.authors.map(person),

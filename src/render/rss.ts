@@ -1,7 +1,7 @@
 import { rfc3339, rfc822 } from '../dates/format.js';
 import { ATOM_NS, CONTENT_NS, DC_NS, GENERATOR, MEDIA_TYPES } from '../formats.js';
 import { escapeHtml } from '../model/html.js';
-import type { Entry, Feed, Person } from '../model/types.js';
+import { rssEnclosure, type Entry, type Feed, type Person } from '../model/types.js';
 import { attributes, escapeHtmlContent, escapeRssText, escapeText, indent, stylesheetInstruction, XML_DECLARATION } from './xml.js';
 
 /** RSS 2.0 with the Atom, Content and Dublin Core modules (SPEC section 4). */
@@ -45,6 +45,8 @@ function item(entry: Entry, out: string[]): void {
   line('atom:updated', rfc3339(entry.updated));
   if (entry.summary !== undefined) line('description', escapeHtmlContent(escapeHtml(entry.summary)));
   line('content:encoded', escapeHtmlContent(entry.contentHtml));
+  const enclosure = rssEnclosure(entry);
+  if (enclosure) out.push(indent(3, `<enclosure${attributes({ url: enclosure.url, length: String(enclosure.length ?? 0), type: enclosure.type })}/>`));
   const author = rssAuthor(entry.authors);
   if (author !== undefined) line('author', escapeRssText(author));
   else for (const person of entry.authors) line('dc:creator', escapeRssText(person.name));

@@ -60,7 +60,7 @@ describe('feedwright build', () => {
     const dir = await makeProject(FILES);
     const missing = await cli(['build', '--check'], dir);
     expect(missing.code).toBe(1);
-    expect(missing.stderr).toContain('output/feed.xml: error: is not what the articles build to');
+    expect(missing.stderr).toContain('output/feed.xml: error: is missing; run "feedwright build"');
     await expect(readdir(join(dir, 'output'))).rejects.toThrow();
 
     await cli(['build'], dir);

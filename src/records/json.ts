@@ -1,0 +1,67 @@
+import { getNodeValue, parseTree, printParseErrorCode, type Node, type ParseError } from 'jsonc-parser';
+import { lineFinder, prefixed, type Reporter } from '../diagnostic.js';
+import { FIELD_KEYS, readFields } from './fields.js';
+import type { RawField } from './front-matter.js';
+import type { ArticleRecord, ReadContext } from './record.js';
+
+/**
+ * JSON records (SPEC 2.3): one object, or an array of objects, with the
+ * fields of 2.4 and `content_html` or `content_text`. Parsed with positions,
+ * so that every message names the line, and the record's index in an array.
+ */
+const KEYS = new Set(FIELD_KEYS);
+
+export function readJson(text: string, slug: string, source: { file: string }, report: Reporter, context: ReadContext): ArticleRecord[] | undefined {
+  const lineAt = lineFinder(text);
+  const errors: ParseError[] = [];
+  const root = parseTree(text, errors, { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false });
+  if (errors.length > 0 || root === undefined) {
+    const first = errors[0];
+    report.error('input/json', `is not valid JSON (${first ? printParseErrorCode(first.error) : 'empty'}); fix the syntax`, first ? lineAt(first.offset) : 1);
+    return undefined;
+  }
+  const inArray = root.type === 'array';
+  const nodes = inArray ? (root.children ?? []) : [root];
+  if (inArray && nodes.length === 0) {
+    report.error('input/empty', 'holds an empty array; add records, or move the file out of the articles folder', 1);
+    return undefined;
+  }
+  const records: ArticleRecord[] = [];
+  nodes.forEach((node, index) => {
+    const line = lineAt(node.offset);
+    const say = inArray ? prefixed(report, `record ${index + 1} (index ${index}): `) : report;
+    if (node.type !== 'object') {
+      say.error('input/field-type', `must be an object with "title", "published" and "content_html"; found ${node.type === 'array' ? 'a list' : JSON.stringify(getNodeValue(node))}`, line);
+      return;
+    }
+    const raw: RawField[] = (node.children ?? []).map((property: Node) => {
+      const [key, value] = property.children ?? [];
+      return { key: String(key?.value), value: value === undefined ? undefined : getNodeValue(value), line: lineAt(property.offset) };
+    });
+    const { fields, lines } = readFields(raw, KEYS, say, context);
+    if (fields.contentHtml === undefined) {
+      say.error('input/missing-content', 'has no body; give "content_html" or "content_text"', line);
+      return;
+    }
+    const ownSlug = fields.slug ?? (inArray ? slugFrom(fields.title, say, line) : slug);
+    if (ownSlug === undefined) return;
+    records.push({ ...fields, source: { ...source, line }, lines, slug: ownSlug });
+  });
+  return records;
+}
+
+/** A slug for a record in an array: its title, lower-cased, words joined by "-". */
+function slugFrom(title: string | undefined, report: Reporter, line: number): string | undefined {
+  const slug = (title ?? '')
+    .normalize('NFKD')
+    .replace(/\p{M}+/gu, '')
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, 80)
+    .replace(/-+$/, '');
+  if (slug !== '') return slug;
+  if (title !== undefined) report.error('input/slug', 'has a title that gives no slug; give it a "slug"', line);
+  return undefined;
+}
+

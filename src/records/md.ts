@@ -1,0 +1,35 @@
+import MarkdownIt from 'markdown-it';
+import type { Reporter } from '../diagnostic.js';
+import { FIELD_KEYS, readFields } from './fields.js';
+import { readYamlFields, splitFrontMatter } from './front-matter.js';
+import type { ArticleRecord, ReadContext } from './record.js';
+
+/**
+ * Markdown records (SPEC 2.2): YAML front matter with the fields of 2.4, then
+ * a body rendered to HTML. markdown-it is the renderer: it passes more of the
+ * CommonMark examples than marked (see bench/markdown-choice.mjs). Raw HTML
+ * in the body is kept as the author wrote it.
+ */
+const markdown = new MarkdownIt({ html: true });
+
+const KEYS = new Set(FIELD_KEYS.filter((key) => !key.startsWith('content_')));
+
+export function readMarkdown(text: string, slug: string, source: { file: string }, report: Reporter, context: ReadContext): ArticleRecord | undefined {
+  const split = splitFrontMatter(text.split('\n'), report);
+  if (!split) return undefined;
+  if (!split.yaml) {
+    report.error('input/front-matter', 'has no front matter; start it with a "---" block giving at least "title" and "published"', 1);
+    return undefined;
+  }
+  const raw = readYamlFields(split.yaml.text, split.yaml.firstLine, report);
+  if (!raw) return undefined;
+  const { fields, lines } = readFields(raw, KEYS, report, context, (key) =>
+    key.startsWith('content_') ? 'the Markdown body after the front matter is the content' : undefined,
+  );
+  const body = split.body.join('\n');
+  if (body.trim() === '') {
+    report.error('input/empty-body', 'has no body after its front matter; write the article in Markdown below the closing "---"', split.bodyLine - 1);
+    return undefined;
+  }
+  return { ...fields, source: { ...source, line: 1 }, lines, slug: fields.slug ?? slug, contentHtml: markdown.render(body).trimEnd() };
+}
