@@ -1,9 +1,20 @@
 import { parseArgs } from 'node:util';
+import { DateTime } from 'luxon';
 import { build } from '../build.js';
 import { CONFIG_FILE } from '../config/config.js';
 import { FeedwrightError } from '../errors.js';
 import { count, formatDiagnostic } from './report.js';
 import { USAGE, type Io } from './io.js';
+import { runWatch } from './watch.js';
+
+interface BuildValues {
+  readonly articles: string;
+  readonly out: string;
+  readonly config: string;
+  readonly utc?: boolean;
+  readonly check: boolean;
+  readonly future: boolean;
+}
 
 /** `feedwright build`: the pipeline, its diagnostics, and one summary line. */
 export async function runBuild(argv: readonly string[], io: Io): Promise<number> {
@@ -19,12 +30,26 @@ export async function runBuild(argv: readonly string[], io: Io): Promise<number>
         config: { type: 'string', default: CONFIG_FILE },
         utc: { type: 'boolean' },
         check: { type: 'boolean', default: false },
+        future: { type: 'boolean', default: false },
+        watch: { type: 'boolean', default: false },
       },
     }));
   } catch (error) {
     io.stderr(`feedwright build: ${(error as Error).message}\n\n${USAGE}`);
     return 2;
   }
+  if (values.watch) {
+    if (values.check) {
+      io.stderr(`feedwright build: --watch and --check do not go together; use --check in CI and --watch while writing\n\n${USAGE}`);
+      return 2;
+    }
+    return runWatch({ articles: values.articles, config: values.config, out: values.out }, () => buildOnce(values, io), io);
+  }
+  return buildOnce(values, io);
+}
+
+/** One build: its diagnostics and its summary line. */
+async function buildOnce(values: BuildValues, io: Io): Promise<number> {
   const now = io.now ?? (() => performance.now());
   const started = now();
   try {
@@ -35,6 +60,8 @@ export async function runBuild(argv: readonly string[], io: Io): Promise<number>
       configPath: values.config,
       ...(values.utc === undefined ? {} : { utc: values.utc }),
       check: values.check,
+      now: io.clock?.() ?? DateTime.now(),
+      future: values.future,
     });
     for (const d of result.diagnostics) io.stderr(formatDiagnostic(d) + '\n');
     const errors = result.diagnostics.filter((d) => d.severity === 'error').length;

@@ -1,3 +1,4 @@
+import type { DateTime } from 'luxon';
 import { CONFIG_FILE } from '../config/config.js';
 
 export interface Io {
@@ -6,10 +7,15 @@ export interface Io {
   readonly cwd: string;
   /** Milliseconds from some fixed point, for the summary line only. */
   readonly now?: () => number;
+  /** The build's clock, which decides what is in the future (default: the system clock). Never written into a feed. */
+  readonly clock?: () => DateTime;
+  /** Stops a command that runs until stopped (`serve`, `build --watch`); without one, Ctrl-C (SIGINT) or SIGTERM does. */
+  readonly signal?: AbortSignal;
 }
 
 export const USAGE = `Usage:
-  feedwright build [--articles DIR] [--out DIR] [--config FILE] [--utc] [--check]
+  feedwright build [--articles DIR] [--out DIR] [--config FILE] [--utc] [--future] [--check | --watch]
+  feedwright serve [--out DIR] [--port N] [--host H] [--config FILE]
 
   build      Build feed.xml (RSS 2.0), atom.xml (Atom 1.0) and feed.json (JSON Feed 1.1)
              from the article records in --articles (default: articles/) into --out
@@ -17,6 +23,13 @@ export const USAGE = `Usage:
     --config FILE  the config file (default: ${CONFIG_FILE})
     --utc          write every date in UTC instead of the offset its author wrote
     --check        write nothing; exit 1 when the output folder is stale or invalid (a CI gate)
+    --watch        build, then rebuild whenever an article or the config changes, until Ctrl-C
+    --future       include records dated after now (left out by default)
+
+  serve      Serve the output folder over HTTP as a CDN would: each feed's media type,
+             ETag and Last-Modified with 304s, gzip and brotli, Cache-Control from the config.
+    --port N       the port (default: 8080; 0 picks a free one)
+    --host H       the address to listen on (default: 127.0.0.1, this machine only)
 
 Exit codes: 0 ok, 1 invalid input or output, 2 usage or config error.
 `;

@@ -1,4 +1,5 @@
 import { runBuild } from './build.js';
+import { runServe } from './serve.js';
 import { USAGE, type Io } from './io.js';
 
 export type { Io } from './io.js';
@@ -6,6 +7,7 @@ export type { Io } from './io.js';
 /** Each command in a module of its own under cli/, taking its arguments and the io. */
 const COMMANDS: Readonly<Record<string, (argv: readonly string[], io: Io) => Promise<number>>> = {
   build: runBuild,
+  serve: runServe,
 };
 
 /** The command line: returns the exit code and writes only through `io`. */

@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { brotliCompressSync, brotliDecompressSync, constants, gunzipSync, gzipSync } from 'node:zlib';
 import type { OutputFile } from './publish.js';
+import type { PlannedFile } from './stale.js';
 
 /** The encodings a precompressed copy is written in, by the suffix hosts look for (nginx `gzip_static`, Caddy `precompressed`). */
 export const ENCODINGS = {
@@ -19,15 +20,15 @@ export const ENCODINGS = {
  * compressors differ between versions of zlib, and a copy that says the same
  * must not count as changed (nor be rewritten, nor fail `build --check`).
  */
-export async function precompress(dir: string, files: readonly OutputFile[]): Promise<OutputFile[]> {
-  const out: OutputFile[] = [];
+export async function precompress(dir: string, files: readonly OutputFile[]): Promise<PlannedFile[]> {
+  const out: PlannedFile[] = [];
   for (const file of files) {
     const bytes = typeof file.text === 'string' ? Buffer.from(file.text, 'utf8') : Buffer.from(file.text);
     for (const encoding of Object.values(ENCODINGS)) {
       const name = file.name + encoding.suffix;
       const existing = await readFile(join(dir, name)).catch(() => undefined);
       const same = existing !== undefined && decompressesTo(existing, bytes, encoding.decompress);
-      out.push({ name, text: same ? existing : encoding.compress(bytes) });
+      out.push({ name, text: same ? existing : encoding.compress(bytes), copyOf: file.name });
     }
   }
   return out;

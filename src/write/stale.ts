@@ -8,6 +8,8 @@ import type { OutputFile } from './publish.js';
 /** A file the build would write, and the feed format it carries if it is a feed. */
 export interface PlannedFile extends OutputFile {
   readonly format?: FeedFormat;
+  /** For a precompressed copy: the file it is a copy of. */
+  readonly copyOf?: string;
 }
 
 /** A file of the output folder that is not what the build would write, and the first thing that differs. */
@@ -37,7 +39,7 @@ export async function describeStale(dir: string, files: readonly PlannedFile[]):
     }
     if (have.equals(want)) continue;
     if (typeof file.text !== 'string') {
-      stale.push({ name: file.name, reason: 'is out of date: its bytes differ from what the build writes' });
+      stale.push({ name: file.name, reason: file.copyOf ? `is out of date: it is not a compressed copy of ${file.copyOf} as the build writes it` : 'is out of date: its bytes differ from what the build writes' });
       continue;
     }
     const text = have.toString('utf8');

@@ -1,0 +1,27 @@
+import type { Io } from './io.js';
+
+/**
+ * What stops a command that runs until stopped: the caller's signal (tests,
+ * a library user), or else Ctrl-C (SIGINT) or SIGTERM of this process,
+ * handled so that the command can close what it opened and return.
+ */
+export function stopSignal(io: Io): { readonly signal: AbortSignal; readonly dispose: () => void } {
+  if (io.signal) return { signal: io.signal, dispose: () => {} };
+  const controller = new AbortController();
+  const stop = () => controller.abort();
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+  return {
+    signal: controller.signal,
+    dispose: () => {
+      process.off('SIGINT', stop);
+      process.off('SIGTERM', stop);
+    },
+  };
+}
+
+/** Resolves when `signal` is aborted (at once if it already is). */
+export function stopped(signal: AbortSignal): Promise<void> {
+  if (signal.aborted) return Promise.resolve();
+  return new Promise((resolve) => signal.addEventListener('abort', () => resolve(), { once: true }));
+}
