@@ -64,3 +64,38 @@ describe('the proof', () => {
     expect(prove(feed, doc('atom', broken))[0]?.message).toContain('field "tags"');
   });
 });
+
+describe('the proof of media, languages and several authors', () => {
+  it.each(formats)('passes %s with an image, attachments, a language and two authors', (format) => {
+    const feed = makeFeed([
+      {
+        image: { url: 'https://wire.example.org/p.png', type: 'image/png' },
+        attachments: [
+          { url: 'https://wire.example.org/a.mp3', type: 'audio/mpeg', length: 10 },
+          { url: 'https://wire.example.org/b.ogg', type: 'audio/ogg' },
+        ],
+        language: 'fr-CA',
+        authors: [{ name: 'A', email: 'a@example.org' }, { name: 'B' }],
+      },
+    ]);
+    expect(prove(feed, doc(format, RENDER[format](feed)))).toEqual([]);
+  });
+
+  it('catches an Atom enclosure link the renderer dropped', () => {
+    const feed = makeFeed([{ attachments: [{ url: 'https://wire.example.org/a.mp3', type: 'audio/mpeg', length: 10 }] }]);
+    const broken = renderAtom(feed).replace(/\n\s*<link rel="enclosure"[^\n]*/, '');
+    expect(prove(feed, doc('atom', broken))[0]?.message).toContain('field "attachments"');
+  });
+
+  it('catches an RSS enclosure without its length', () => {
+    const feed = makeFeed([{ image: { url: 'https://wire.example.org/p.png', type: 'image/png' } }]);
+    const broken = renderRss(feed).replace(' length="0"', '');
+    expect(prove(feed, doc('rss', broken))[0]?.message).toContain('field "attachments"');
+  });
+
+  it('catches a lost entry language', () => {
+    const feed = makeFeed([{ language: 'de' }]);
+    const broken = renderAtom(feed).replace(' xml:lang="de"', '');
+    expect(prove(feed, doc('atom', broken))[0]?.message).toContain('field "language"');
+  });
+});

@@ -96,6 +96,26 @@ describe('feedwright against feed@6.0.0', () => {
     }
   });
 
+  it.each([
+    ['rss', 'rss2'],
+    ['atom', 'atom1'],
+    ['json', 'json1'],
+  ] as const)('carries in %s every fact that feed carries for Markdown-sourced items too', async (format, method) => {
+    const markdown = (title: string, published: string, body: string) => `---\ntitle: ${JSON.stringify(title)}\npublished: ${published}\ntags: [notes]\n---\n${body}\n`;
+    const mine = await ours({
+      'articles/one.md': markdown('Tide tables & *you*', '2024-05-16T11:55:00+08:00', 'A [relative link](next/) and an ![image](/i.png).'),
+      'articles/two.md': markdown('Second <note>', '2024-05-18 06:00 Europe/Lisbon', '## Heading\n\n- one\n- two'),
+    });
+    const theirItems = view(format, theirs(mine.feed)[method]()).items;
+    const myItems = view(format, mine[format]).items;
+    expect(myItems.map((i) => i.id)).toEqual(theirItems.map((i) => i.id));
+    for (const [n, theirItem] of theirItems.entries()) {
+      const myItem = myItems[n]!;
+      expect([myItem.title, myItem.link, myItem.content]).toEqual([theirItem.title, theirItem.link, theirItem.content]);
+      expect(instant(myItem.published ?? myItem.updated)).toBe(instant(theirItem.published ?? theirItem.updated));
+    }
+  });
+
   it('writes RSS author only as an email address; feed writes a bare name (InvalidContact)', async () => {
     const mine = await ours({ 'articles/a.txt': article({ front: 'author: Bare Name' }) });
     expect(mine.rss).not.toMatch(/<author>[^<@]*<\/author>/);

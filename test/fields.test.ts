@@ -1,0 +1,130 @@
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { DateTime } from 'luxon';
+import { describe, expect, it } from 'vitest';
+import { build } from '../src/build.js';
+import { readBack } from '../src/check/prove.js';
+import type { ItemView } from '../src/check/view.js';
+import type { FeedFormat } from '../src/model/types.js';
+import { makeProject } from './helpers.js';
+
+/**
+ * Each field of SPEC 2.4, written in each input format, reaches each output
+ * format: a table of fields × inputs × outputs, checked on the documents as
+ * a reader parses them.
+ */
+
+const COMMON = {
+  author: 'authors:\n  - name: Ana Souza\n    email: ana@example.org\n  - name: Ben Ode',
+  tags: 'tags: [rivers, "a & b"]',
+  link: 'link: https://elsewhere.example/story',
+  id: 'id: urn:uuid:1b4e28ba-2fa1-11d2-883f-0016cb7b6a10',
+  image: 'image: https://site.example/media/photo.png',
+  attachments: 'attachments:\n  - url: https://site.example/media/talk.mp3\n    length: 2048',
+  language: 'language: pt-BR',
+  rights: 'rights: "© 2024 Ana Souza"',
+  summary: 'summary: "Rivers rise & fall."',
+};
+const FRONT = Object.values(COMMON).join('\n');
+
+const INPUTS: Readonly<Record<string, Record<string, string>>> = {
+  txt: { 'articles/story.txt': `---\n${FRONT}\n---\n2024.05.16 11:55 GMT+8\n\nRivers rise <again>\n\nUpdated 2024.05.17 09:45 GMT+8\n\nThe rivers rose on Thursday.\n` },
+  md: { 'articles/story.md': `---\ntitle: Rivers rise <again>\npublished: 2024-05-16T11:55:00+08:00\nupdated: Fri, 17 May 2024 09:45:00 +0800\n${FRONT}\n---\nThe rivers rose on [Thursday](day/).\n` },
+  json: {
+    'articles/story.json': JSON.stringify({
+      title: 'Rivers rise <again>',
+      published: '2024.05.16 11:55 GMT+8',
+      updated: '2024-05-17 09:45 Asia/Shanghai',
+      authors: [{ name: 'Ana Souza', email: 'ana@example.org' }, 'Ben Ode'],
+      tags: ['rivers', 'a & b'],
+      link: 'https://elsewhere.example/story',
+      id: 'urn:uuid:1b4e28ba-2fa1-11d2-883f-0016cb7b6a10',
+      image: 'https://site.example/media/photo.png',
+      attachments: [{ url: 'https://site.example/media/talk.mp3', length: 2048 }],
+      language: 'pt-BR',
+      rights: '© 2024 Ana Souza',
+      summary: 'Rivers rise & fall.',
+      content_html: '<p>The rivers rose on <a href="day/">Thursday</a>.</p>',
+    }),
+  },
+};
+
+const at = (iso: string) => DateTime.fromISO(iso, { setZone: true });
+const sameDate = (written: string | undefined, iso: string) => {
+  const want = at(iso);
+  const got = written === undefined ? undefined : /^\d{4}-/.test(written) ? DateTime.fromISO(written, { setZone: true }) : DateTime.fromRFC2822(written, { setZone: true });
+  return got?.toMillis() === want.toMillis() && got.offset === want.offset;
+};
+
+type Check = (item: ItemView<string>, input: string) => unknown;
+/** What a reader must find, per field and output format; undefined: the format has no place for it. */
+const FIELDS: Readonly<Record<string, Partial<Record<FeedFormat, [Check, unknown]>>>> = {
+  title: { rss: [(i) => i.title, 'Rivers rise <again>'], atom: [(i) => i.title, 'Rivers rise <again>'], json: [(i) => i.title, 'Rivers rise <again>'] },
+  published: {
+    rss: [(i) => sameDate(i.published, '2024-05-16T11:55:00+08:00'), true],
+    atom: [(i) => sameDate(i.published, '2024-05-16T11:55:00+08:00'), true],
+    json: [(i) => sameDate(i.published, '2024-05-16T11:55:00+08:00'), true],
+  },
+  updated: {
+    rss: [(i) => sameDate(i.updated, '2024-05-17T09:45:00+08:00'), true],
+    atom: [(i) => sameDate(i.updated, '2024-05-17T09:45:00+08:00'), true],
+    json: [(i) => sameDate(i.updated, '2024-05-17T09:45:00+08:00'), true],
+  },
+  id: { rss: [(i) => i.id, 'urn:uuid:1b4e28ba-2fa1-11d2-883f-0016cb7b6a10'], atom: [(i) => i.id, 'urn:uuid:1b4e28ba-2fa1-11d2-883f-0016cb7b6a10'], json: [(i) => i.id, 'urn:uuid:1b4e28ba-2fa1-11d2-883f-0016cb7b6a10'] },
+  link: { rss: [(i) => i.link, 'https://elsewhere.example/story'], atom: [(i) => i.link, 'https://elsewhere.example/story'], json: [(i) => i.link, 'https://elsewhere.example/story'] },
+  summary: { rss: [(i) => i.summary, 'Rivers rise &amp; fall.'], atom: [(i) => i.summary, 'Rivers rise &amp; fall.'], json: [(i) => i.summary, 'Rivers rise & fall.'] },
+  content: {
+    rss: [(i, input) => input === 'txt' || i.content?.includes('href="https://elsewhere.example/day/"'), true],
+    atom: [(i, input) => input === 'txt' || i.content?.includes('href="https://elsewhere.example/day/"'), true],
+    json: [(i, input) => input === 'txt' || i.content?.includes('href="https://elsewhere.example/day/"'), true],
+  },
+  authors: {
+    rss: [(i) => i.authors.map((a) => a.name), ['Ana Souza', 'Ben Ode']],
+    atom: [(i) => i.authors, [{ name: 'Ana Souza', email: 'ana@example.org', url: undefined }, { name: 'Ben Ode', email: undefined, url: undefined }]],
+    json: [(i) => i.authors, [{ name: 'Ana Souza', url: 'mailto:ana@example.org' }, { name: 'Ben Ode', url: undefined }]],
+  },
+  tags: { rss: [(i) => i.tags, ['rivers', 'a & b']], atom: [(i) => i.tags, ['rivers', 'a & b']], json: [(i) => i.tags, ['rivers', 'a & b']] },
+  image: {
+    atom: [(i) => i.attachments.find((a) => a.url?.endsWith('.png'))?.type, 'image/png'],
+    json: [(i) => i.image, 'https://site.example/media/photo.png'],
+  },
+  attachments: {
+    rss: [(i) => i.attachments, [{ url: 'https://site.example/media/talk.mp3', type: 'audio/mpeg', length: '2048' }]],
+    atom: [(i) => i.attachments.find((a) => a.url?.endsWith('.mp3')), { url: 'https://site.example/media/talk.mp3', type: 'audio/mpeg', length: '2048' }],
+    json: [(i) => i.attachments, [{ url: 'https://site.example/media/talk.mp3', type: 'audio/mpeg', length: '2048' }]],
+  },
+  language: { atom: [(i) => i.language, 'pt-BR'], json: [(i) => i.language, 'pt-BR'] },
+  rights: { rss: [(i) => i.rights, '© 2024 Ana Souza'], atom: [(i) => i.rights, '© 2024 Ana Souza'] },
+};
+
+const FILE: Readonly<Record<FeedFormat, string>> = { rss: 'feed.xml', atom: 'atom.xml', json: 'feed.json' };
+const rows = Object.keys(INPUTS).flatMap((input) =>
+  Object.entries(FIELDS).flatMap(([field, outputs]) => Object.entries(outputs).map(([format, check]) => [field, input, format as FeedFormat, check] as const)),
+);
+
+describe('every field in every input format reaches every output format', () => {
+  const built = new Map<string, Promise<Record<FeedFormat, ItemView<string>>>>();
+  const items = (input: string) => {
+    if (!built.has(input)) {
+      built.set(
+        input,
+        (async () => {
+          const dir = await makeProject(INPUTS[input]!);
+          const result = await build({ cwd: dir, articlesDir: 'articles', outDir: 'output', configPath: 'feedwright.config.json' });
+          expect(result.diagnostics).toEqual([]);
+          const out = {} as Record<FeedFormat, ItemView<string>>;
+          for (const format of ['rss', 'atom', 'json'] as const) {
+            out[format] = readBack(format, await readFile(join(dir, 'output', FILE[format]), 'utf8')).view!.items[0]!;
+          }
+          return out;
+        })(),
+      );
+    }
+    return built.get(input)!;
+  };
+
+  it.each(rows)('%s written in .%s reaches %s', async (field, input, format, [check, expected]) => {
+    const item = (await items(input))[format];
+    expect(check(item, input), `${field} in ${format} from ${input}`).toEqual(expected);
+  });
+});
