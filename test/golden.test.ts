@@ -30,4 +30,9 @@ describe('the committed output/', () => {
     expect(texts.some((t) => /^Copyright /m.test(t))).toBe(true);
     expect(texts.some((t) => t.startsWith('---\n') && /^author:/m.test(t) && /^tags:/m.test(t))).toBe(true);
   });
+
+  it('mixes all three record formats', async () => {
+    const files = await listRecordFiles(join(ROOT, 'articles'));
+    for (const extension of ['.txt', '.md', '.json']) expect(files.some((f) => f.endsWith(extension)), extension).toBe(true);
+  });
 });
