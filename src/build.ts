@@ -1,10 +1,12 @@
 import { join, resolve } from 'node:path';
+import type { DateTime } from 'luxon';
 import { loadConfig, type Config } from './config/config.js';
 import { prove, type Rendered } from './check/prove.js';
 import { hasErrors, type Diagnostic } from './diagnostic.js';
 import type { Feed, FeedFormat } from './model/types.js';
 import { normalize } from './model/normalize.js';
-import { readRecords } from './records/index.js';
+import { localMediaSizes } from './model/media.js';
+import { readRecords, type ArticleRecord } from './records/index.js';
 import { render as renderAtom } from './render/atom.js';
 import { render as renderJsonFeed } from './render/json-feed.js';
 import { render as renderRss } from './render/rss.js';
@@ -24,6 +26,9 @@ export interface BuildOptions {
   readonly utc?: boolean;
   /** Write nothing; fail when the output folder is stale or invalid. */
   readonly check?: boolean;
+  /** The build's clock: records published after it are left out unless `future`. Without it, none are. */
+  readonly now?: DateTime;
+  readonly future?: boolean;
 }
 
 export interface BuildResult {
@@ -58,7 +63,14 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   const config = loaded.config;
 
   const { records, diagnostics: readDiagnostics } = await readRecords(at(options.articlesDir), config.timezone === undefined ? {} : { timezone: config.timezone }, options.articlesDir);
-  const { feed, diagnostics: modelDiagnostics } = normalize(records, config, { utc: options.utc ?? config.utc, articlesDir: options.articlesDir });
+  const mediaSizes = config.publicDir === undefined ? undefined : await localMediaSizes(mediaUrls(records), config.siteUrl, at(config.publicDir));
+  const { feed, diagnostics: modelDiagnostics } = normalize(records, config, {
+    utc: options.utc ?? config.utc,
+    articlesDir: options.articlesDir,
+    ...(options.now === undefined ? {} : { now: options.now }),
+    future: options.future ?? false,
+    ...(mediaSizes === undefined ? {} : { mediaSizes }),
+  });
   // An empty feed because every file failed to read says nothing the read errors did not.
   const consequential = (d: Diagnostic) => d.ruleId === 'input/no-articles' && hasErrors(readDiagnostics);
   const diagnostics = [...readDiagnostics, ...modelDiagnostics.filter((d) => !consequential(d))];
@@ -93,4 +105,12 @@ async function outputFiles(config: Config, rendered: readonly Rendered[], dir: s
   const compressed = config.precompress ? await precompress(dir, feeds) : [];
   const headers = config.headers ? [{ name: HEADERS_FILE, text: renderHeadersFile(config) }] : [];
   return [...stylesheet, ...feeds, ...compressed, ...headers];
+}
+
+/** Media whose length a record leaves unsaid. */
+function* mediaUrls(records: readonly ArticleRecord[]): Generator<string> {
+  for (const record of records) {
+    if (record.image !== undefined) yield record.image;
+    for (const a of record.attachments ?? []) if (a.length === undefined) yield a.url;
+  }
 }

@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { IANAZone } from 'luxon';
-import { diagnosticsFor, type Diagnostic } from '../diagnostic.js';
+import { diagnosticsFor, lineFinder, type Diagnostic } from '../diagnostic.js';
 import type { FeedFormat, Person } from '../model/types.js';
 import { isAbsoluteUrl, isLanguageTag, readPerson } from '../model/values.js';
 
@@ -27,6 +27,8 @@ export interface Config {
   readonly stylesheetFile?: string;
   /** The `Cache-Control` value for the feeds, in `feedwright serve` and in `_headers`. */
   readonly cacheControl?: string;
+  /** The folder the site is published from: media under `siteUrl` found there get their sizes measured. */
+  readonly publicDir?: string;
   /** Also write a gzip (`.gz`) and a brotli (`.br`) copy of each feed, for hosts that serve them. */
   readonly precompress?: boolean;
   /** Also write a `_headers` file (Netlify, Cloudflare Pages) with each feed's media type. */
@@ -70,6 +72,7 @@ const FIELDS: Readonly<Record<string, Check>> = {
   hub: url,
   stylesheet: (v) => (v === true || (typeof v === 'string' && v.trim() !== '') ? undefined : 'must be true (feedwright writes its own feed.xsl) or the URL of your own XSLT stylesheet'),
   cacheControl: text,
+  publicDir: text,
   precompress: bool,
   headers: bool,
   files: (v) => {
@@ -105,7 +108,7 @@ export function parseConfig(source: string, path: string, diagnostics: Diagnosti
     raw = JSON.parse(source);
   } catch (error) {
     const position = /position (\d+)/.exec(String(error))?.[1];
-    const line = position === undefined ? undefined : lineAt(source, Number(position));
+    const line = position === undefined ? undefined : lineFinder(source)(Number(position));
     report.error('config/json', `is not valid JSON (${(error as Error).message}); fix the syntax`, line);
     return { diagnostics };
   }
@@ -114,9 +117,10 @@ export function parseConfig(source: string, path: string, diagnostics: Diagnosti
     return { diagnostics };
   }
   const values = raw as Record<string, unknown>;
+  const lineAt = lineFinder(source);
   const keyLine = (key: string) => {
     const at = source.search(new RegExp(`"${key}"\\s*:`));
-    return at < 0 ? undefined : lineAt(source, at);
+    return at < 0 ? undefined : lineAt(at);
   };
   for (const [key, value] of Object.entries(values)) {
     const check = FIELDS[key];
@@ -154,6 +158,7 @@ export function parseConfig(source: string, path: string, diagnostics: Diagnosti
     ...optional<string>('hub'),
     ...(values.stylesheet === true ? { stylesheet: STYLESHEET_FILE, stylesheetFile: STYLESHEET_FILE } : optional<string>('stylesheet')),
     ...optional<string>('cacheControl'),
+    ...optional<string>('publicDir'),
     ...optional<boolean>('precompress'),
     ...optional<boolean>('headers'),
   };
@@ -163,10 +168,4 @@ export function parseConfig(source: string, path: string, diagnostics: Diagnosti
     return { diagnostics };
   }
   return { config, diagnostics };
-}
-
-export function lineAt(source: string, offset: number): number {
-  let line = 1;
-  for (let i = 0; i < offset && i < source.length; i++) if (source.charCodeAt(i) === 10) line++;
-  return line;
 }
