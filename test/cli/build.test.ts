@@ -94,4 +94,14 @@ describe('feedwright build', () => {
     const dir = await makeProject({ ...FILES, 'articles/.draft.txt': 'junk', 'articles/_notes.txt': 'junk', 'articles/photo.jpg': 'junk', 'articles/.git/x.txt': 'junk' });
     expect((await cli(['build'], dir)).code).toBe(0);
   });
+
+  it('measures the length of an enclosure served from publicDir', async () => {
+    const dir = await makeProject(
+      { 'articles/a.txt': article({ front: 'image: https://example.org/media/photo.png' }), 'public/media/photo.png': new Uint8Array(777) },
+      { title: 'T', siteUrl: 'https://example.org', author: 'Desk', publicDir: 'public' },
+    );
+    expect((await cli(['build'], dir)).code).toBe(0);
+    expect(await read(dir, 'output/feed.xml')).toContain('<enclosure url="https://example.org/media/photo.png" length="777" type="image/png"/>');
+    expect(await read(dir, 'output/atom.xml')).toContain('<link rel="enclosure" type="image/png" href="https://example.org/media/photo.png" length="777"/>');
+  });
 });
