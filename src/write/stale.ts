@@ -22,9 +22,9 @@ export interface StaleFile {
 
 /**
  * Compares each planned file with the one in `dir`. For a feed the first
- * difference is named the way a person checks it: the feed's own fields,
- * then item by item (a new item, a removed one, the first field that
- * changed); failing that, the first line that differs.
+ * difference is named the way a person checks it: item by item (a new
+ * item, a removed one, the first field that changed), then the feed's own
+ * fields; failing that, the first line that differs.
  */
 export async function describeStale(dir: string, files: readonly PlannedFile[]): Promise<StaleFile[]> {
   const stale: StaleFile[] = [];
@@ -57,18 +57,23 @@ function firstItemDifference(format: FeedFormat, onDisk: string, built: string):
   if (!old.view) return `the file on disk cannot be read back (it ${old.error?.message ?? 'is not a feed'})`;
   const now = readBack(format, built).view;
   if (!now) return undefined;
-  const field = firstDifferentField(FEED_FIELDS, old.view, now);
-  if (field) return `the feed's "${field}" is ${show(old.view[field])} on disk, the articles build ${show(now[field])}`;
+  const oldIds = new Set(old.view.items.map((item) => item.id));
+  const newIds = new Set(now.items.map((item) => item.id));
   const count = Math.max(old.view.items.length, now.items.length);
   for (let i = 0; i < count; i++) {
     const was = old.view.items[i];
     const is = now.items[i];
-    if (!was) return `item ${i + 1} is new: ${describe(is!)}`;
-    if (!is) return `item ${i + 1} on disk, ${describe(was)}, is no longer built`;
-    if (was.id !== is.id) return `item ${i + 1} is ${describe(was)} on disk, the articles build ${describe(is)}`;
+    if (is && !oldIds.has(is.id)) return `item ${i + 1} is new: ${describe(is)}`;
+    if (was && !newIds.has(was.id)) return `item ${i + 1} on disk, ${describe(was)}, is no longer built`;
+    if (!was || !is) continue; // beyond the limit on one side only; the count differs
+    if (was.id !== is.id) return `item ${i + 1} is ${describe(was)} on disk, the articles build ${describe(is)} there`;
     const changed = firstDifferentField(ITEM_FIELDS, was, is);
     if (changed) return `item ${i + 1} (${is.id ?? 'no id'}): "${changed}" is ${show(was[changed])} on disk, the articles build ${show(is[changed])}`;
   }
+  // The feed's own dates follow from its items: its fields are compared once the items agree.
+  const field = firstDifferentField(FEED_FIELDS, old.view, now);
+  if (field) return `the feed's "${field}" is ${show(old.view[field])} on disk, the articles build ${show(now[field])}`;
+  if (old.view.items.length !== now.items.length) return `it has ${old.view.items.length} items on disk, the articles build ${now.items.length}`;
   return undefined;
 }
 
