@@ -1,6 +1,7 @@
 import { join, resolve } from 'node:path';
 import type { DateTime } from 'luxon';
 import { loadConfig, type Config } from './config/config.js';
+import { check as checkRules } from './check/check.js';
 import { prove, type Rendered } from './check/prove.js';
 import { hasErrors, type Diagnostic } from './diagnostic.js';
 import type { Feed, FeedFormat } from './model/types.js';
@@ -29,6 +30,8 @@ export interface BuildOptions {
   /** The build's clock: records published after it are left out unless `future`. Without it, none are. */
   readonly now?: DateTime;
   readonly future?: boolean;
+  /** Fail on a warning of the spec rules, as on an error. */
+  readonly strict?: boolean;
 }
 
 export interface BuildResult {
@@ -79,6 +82,10 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   const rendered = renderFeeds(feed, config, options.outDir);
   for (const document of rendered) diagnostics.push(...prove(feed, document));
   if (hasErrors(diagnostics)) return { exitCode: 1, diagnostics, feed, ...nothing };
+  // The spec rules (SPEC section 5.3), the same that `feedwright check` runs on any feed.
+  const ruled = rendered.flatMap((document) => checkRules(document.text, { file: document.file, ...(options.now === undefined ? {} : { now: options.now.toMillis() }) }).diagnostics);
+  diagnostics.push(...ruled);
+  if (hasErrors(ruled) || (options.strict && ruled.some((d) => d.severity === 'warning'))) return { exitCode: 1, diagnostics, feed, ...nothing };
 
   const files = await outputFiles(config, rendered, at(options.outDir));
   if (options.check) {

@@ -11,6 +11,10 @@ export const DC_NS = 'http://purl.org/dc/elements/1.1/';
 /** JSON Feed 1.1, `version`. */
 export const JSON_FEED_VERSION = 'https://jsonfeed.org/version/1.1';
 export const JSON_FEED_VERSION_1_0 = 'https://jsonfeed.org/version/1';
+/** XHTML, for Atom `type="xhtml"` content (RFC 4287, section 3.1.1.3). */
+export const XHTML_NS = 'http://www.w3.org/1999/xhtml';
+/** The namespace the `xml:` prefix is bound to (Namespaces in XML 1.0, section 3). */
+export const XML_NS = 'http://www.w3.org/XML/1998/namespace';
 
 /** The media type each format is served as (SPEC section 4). */
 export const MEDIA_TYPES: Readonly<Record<FeedFormat, string>> = {

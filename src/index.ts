@@ -9,6 +9,7 @@ export { render as renderRss } from './render/rss.js';
 export { render as renderAtom } from './render/atom.js';
 export { render as renderJsonFeed } from './render/json-feed.js';
 export { prove, readBack, type Rendered } from './check/prove.js';
+export { check as checkDocument, type CheckOptions, type CheckResult } from './check/check.js';
 export { publish } from './write/publish.js';
 export type { Diagnostic, Severity } from './diagnostic.js';
 export { FeedwrightError, WriteError } from './errors.js';

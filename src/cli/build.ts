@@ -14,6 +14,7 @@ interface BuildValues {
   readonly utc?: boolean;
   readonly check: boolean;
   readonly future: boolean;
+  readonly strict: boolean;
 }
 
 /** `feedwright build`: the pipeline, its diagnostics, and one summary line. */
@@ -31,6 +32,7 @@ export async function runBuild(argv: readonly string[], io: Io): Promise<number>
         utc: { type: 'boolean' },
         check: { type: 'boolean', default: false },
         future: { type: 'boolean', default: false },
+        strict: { type: 'boolean', default: false },
         watch: { type: 'boolean', default: false },
       },
     }));
@@ -62,6 +64,7 @@ async function buildOnce(values: BuildValues, io: Io): Promise<number> {
       check: values.check,
       now: io.clock?.() ?? DateTime.now(),
       future: values.future,
+      strict: values.strict,
     });
     for (const d of result.diagnostics) io.stderr(formatDiagnostic(d) + '\n');
     const errors = result.diagnostics.filter((d) => d.severity === 'error').length;

@@ -11,11 +11,14 @@ export interface Io {
   readonly clock?: () => DateTime;
   /** Stops a command that runs until stopped (`serve`, `build --watch`); without one, Ctrl-C (SIGINT) or SIGTERM does. */
   readonly signal?: AbortSignal;
+  /** Standard input, for `feedwright check -` (default: the process's). */
+  readonly stdin?: () => Promise<string>;
 }
 
 export const USAGE = `Usage:
-  feedwright build [--articles DIR] [--out DIR] [--config FILE] [--utc] [--future] [--check | --watch]
+  feedwright build [--articles DIR] [--out DIR] [--config FILE] [--utc] [--future] [--strict] [--check | --watch]
   feedwright serve [--out DIR] [--port N] [--host H] [--config FILE]
+  feedwright check [--format text|json] [--strict] FILE...
 
   build      Build feed.xml (RSS 2.0), atom.xml (Atom 1.0) and feed.json (JSON Feed 1.1)
              from the article records in --articles (default: articles/) into --out
@@ -25,11 +28,18 @@ export const USAGE = `Usage:
     --check        write nothing; exit 1 when the output folder is stale or invalid (a CI gate)
     --watch        build, then rebuild whenever an article or the config changes, until Ctrl-C
     --future       include records dated after now (left out by default)
+    --strict       fail on a warning of the spec rules too (see check), not only on an error
 
   serve      Serve the output folder over HTTP as a CDN would: each feed's media type,
              ETag and Last-Modified with 304s, gzip and brotli, Cache-Control from the config.
     --port N       the port (default: 8080; 0 picks a free one)
     --host H       the address to listen on (default: 127.0.0.1, this machine only)
+
+  check      Check RSS 2.0, Atom 1.0 and JSON Feed files from any publisher against
+             feedwright's rules; "-" reads standard input. Prints path:line:col,
+             severity, message and rule id for each problem, then a summary.
+    --format json  print the diagnostics as a JSON array instead
+    --strict       fail on warnings too, not only on errors
 
 Exit codes: 0 ok, 1 invalid input or output, 2 usage or config error.
 `;

@@ -1,4 +1,5 @@
 import { runBuild } from './build.js';
+import { runCheck } from './check.js';
 import { runServe } from './serve.js';
 import { USAGE, type Io } from './io.js';
 
@@ -8,6 +9,7 @@ export type { Io } from './io.js';
 const COMMANDS: Readonly<Record<string, (argv: readonly string[], io: Io) => Promise<number>>> = {
   build: runBuild,
   serve: runServe,
+  check: runCheck,
 };
 
 /** The command line: returns the exit code and writes only through `io`. */

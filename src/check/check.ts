@@ -1,0 +1,161 @@
+import { XMLValidator } from 'fast-xml-parser';
+import type { Diagnostic } from '../diagnostic.js';
+import { ATOM_NS } from '../formats.js';
+import type { FeedFormat } from '../model/types.js';
+import { jsonLocator } from './json-locate.js';
+import { positionsOf, type Position } from './position.js';
+import { RULES, UNKNOWN_FORMAT, WELL_FORMED, type JsonObject, type Rule, type Visitors, type Where } from './rules/index.js';
+import { scanXml, type XmlElement, type XmlTree } from './tree.js';
+
+export interface CheckOptions {
+  /** The path shown in diagnostics. */
+  readonly file: string;
+  /** Milliseconds since the epoch that "in the future" is measured from; default: the clock. */
+  readonly now?: number;
+  /** Default: every registered rule. */
+  readonly rules?: readonly Rule[];
+}
+
+export interface CheckResult {
+  /** Undefined when the document is not a feed the rules know. */
+  readonly format?: FeedFormat;
+  /** In document order. */
+  readonly diagnostics: readonly Diagnostic[];
+}
+
+/**
+ * Checks one feed document of any format against the rules (SPEC section
+ * 5.3): parses it once, then walks it once, calling each rule's visitors.
+ */
+export function check(text: string, options: CheckOptions): CheckResult {
+  const rules = options.rules ?? RULES;
+  const now = options.now ?? Date.now();
+  const at = positionsOf(text);
+  const found: Diagnostic[] = [];
+  const push: Push = (rule, offset, message, detail) => {
+    found.push({ file: options.file, ...(offset === undefined ? {} : at(offset)), ruleId: rule.meta.id, severity: rule.meta.severity, message, ...detail });
+  };
+  const done = (format?: FeedFormat): CheckResult => ({
+    ...(format === undefined ? {} : { format }),
+    diagnostics: found.sort((a, b) => (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0)),
+  });
+  const setUp = (format: FeedFormat, locate?: JsonLocator) => create(rules, { format, source: text, now, push, at, locate });
+
+  const start = text.search(/[^\s\ufeff]/);
+  if (text[start] === '{' || text[start] === '[') {
+    let doc: unknown;
+    try {
+      doc = JSON.parse(text.replace(/^\ufeff/, ''));
+    } catch (error) {
+      const message = (error as Error).message;
+      const position = /at position (\d+)/.exec(message)?.[1];
+      push(WELL_FORMED, position === undefined ? undefined : Number(position) + (text.startsWith('\ufeff') ? 1 : 0), `is not valid JSON: ${message}`);
+      return done();
+    }
+    if (typeof doc !== 'object' || doc === null || Array.isArray(doc)) {
+      push(UNKNOWN_FORMAT, start, 'is JSON, but not a JSON Feed: a JSON Feed is an object with "version", "title" and "items"');
+      return done();
+    }
+    const visitors = setUp('json', jsonLocator(text));
+    for (const v of visitors) v.source?.(text);
+    for (const v of visitors) v.feed?.(doc as JsonObject);
+    const items = (doc as JsonObject).items;
+    if (Array.isArray(items)) {
+      items.forEach((item: unknown, index) => {
+        if (typeof item !== 'object' || item === null || Array.isArray(item)) return;
+        for (const v of visitors) v.item?.(item as JsonObject, index);
+      });
+    }
+    for (const v of visitors) v.end?.();
+    return done('json');
+  }
+
+  const sniffed = /<rss[\s>]/.test(text) ? 'rss' : /<(?:\w+:)?feed[\s>]/.test(text) ? 'atom' : undefined;
+  const valid = XMLValidator.validate(text);
+  const scanned = valid === true ? scanXml(text) : undefined;
+  if (valid !== true || !scanned?.ok) {
+    // Rules that read only the raw text still run: a forbidden character is often why a feed does not parse.
+    if (sniffed) for (const v of setUp(sniffed)) v.source?.(text);
+    if (valid !== true) {
+      const { line, col, msg } = valid.err;
+      found.push({ file: options.file, line, column: col ?? 1, ruleId: WELL_FORMED.meta.id, severity: WELL_FORMED.meta.severity, message: `is not well-formed XML: ${msg}` });
+    } else if (scanned && !scanned.ok) {
+      push(WELL_FORMED, scanned.offset, `is not well-formed XML: ${scanned.message}`);
+    }
+    return done(sniffed);
+  }
+
+  const { tree } = scanned;
+  const format = formatOf(tree.root);
+  if (typeof format !== 'string') {
+    push(UNKNOWN_FORMAT, tree.root.offset, format.reason);
+    return done();
+  }
+  walk(tree, text, setUp(format));
+  return done(format);
+}
+
+function formatOf(root: XmlElement): 'rss' | 'atom' | { reason: string } {
+  if (root.key === 'rss') return 'rss';
+  if (root.key === 'atom:feed') return 'atom';
+  const name = `<${root.name}>`;
+  if (root.local === 'RDF') return { reason: `is RSS 1.0 (RDF): its root is ${name}; feedwright checks RSS 2.0, Atom 1.0 and JSON Feed` };
+  if (root.local === 'feed') {
+    return { reason: `has a <feed> root in the namespace "${root.namespace ?? ''}", not Atom 1.0's; declare xmlns="${ATOM_NS}" (Atom 0.3 is obsolete)` };
+  }
+  if (root.local.toLowerCase() === 'html') return { reason: 'is a web page (HTML), not a feed; check the feed\'s own URL (see its <link rel="alternate" type="application/rss+xml">)' };
+  return { reason: `has the root element ${name}; a feed's root is <rss> (RSS 2.0) or <feed xmlns="${ATOM_NS}"> (Atom 1.0)` };
+}
+
+type Push = (rule: Rule, offset: number | undefined, message: string, detail?: { readonly expected?: string; readonly actual?: string }) => void;
+type JsonLocator = ReturnType<typeof jsonLocator>;
+
+interface Setting {
+  readonly format: FeedFormat;
+  readonly source: string;
+  readonly now: number;
+  readonly push: Push;
+  readonly at: (offset: number) => Position;
+  readonly locate?: JsonLocator | undefined;
+}
+
+/** Each rule for the format, set up for this document. */
+function create(rules: readonly Rule[], { format, source, now, push, at, locate }: Setting): Visitors[] {
+  const offsetOf = (where: Where): number | undefined =>
+    typeof where === 'number' ? where : Array.isArray(where) ? locate?.(where as readonly (string | number)[]) : (where as { readonly offset: number }).offset;
+  return rules
+    .filter((rule) => rule.meta.formats.includes(format) && rule !== WELL_FORMED && rule !== UNKNOWN_FORMAT)
+    .map((rule) =>
+      rule.create({
+        format,
+        source,
+        now,
+        report: (where, message, detail) => push(rule, offsetOf(where), message, detail),
+        position: (where) => {
+          const offset = offsetOf(where);
+          return offset === undefined ? undefined : at(offset);
+        },
+      }),
+    );
+}
+
+/** The one walk over an XML document: a table from element key to the visitors that want it. */
+function walk(tree: XmlTree, source: string, visitors: readonly Visitors[]): void {
+  const table = new Map<string, ((el: XmlElement) => void)[]>();
+  for (const v of visitors) {
+    for (const [key, visit] of Object.entries(v.elements ?? {})) {
+      const list = table.get(key);
+      if (list) list.push(visit);
+      else table.set(key, [visit]);
+    }
+  }
+  const every = table.get('*') ?? [];
+  for (const v of visitors) v.source?.(source);
+  for (const v of visitors) v.document?.(tree);
+  for (const el of tree.elements) {
+    const handlers = table.get(el.key);
+    if (handlers) for (const visit of handlers) visit(el);
+    for (const visit of every) visit(el);
+  }
+  for (const v of visitors) v.end?.();
+}

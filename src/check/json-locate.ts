@@ -1,0 +1,73 @@
+/** A step into a JSON value: a member name or an array index. */
+export type JsonPath = readonly (string | number)[];
+
+/**
+ * Finds where a value sits in JSON text, for diagnostics: `JSON.parse` keeps
+ * no positions. Returns the offset of the member's name (or, for an array
+ * element or the root, of the value itself). The text must already have
+ * parsed; the scan runs once, on the first lookup.
+ */
+export function jsonLocator(source: string): (path: JsonPath) => number | undefined {
+  let offsets: Map<string, number> | undefined;
+  return (path) => {
+    offsets ??= scan(source);
+    // The nearest located ancestor, for a member that is absent.
+    for (let n = path.length; n >= 0; n--) {
+      const found = offsets.get(pointer(path.slice(0, n)));
+      if (found !== undefined) return found;
+    }
+    return undefined;
+  };
+}
+
+const pointer = (path: JsonPath): string => path.map((p) => `/${String(p).replace(/~/g, '~0').replace(/\//g, '~1')}`).join('');
+
+function scan(source: string): Map<string, number> {
+  const offsets = new Map<string, number>();
+  let pos = 0;
+  const space = () => {
+    while (pos < source.length && ' \t\r\n\ufeff'.includes(source[pos]!)) pos++;
+  };
+  const string = (): string => {
+    const start = pos;
+    pos++;
+    while (pos < source.length && source[pos] !== '"') pos += source[pos] === '\\' ? 2 : 1;
+    pos++;
+    return JSON.parse(source.slice(start, pos)) as string;
+  };
+  const value = (path: string, at: number): void => {
+    space();
+    if (!offsets.has(path)) offsets.set(path, at < 0 ? pos : at);
+    const c = source[pos];
+    if (c === '{') {
+      pos++;
+      space();
+      if (source[pos] === '}') return void pos++;
+      for (;;) {
+        space();
+        const keyAt = pos;
+        const key = string();
+        space();
+        pos++; // ':'
+        value(`${path}/${key.replace(/~/g, '~0').replace(/\//g, '~1')}`, keyAt);
+        space();
+        if (source[pos++] === '}') return;
+      }
+    } else if (c === '[') {
+      pos++;
+      space();
+      if (source[pos] === ']') return void pos++;
+      for (let i = 0; ; i++) {
+        value(`${path}/${i}`, -1);
+        space();
+        if (source[pos++] === ']') return;
+      }
+    } else if (c === '"') {
+      string();
+    } else {
+      while (pos < source.length && !',}] \t\r\n'.includes(source[pos]!)) pos++;
+    }
+  };
+  value('', -1);
+  return offsets;
+}

@@ -1,0 +1,34 @@
+/** A place in a document, as editors and CI logs count it: lines and columns from 1. */
+export interface Position {
+  readonly line: number;
+  readonly column: number;
+}
+
+/**
+ * Turns character offsets into lines and columns. Columns count UTF-16 code
+ * units, as fast-xml-parser's validator and most editors do; a byte order
+ * mark is not a column. The table of line starts is built on first use, so a
+ * document with no diagnostic never pays for it.
+ */
+export function positionsOf(source: string): (offset: number) => Position {
+  let starts: number[] | undefined;
+  const bom = source.charCodeAt(0) === 0xfeff ? 1 : 0;
+  return (offset) => {
+    starts ??= lineStarts(source);
+    let low = 0;
+    let high = starts.length - 1;
+    while (low < high) {
+      const mid = (low + high + 1) >> 1;
+      if (starts[mid]! <= offset) low = mid;
+      else high = mid - 1;
+    }
+    const column = offset - starts[low]! + 1 - (low === 0 ? bom : 0);
+    return { line: low + 1, column: Math.max(column, 1) };
+  };
+}
+
+function lineStarts(source: string): number[] {
+  const starts = [0];
+  for (let i = source.indexOf('\n'); i !== -1; i = source.indexOf('\n', i + 1)) starts.push(i + 1);
+  return starts;
+}

@@ -1,0 +1,27 @@
+import type { XmlElement } from '../tree.js';
+import type { Rule } from './rule.js';
+
+const hasAuthor = (el: XmlElement | undefined): boolean => el !== undefined && el.child('atom:author') !== undefined;
+
+export const rule: Rule = {
+  meta: {
+    id: 'atom/author',
+    severity: 'error',
+    description: 'Every entry must have an author: its own, its source\'s, or the feed\'s.',
+    spec: 'RFC 4287, sections 4.1.1 and 4.1.2',
+    w3c: 'MissingElement',
+    formats: ['atom'],
+  },
+  create: (context) => ({
+    elements: {
+      'atom:feed'(feed) {
+        if (hasAuthor(feed)) return;
+        for (const entry of feed.childrenOf('atom:entry')) {
+          if (!hasAuthor(entry) && !hasAuthor(entry.child('atom:source'))) {
+            context.report(entry, '<entry> has no <author>, and neither has the <feed>; RFC 4287 requires one; add <author><name>...</name></author> to the feed or to every entry');
+          }
+        }
+      },
+    },
+  }),
+};

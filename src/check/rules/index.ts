@@ -1,0 +1,84 @@
+import { rule as atomAuthor } from './atom-author.js';
+import { rule as atomDateFormat } from './atom-date-format.js';
+import { rule as atomDuplicateId } from './atom-duplicate-id.js';
+import { rule as atomIdAbsolute } from './atom-id-absolute.js';
+import { rule as atomRequiredElements } from './atom-required-elements.js';
+import { rule as atomSelfLink } from './atom-self-link.js';
+import { rule as atomTextMarkup } from './atom-text-markup.js';
+import { rule as atomXhtmlDiv } from './atom-xhtml-div.js';
+import { rule as feedCdataEnd } from './feed-cdata-end.js';
+import { rule as feedForbiddenCharacter } from './feed-forbidden-character.js';
+import { rule as feedImplausibleDate } from './feed-implausible-date.js';
+import { rule as feedRelativeHtmlReference } from './feed-relative-html-reference.js';
+import { rule as feedUndeclaredPrefix } from './feed-undeclared-prefix.js';
+import { rule as feedUnknownFormat } from './feed-unknown-format.js';
+import { rule as feedWellFormed } from './feed-well-formed.js';
+import { rule as jsonAbsoluteUrl } from './json-absolute-url.js';
+import { rule as jsonAuthorDeprecated } from './json-author-deprecated.js';
+import { rule as jsonContent } from './json-content.js';
+import { rule as jsonDateFormat } from './json-date-format.js';
+import { rule as jsonItemId } from './json-item-id.js';
+import { rule as jsonItems } from './json-items.js';
+import { rule as jsonTitle } from './json-title.js';
+import { rule as jsonVersion } from './json-version.js';
+import { rule as rssAbsoluteUrl } from './rss-absolute-url.js';
+import { rule as rssAuthorEmail } from './rss-author-email.js';
+import { rule as rssChannelElements } from './rss-channel-elements.js';
+import { rule as rssDateFormat } from './rss-date-format.js';
+import { rule as rssDateProblematic } from './rss-date-problematic.js';
+import { rule as rssDuplicateEnclosure } from './rss-duplicate-enclosure.js';
+import { rule as rssDuplicateGuid } from './rss-duplicate-guid.js';
+import { rule as rssEnclosure } from './rss-enclosure.js';
+import { rule as rssGuidPermalink } from './rss-guid-permalink.js';
+import { rule as rssItemTitleOrDescription } from './rss-item-title-or-description.js';
+import { rule as rssLanguage } from './rss-language.js';
+import { rule as rssSelfLink } from './rss-self-link.js';
+import type { Rule } from './rule.js';
+
+export type { JsonObject, Rule, RuleContext, RuleMeta, Visitors, Where } from './rule.js';
+
+/**
+ * Every rule the checker runs, on `feedwright check` and on each document a
+ * build renders. A test proves each id is unique and has a fixture that
+ * triggers it and one that does not.
+ */
+export const RULES: readonly Rule[] = [
+  feedCdataEnd,
+  feedForbiddenCharacter,
+  feedImplausibleDate,
+  feedRelativeHtmlReference,
+  feedUndeclaredPrefix,
+  feedUnknownFormat,
+  feedWellFormed,
+  rssAbsoluteUrl,
+  rssAuthorEmail,
+  rssChannelElements,
+  rssDateFormat,
+  rssDateProblematic,
+  rssDuplicateEnclosure,
+  rssDuplicateGuid,
+  rssEnclosure,
+  rssGuidPermalink,
+  rssItemTitleOrDescription,
+  rssLanguage,
+  rssSelfLink,
+  atomAuthor,
+  atomDateFormat,
+  atomDuplicateId,
+  atomIdAbsolute,
+  atomRequiredElements,
+  atomSelfLink,
+  atomTextMarkup,
+  atomXhtmlDiv,
+  jsonAbsoluteUrl,
+  jsonAuthorDeprecated,
+  jsonContent,
+  jsonDateFormat,
+  jsonItemId,
+  jsonItems,
+  jsonTitle,
+  jsonVersion,
+];
+
+/** The rules the engine reports itself, before any visitor runs. */
+export { feedWellFormed as WELL_FORMED, feedUnknownFormat as UNKNOWN_FORMAT };

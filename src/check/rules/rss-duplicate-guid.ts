@@ -1,0 +1,28 @@
+import type { XmlElement } from '../tree.js';
+import type { Rule } from './rule.js';
+
+export const rule: Rule = {
+  meta: {
+    id: 'rss/duplicate-guid',
+    severity: 'error',
+    description: 'No two items may have the same guid: readers treat them as one item and drop the other.',
+    spec: 'RSS 2.0, "<guid> sub-element of <item>"',
+    w3c: 'DuplicateValue',
+    formats: ['rss'],
+  },
+  create: (context) => {
+    const seen = new Map<string, XmlElement>();
+    return {
+      elements: {
+        guid(guid) {
+          if (guid.parent?.key !== 'item') return;
+          const id = guid.text.trim();
+          const first = seen.get(id);
+          if (first === undefined) return void seen.set(id, guid);
+          const at = context.position(first);
+          context.report(guid, `<guid> "${id}" is also the guid of an earlier item${at ? ` (line ${at.line})` : ''}; readers will show only one of them; give every item its own guid`);
+        },
+      },
+    };
+  },
+};

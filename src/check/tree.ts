@@ -1,0 +1,315 @@
+import { ATOM_NS, CONTENT_NS, DC_NS, XHTML_NS, XML_NS } from '../formats.js';
+
+/**
+ * A position-keeping XML tree for the rules: every element and attribute
+ * knows the offset it starts at, its namespace, and its decoded text.
+ * fast-xml-parser's object tree has no positions and no namespaces, so the
+ * checker builds this one in a single scan of a document the validator has
+ * already accepted; the scan also finds what that validator lets through
+ * (undefined entities, `<` in attribute values, text after the root).
+ */
+export interface XmlAttribute {
+  /** As written: `isPermaLink`, `xml:lang`. */
+  readonly name: string;
+  readonly prefix: string | undefined;
+  readonly local: string;
+  /** Undefined for an unprefixed attribute and for an undeclared prefix. */
+  readonly namespace: string | undefined;
+  readonly value: string;
+  readonly offset: number;
+}
+
+export class XmlElement {
+  readonly children: XmlElement[] = [];
+  readonly attributes: XmlAttribute[] = [];
+  /** Decoded character data directly inside the element, CDATA sections included. */
+  text = '';
+  /** Whether any of that text came from a CDATA section. */
+  hasCdata = false;
+
+  constructor(
+    /** As written: `item`, `atom:link`. */
+    readonly name: string,
+    readonly prefix: string | undefined,
+    readonly local: string,
+    /** The namespace URI; undefined for no namespace and for an undeclared prefix. */
+    readonly namespace: string | undefined,
+    /** Offset of the `<` of the start tag. */
+    readonly offset: number,
+    readonly parent: XmlElement | undefined,
+  ) {}
+
+  /** What rules key their visitors by: `item`, `atom:entry`, `dc:creator`, `{uri}local` for other namespaces. */
+  get key(): string {
+    return keyOf(this.namespace, this.local, this.prefix);
+  }
+
+  attr(name: string): string | undefined {
+    return this.attribute(name)?.value;
+  }
+
+  attribute(name: string): XmlAttribute | undefined {
+    return this.attributes.find((a) => a.name === name);
+  }
+
+  child(key: string): XmlElement | undefined {
+    return this.children.find((c) => c.key === key);
+  }
+
+  childrenOf(key: string): XmlElement[] {
+    return this.children.filter((c) => c.key === key);
+  }
+
+  /** The nearest value of an inherited attribute (`xml:base`, `xml:lang`). */
+  inherited(name: string): string | undefined {
+    for (let el: XmlElement | undefined = this; el; el = el.parent) {
+      const value = el.attr(name);
+      if (value !== undefined) return value;
+    }
+    return undefined;
+  }
+}
+
+/** The short names rules use for the namespaces feeds mix in. */
+const PREFIXES: ReadonlyMap<string, string> = new Map([
+  [ATOM_NS, 'atom'],
+  [CONTENT_NS, 'content'],
+  [DC_NS, 'dc'],
+  [XHTML_NS, 'xhtml'],
+]);
+
+export function keyOf(namespace: string | undefined, local: string, prefix?: string): string {
+  if (namespace === undefined) return prefix === undefined ? local : `${prefix}:${local}`;
+  const short = PREFIXES.get(namespace);
+  return short === undefined ? `{${namespace}}${local}` : `${short}:${local}`;
+}
+
+export interface XmlTree {
+  readonly root: XmlElement;
+  /** Every element in the order it closes: children before their parent. */
+  readonly elements: readonly XmlElement[];
+  /** Offsets of `]]>` found in character data outside a CDATA section. */
+  readonly strayCdataEnds: readonly number[];
+  /** Offsets of prefixes used without a declaration, with the prefixed name. */
+  readonly undeclaredPrefixes: readonly { readonly offset: number; readonly name: string }[];
+}
+
+export type TreeResult = { readonly ok: true; readonly tree: XmlTree } | { readonly ok: false; readonly offset: number; readonly message: string };
+
+const PREDEFINED: Readonly<Record<string, string>> = { lt: '<', gt: '>', amp: '&', quot: '"', apos: "'" };
+const NAME = /[A-Za-z_:\u00C0-\uFFFF][\w.:\-\u00B7\u00C0-\uFFFF]*/y;
+const SPACE = /[ \t\r\n]*/y;
+
+class Malformed {
+  constructor(
+    readonly offset: number,
+    readonly message: string,
+  ) {}
+}
+
+/** Scans a document fast-xml-parser's validator accepted into an `XmlTree`. */
+export function scanXml(source: string): TreeResult {
+  try {
+    return { ok: true, tree: new Scanner(source).scan() };
+  } catch (error) {
+    if (error instanceof Malformed) return { ok: false, offset: error.offset, message: error.message };
+    throw error;
+  }
+}
+
+class Scanner {
+  private pos: number;
+  private readonly elements: XmlElement[] = [];
+  private readonly strayCdataEnds: number[] = [];
+  private readonly undeclaredPrefixes: { offset: number; name: string }[] = [];
+  private hasDoctype = false;
+
+  constructor(private readonly source: string) {
+    this.pos = source.charCodeAt(0) === 0xfeff ? 1 : 0;
+  }
+
+  scan(): XmlTree {
+    const { source } = this;
+    let root: XmlElement | undefined;
+    let current: XmlElement | undefined;
+    // A namespace scope per open element; the outermost binds only `xml`.
+    const scopes: Map<string, string>[] = [new Map([['xml', XML_NS]])];
+
+    while (this.pos < source.length) {
+      const lt = source.indexOf('<', this.pos);
+      const end = lt === -1 ? source.length : lt;
+      if (end > this.pos) this.text(this.pos, end, current);
+      if (lt === -1) break;
+      this.pos = lt;
+
+      if (source.startsWith('<?', lt)) {
+        this.pos = this.after('?>', lt, 'a processing instruction');
+      } else if (source.startsWith('<!--', lt)) {
+        this.pos = this.after('-->', lt, 'a comment');
+      } else if (source.startsWith('<![CDATA[', lt)) {
+        const close = source.indexOf(']]>', lt + 9);
+        if (close === -1) throw new Malformed(lt, 'a CDATA section is not closed with "]]>"');
+        if (!current) throw new Malformed(lt, 'a CDATA section is outside the root element');
+        current.text += source.slice(lt + 9, close);
+        current.hasCdata = true;
+        this.pos = close + 3;
+      } else if (source.startsWith('<!', lt)) {
+        this.doctype(lt);
+      } else if (source.startsWith('</', lt)) {
+        this.pos = lt + 2;
+        const name = this.name();
+        this.skipSpace();
+        if (source[this.pos] !== '>') throw new Malformed(this.pos, `the end tag of "${name}" is not closed with ">"`);
+        this.pos += 1;
+        if (!current || current.name !== name) throw new Malformed(lt, `the end tag "</${name}>" does not match an open element`);
+        this.elements.push(current);
+        scopes.pop();
+        current = current.parent;
+      } else {
+        if (root && !current) throw new Malformed(lt, 'a second root element: a document has exactly one');
+        const { element, selfClosing, scope } = this.startTag(lt, current, scopes[scopes.length - 1]!);
+        if (current) current.children.push(element);
+        else root = element;
+        if (selfClosing) this.elements.push(element);
+        else {
+          scopes.push(scope);
+          current = element;
+        }
+      }
+    }
+    if (!root) throw new Malformed(this.pos, 'the document has no root element');
+    if (current) throw new Malformed(current.offset, `the element "${current.name}" is not closed`);
+    return { root, elements: this.elements, strayCdataEnds: this.strayCdataEnds, undeclaredPrefixes: this.undeclaredPrefixes };
+  }
+
+  private text(start: number, end: number, current: XmlElement | undefined): void {
+    const raw = this.source.slice(start, end);
+    if (!current) {
+      if (/[^ \t\r\n]/.test(raw)) throw new Malformed(start + raw.search(/[^ \t\r\n]/), 'text outside the root element');
+      return;
+    }
+    for (let i = raw.indexOf(']]>'); i !== -1; i = raw.indexOf(']]>', i + 1)) this.strayCdataEnds.push(start + i);
+    current.text += this.decode(raw, start);
+  }
+
+  private after(terminator: string, start: number, what: string): number {
+    const close = this.source.indexOf(terminator, start);
+    if (close === -1) throw new Malformed(start, `${what} is not closed with "${terminator}"`);
+    return close + terminator.length;
+  }
+
+  /** `<!DOCTYPE ...>`, with an internal subset in brackets that may itself hold `>`. */
+  private doctype(start: number): void {
+    this.hasDoctype = true;
+    let depth = 0;
+    for (let i = start + 2; i < this.source.length; i++) {
+      const c = this.source[i];
+      if (c === '[') depth++;
+      else if (c === ']') depth--;
+      else if (c === '>' && depth <= 0) {
+        this.pos = i + 1;
+        return;
+      }
+    }
+    throw new Malformed(start, 'the DOCTYPE is not closed with ">"');
+  }
+
+  private startTag(start: number, parent: XmlElement | undefined, outer: Map<string, string>) {
+    const { source } = this;
+    this.pos = start + 1;
+    const name = this.name();
+    const raw: { name: string; value: string; offset: number }[] = [];
+    for (;;) {
+      const spaced = this.skipSpace();
+      const c = source[this.pos];
+      if (c === '>' || (c === '/' && source[this.pos + 1] === '>')) break;
+      if (!spaced) throw new Malformed(this.pos, `expected a space, ">" or "/>" in the start tag of "${name}"`);
+      const offset = this.pos;
+      const attrName = this.name();
+      this.skipSpace();
+      if (source[this.pos] !== '=') throw new Malformed(this.pos, `the attribute "${attrName}" has no value`);
+      this.pos += 1;
+      this.skipSpace();
+      const quote = source[this.pos];
+      if (quote !== '"' && quote !== "'") throw new Malformed(this.pos, `the value of "${attrName}" is not in quotes`);
+      const close = source.indexOf(quote, this.pos + 1);
+      if (close === -1) throw new Malformed(this.pos, `the value of "${attrName}" is not closed`);
+      const rawValue = source.slice(this.pos + 1, close);
+      const lt = rawValue.indexOf('<');
+      if (lt !== -1) throw new Malformed(this.pos + 1 + lt, `"<" in the value of "${attrName}"; write it as "&lt;"`);
+      // Attribute-value normalization (XML 1.0, 3.3.3): literal white space becomes a space.
+      const value = this.decode(rawValue, this.pos + 1).replace(/[\t\n\r]/g, ' ');
+      if (raw.some((a) => a.name === attrName)) throw new Malformed(offset, `the attribute "${attrName}" is repeated`);
+      raw.push({ name: attrName, value, offset });
+      this.pos = close + 1;
+    }
+    const selfClosing = source[this.pos] === '/';
+    this.pos += selfClosing ? 2 : 1;
+
+    let scope = outer;
+    for (const a of raw) {
+      if (a.name === 'xmlns' || a.name.startsWith('xmlns:')) {
+        if (scope === outer) scope = new Map(outer);
+        scope.set(a.name === 'xmlns' ? '' : a.name.slice(6), a.value);
+      }
+    }
+    const [prefix, local] = split(name);
+    const namespace = this.resolve(prefix, scope, start, name, true);
+    const element = new XmlElement(name, prefix, local, namespace, start, parent);
+    for (const a of raw) {
+      const [attrPrefix, attrLocal] = split(a.name);
+      const attrNamespace = attrPrefix === undefined || attrPrefix === 'xmlns' ? undefined : this.resolve(attrPrefix, scope, a.offset, a.name, false);
+      element.attributes.push({ name: a.name, prefix: attrPrefix, local: attrLocal, namespace: attrNamespace, value: a.value, offset: a.offset });
+    }
+    return { element, selfClosing, scope };
+  }
+
+  private resolve(prefix: string | undefined, scope: Map<string, string>, offset: number, name: string, isElement: boolean): string | undefined {
+    // An unprefixed attribute is in no namespace; an unprefixed element is in the default one.
+    const uri = scope.get(prefix ?? '');
+    if (prefix !== undefined && (uri === undefined || uri === '')) {
+      this.undeclaredPrefixes.push({ offset, name });
+      return undefined;
+    }
+    if (!isElement && prefix === undefined) return undefined;
+    return uri === '' ? undefined : uri;
+  }
+
+  private name(): string {
+    NAME.lastIndex = this.pos;
+    const m = NAME.exec(this.source);
+    if (!m) throw new Malformed(this.pos, 'expected a name');
+    this.pos = NAME.lastIndex;
+    return m[0];
+  }
+
+  private skipSpace(): boolean {
+    SPACE.lastIndex = this.pos;
+    SPACE.exec(this.source);
+    const moved = SPACE.lastIndex > this.pos;
+    this.pos = SPACE.lastIndex;
+    return moved;
+  }
+
+  /** Replaces character and entity references; an entity XML does not predefine is an error without a DTD. */
+  private decode(raw: string, offset: number): string {
+    if (!raw.includes('&')) return raw;
+    return raw.replace(/&([^;&\s]*);?/g, (match, ref: string, at: number) => {
+      if (!match.endsWith(';') || ref === '') throw new Malformed(offset + at, 'a bare "&"; write it as "&amp;"');
+      if (ref.startsWith('#')) {
+        const code = /^#x[0-9a-fA-F]+$/.test(ref) ? parseInt(ref.slice(2), 16) : /^#[0-9]+$/.test(ref) ? parseInt(ref.slice(1), 10) : NaN;
+        if (!Number.isFinite(code) || code > 0x10ffff) throw new Malformed(offset + at, `"${match}" is not a character reference`);
+        return String.fromCodePoint(code);
+      }
+      const predefined = PREDEFINED[ref];
+      if (predefined !== undefined) return predefined;
+      if (this.hasDoctype) return match;
+      throw new Malformed(offset + at, `the entity "${match}" is not defined in XML (only &lt; &gt; &amp; &quot; &apos; are); write the character itself or a numeric reference such as "&#160;"`);
+    });
+  }
+}
+
+function split(name: string): [prefix: string | undefined, local: string] {
+  const colon = name.indexOf(':');
+  return colon === -1 ? [undefined, name] : [name.slice(0, colon), name.slice(colon + 1)];
+}

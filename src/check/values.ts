@@ -1,0 +1,190 @@
+import { isEmail } from '../model/values.js';
+
+/**
+ * Readers for the values feed specifications constrain, written for
+ * checking: each says whether a value is valid and, when it is not, why.
+ * They take text as any publisher wrote it, so they are stricter and more
+ * exact than the lenient readers feedwright uses for its own input.
+ */
+
+export type Checked<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly reason: string };
+
+export interface DateValue {
+  /** Milliseconds since the epoch. */
+  readonly instant: number;
+  /** Forms a reader may misread though the date is valid (two-digit year, military zone...). */
+  readonly problems: readonly string[];
+}
+
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'] as const;
+const DAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'] as const;
+const NAMED_ZONES: Readonly<Record<string, number>> = { UT: 0, GMT: 0, Z: 0, EST: -300, EDT: -240, CST: -360, CDT: -300, MST: -420, MDT: -360, PST: -480, PDT: -420 };
+
+// RFC 822 section 5 with the RFC 1123 four-digit year, as the W3C validator
+// reads it: case-sensitive names, optional weekday and seconds.
+const RFC822 =
+  /^(?:(Mon|Tue|Wed|Thu|Fri|Sat|Sun)\s*,\s*)?(\d\d?)\s+(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)\s+(\d{4}|\d{2})\s+(\d\d):(\d\d)(?::(\d\d))?\s+([+-]?\d{4}|UT|GMT|EST|EDT|CST|CDT|MST|MDT|PST|PDT|[A-IK-Za-ik-z])$/;
+
+export const RFC822_EXAMPLE = 'Thu, 16 May 2024 11:55:00 +0800';
+export const RFC3339_EXAMPLE = '2024-05-16T11:55:00+08:00';
+
+/** An RFC 822 date-time as RSS 2.0 requires for `pubDate` and `lastBuildDate`. */
+export function readRfc822(text: string): Checked<DateValue> {
+  const problems: string[] = [];
+  // RFC 822 allows comments in parentheses anywhere; readers do not.
+  const uncommented = text.replace(/\([^()]*\)/g, ' ');
+  if (uncommented !== text) problems.push('it holds a comment in parentheses');
+  const m = RFC822.exec(uncommented.trim());
+  if (!m) return { ok: false, reason: `"${text.trim()}" is not an RFC 822 date` };
+  const [, weekday, dayText, monthText, yearText, hourText, minuteText, secondText, zone] = m as unknown as string[];
+  let year = Number(yearText);
+  if (yearText!.length === 2) {
+    // RFC 2822 section 4.3: 00-49 are 2000-2049, 50-99 are 1950-1999.
+    year += year < 50 ? 2000 : 1900;
+    problems.push(`its year "${yearText}" has two digits, which readers expand to different centuries`);
+  }
+  const month = MONTHS.indexOf(monthText as (typeof MONTHS)[number]) + 1;
+  const day = Number(dayText);
+  const [hour, minute, second] = [Number(hourText), Number(minuteText), Number(secondText ?? '0')];
+  const impossible = impossibleDate(year, month, day, hour, minute, second);
+  if (impossible) return { ok: false, reason: `"${text.trim()}" ${impossible}` };
+
+  let offset: number;
+  if (/^[+-]?\d{4}$/.test(zone!)) {
+    const sign = zone!.startsWith('-') ? -1 : 1;
+    const digits = zone!.replace(/^[+-]/, '');
+    const minutes = Number(digits.slice(2));
+    if (minutes > 59) return { ok: false, reason: `"${text.trim()}" has the offset "${zone}", whose minutes are over 59` };
+    offset = sign * (Number(digits.slice(0, 2)) * 60 + minutes);
+    if (!/^[+-]/.test(zone!)) problems.push(`its offset "${zone}" has no sign`);
+  } else if (zone! in NAMED_ZONES) {
+    offset = NAMED_ZONES[zone!]!;
+  } else {
+    // RFC 1123 section 5.2.14: the military letters were defined with the wrong sign.
+    offset = 0;
+    problems.push(`its zone "${zone}" is a military letter, whose sign RFC 822 got backwards`);
+  }
+  const instant = Date.UTC(year, month - 1, day, hour, minute, second) - offset * 60_000;
+  if (weekday !== undefined) {
+    const actual = DAYS[new Date(Date.UTC(year, month - 1, day)).getUTCDay()]!;
+    if (actual !== weekday) return { ok: false, reason: `"${text.trim()}" says ${weekday}, but ${day} ${monthText} ${year} is a ${actual}` };
+  }
+  return { ok: true, value: { instant, problems } };
+}
+
+const RFC3339 = /^(\d{4})-(\d{2})-(\d{2})[Tt](\d{2}):(\d{2}):(\d{2})(\.\d+)?([Zz]|([+-])(\d{2}):(\d{2}))$/;
+
+/**
+ * An RFC 3339 date-time. Atom (RFC 4287, section 3.3) also requires an
+ * uppercase "T" and "Z"; JSON Feed takes RFC 3339 as it is.
+ */
+export function readRfc3339(text: string, options: { readonly uppercase?: boolean } = {}): Checked<DateValue> {
+  const m = RFC3339.exec(text.trim());
+  if (!m) return { ok: false, reason: `"${text.trim()}" is not an RFC 3339 date-time` };
+  if (options.uppercase && /[tz]/.test(text)) return { ok: false, reason: `"${text.trim()}" has a lowercase "t" or "z", which Atom does not allow` };
+  const [, y, mo, d, h, mi, s, , , sign, oh, om] = m as unknown as (string | undefined)[];
+  const [year, month, day, hour, minute, second] = [y, mo, d, h, mi, s].map(Number) as [number, number, number, number, number, number];
+  const impossible = impossibleDate(year, month, day, hour, minute, second);
+  if (impossible) return { ok: false, reason: `"${text.trim()}" ${impossible}` };
+  if (sign !== undefined && (Number(oh) > 23 || Number(om) > 59)) return { ok: false, reason: `"${text.trim()}" has an offset out of range` };
+  const offset = sign === undefined ? 0 : (sign === '-' ? -1 : 1) * (Number(oh) * 60 + Number(om));
+  return { ok: true, value: { instant: Date.UTC(year, month - 1, day, hour, minute, second) - offset * 60_000, problems: [] } };
+}
+
+function impossibleDate(year: number, month: number, day: number, hour: number, minute: number, second: number): string | undefined {
+  if (month < 1 || month > 12) return `has month ${month}`;
+  const days = new Date(Date.UTC(year, month, 0)).getUTCDate();
+  if (day < 1 || day > days) return `has day ${day}, but that month has ${days} days`;
+  if (hour > 23) return `has hour ${hour}`;
+  if (minute > 59) return `has minute ${minute}`;
+  // 60 is a leap second.
+  if (second > 60) return `has second ${second}`;
+  return undefined;
+}
+
+/** A scheme, then something: `https://...`, `mailto:...`, `tag:...`. */
+const SCHEME = /^[A-Za-z][A-Za-z0-9+.-]*:/;
+
+/**
+ * A full (absolute) URL, as RSS 2.0 and JSON Feed expect for links and the
+ * W3C validator checks (InvalidFullLink): a scheme, and for http(s) and ftp a
+ * host. Surrounding white space is allowed, as readers trim it.
+ */
+export function checkUrl(text: string): Checked<string> {
+  const url = text.trim();
+  if (url === '') return { ok: false, reason: 'is empty' };
+  if (!SCHEME.test(url)) return { ok: false, reason: `"${url}" is a relative URL` };
+  if (/[\s<>"]/.test(url)) return { ok: false, reason: `"${url}" holds a space or a character URLs cannot hold` };
+  const scheme = url.slice(0, url.indexOf(':')).toLowerCase();
+  if (scheme === 'http' || scheme === 'https' || scheme === 'ftp') {
+    let host = '';
+    try {
+      host = new URL(url).host;
+    } catch {
+      host = '';
+    }
+    if (!/^[A-Za-z]+:\/\/[^/]/.test(url) || host === '') return { ok: false, reason: `"${url}" has no host` };
+  } else if (url.length === scheme.length + 1) {
+    return { ok: false, reason: `"${url}" has nothing after its scheme` };
+  }
+  return { ok: true, value: url };
+}
+
+/** RFC 4151. */
+const TAG_URI = /^tag:(?:[A-Za-z0-9._%+-]+@)?[A-Za-z0-9.-]+,\d{4}(?:-\d{2}(?:-\d{2})?)?:[^\s<>"]*$/;
+/** RFC 8141, loosely. */
+const URN = /^urn:[A-Za-z0-9][A-Za-z0-9-]{0,31}:[^\s<>"]+$/i;
+
+/** An absolute IRI, as an Atom id must be (RFC 4287, section 4.2.6). */
+export function checkIri(text: string): Checked<string> {
+  const iri = text.trim();
+  if (iri === '') return { ok: false, reason: 'is empty' };
+  if (!SCHEME.test(iri)) return { ok: false, reason: `"${iri}" is not an absolute IRI: it has no scheme` };
+  const scheme = iri.slice(0, iri.indexOf(':')).toLowerCase();
+  if (scheme === 'tag' && !TAG_URI.test(iri)) return { ok: false, reason: `"${iri}" is not a tag URI of RFC 4151 ("tag:example.com,2024-05-16:name")` };
+  if (scheme === 'urn' && !URN.test(iri)) return { ok: false, reason: `"${iri}" is not a URN` };
+  if (scheme === 'tag' || scheme === 'urn') return { ok: true, value: iri };
+  return checkUrl(iri);
+}
+
+/**
+ * The email address in an RSS `author`, `managingEditor` or `webMaster`:
+ * `jo@example.com`, `jo@example.com (Jo Doe)` or `Jo Doe <jo@example.com>`.
+ */
+export function contactEmail(text: string): string | undefined {
+  const value = text.trim();
+  const m = /^(\S+@\S+?)\s*(?:\(.*\))?$/.exec(value) ?? /^[^<>]*<([^<>\s]+)>$/.exec(value);
+  const email = m?.[1];
+  return email !== undefined && isEmail(email) ? email : undefined;
+}
+
+/**
+ * Text that looks like markup or an escaped entity, as the W3C validator
+ * finds it in text that must not hold HTML (ContainsHTML): an end tag of an
+ * HTML element, or an entity reference that was escaped once too often.
+ */
+export function markupIn(text: string): string | undefined {
+  const tag = /<\/(a|abbr|b|big|blockquote|br|cite|code|dd|del|div|dl|dt|em|font|h[1-6]|i|img|ins|kbd|li|ol|p|pre|q|s|small|span|strike|strong|sub|sup|table|tbody|td|th|tr|tt|u|ul)\s*>/i.exec(text);
+  if (tag) return tag[0];
+  return /&(?:#\d+|#x[0-9a-fA-F]+|[A-Za-z][A-Za-z0-9]*);/.exec(text)?.[0];
+}
+
+/** Links and image sources in HTML: what a reader must resolve. */
+export function htmlReferences(html: string): string[] {
+  const refs: string[] = [];
+  const pattern = /<(?:a|img|area|link|source|video|audio|iframe)\b[^>]*?\s(?:href|src)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>"']+))/gi;
+  for (let m = pattern.exec(html); m; m = pattern.exec(html)) refs.push(decodeBasic(m[1] ?? m[2] ?? m[3] ?? ''));
+  return refs;
+}
+
+export const isAbsoluteReference = (ref: string): boolean => SCHEME.test(ref.trim());
+
+const NAMED: Readonly<Record<string, string>> = { lt: '<', gt: '>', quot: '"', apos: "'", amp: '&' };
+
+/** The references an HTML attribute value may hold, enough to see its scheme. */
+function decodeBasic(text: string): string {
+  const char = (code: number, ref: string) => (code <= 0x10ffff ? String.fromCodePoint(code) : ref);
+  return text.replace(/&(#x[0-9a-fA-F]+|#\d+|lt|gt|quot|apos|amp);/g, (ref, body: string) =>
+    body.startsWith('#x') ? char(parseInt(body.slice(2), 16), ref) : body.startsWith('#') ? char(Number(body.slice(1)), ref) : NAMED[body]!,
+  );
+}

@@ -1,0 +1,93 @@
+import { readFile } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { check } from '../check/check.js';
+import type { Diagnostic } from '../diagnostic.js';
+import { FORMAT_NAMES } from '../formats.js';
+import type { FeedFormat } from '../model/types.js';
+import { count } from './report.js';
+import { USAGE, type Io } from './io.js';
+
+const STDIN = '-';
+
+/**
+ * `feedwright check FILE...`: validates feeds from any publisher with the
+ * rules the build uses. Exit 0 with no error, 1 with one (with `--strict`, a
+ * warning too), 2 for a usage error or a file that cannot be read.
+ */
+export async function runCheck(argv: readonly string[], io: Io): Promise<number> {
+  let values;
+  let files: string[];
+  try {
+    ({ values, positionals: files } = parseArgs({
+      args: [...argv],
+      strict: true,
+      allowPositionals: true,
+      options: {
+        format: { type: 'string', default: 'text' },
+        strict: { type: 'boolean', default: false },
+      },
+    }));
+  } catch (error) {
+    io.stderr(`feedwright check: ${(error as Error).message}\n\n${USAGE}`);
+    return 2;
+  }
+  if (values.format !== 'text' && values.format !== 'json') {
+    io.stderr(`feedwright check: --format is "${values.format}"; use "text" or "json"\n\n${USAGE}`);
+    return 2;
+  }
+  if (files.length === 0) {
+    io.stderr(`feedwright check: name at least one feed file, or "-" for standard input\n\n${USAGE}`);
+    return 2;
+  }
+
+  const elapsed = io.now ?? (() => performance.now());
+  const started = elapsed();
+  const now = io.clock?.().toMillis() ?? Date.now();
+  const diagnostics: Diagnostic[] = [];
+  const formats: FeedFormat[] = [];
+  let unreadable = 0;
+  for (const file of files) {
+    const shown = file === STDIN ? '<stdin>' : file;
+    let text: string;
+    try {
+      text = file === STDIN ? await (io.stdin ?? readStandardInput)() : await readFile(resolve(io.cwd, file), 'utf8');
+    } catch (error) {
+      io.stderr(`feedwright check: cannot read ${shown}: ${(error as Error).message}\n`);
+      unreadable++;
+      continue;
+    }
+    const result = check(text, { file: shown, now });
+    if (result.format) formats.push(result.format);
+    diagnostics.push(...result.diagnostics);
+  }
+
+  const errors = diagnostics.filter((d) => d.severity === 'error').length;
+  const warnings = diagnostics.filter((d) => d.severity === 'warning').length;
+  const infos = diagnostics.length - errors - warnings;
+  if (values.format === 'json') {
+    io.stdout(JSON.stringify(diagnostics, null, 2) + '\n');
+  } else {
+    for (const d of diagnostics) io.stdout(formatLine(d) + '\n');
+    const kinds = [...new Set(formats)].map((f) => FORMAT_NAMES[f].replace(' 1.1', '')).join(', ');
+    const checked = `${count(files.length - unreadable, 'file')}${kinds ? ` (${kinds})` : ''}`;
+    const verdict = errors > 0 || (values.strict && warnings > 0) ? 'failed' : 'passed';
+    io.stdout(
+      `feedwright: check ${verdict}${values.strict ? ' (strict)' : ''}: ${checked}, ${count(errors, 'error')}, ${count(warnings, 'warning')}, ${infos} info in ${Math.round(elapsed() - started)} ms\n`,
+    );
+  }
+  if (unreadable > 0) return 2;
+  return errors > 0 || (values.strict && warnings > 0) ? 1 : 0;
+}
+
+/** `path:line:col  severity  message  rule-id`, the form editors and CI logs link to. */
+export function formatLine(d: Diagnostic): string {
+  const where = d.file + (d.line === undefined ? '' : `:${d.line}`) + (d.line !== undefined && d.column !== undefined ? `:${d.column}` : '');
+  return `${where}  ${d.severity}  ${d.message}  ${d.ruleId}`;
+}
+
+async function readStandardInput(): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks).toString('utf8');
+}
