@@ -13,7 +13,7 @@ const HAS_SCHEME = /^[A-Za-z][A-Za-z0-9+.-]*:/;
 export function absoluteUrls(html: string, base: string): string {
   if (!/\s(?:href|src|srcset|poster)\s*=/i.test(html)) return html;
   const edits: { start: number; end: number; text: string }[] = [];
-  const parser = new SAXParser({ sourceCodeLocationInfo: true });
+  const parser = new TagScanner({ sourceCodeLocationInfo: true });
   parser.on('startTag', (tag) => {
     // With sourceCodeLocationInfo on, start tags carry the span of each attribute.
     const locations = (tag.sourceCodeLocation as { attrs?: Record<string, { startOffset: number; endOffset: number }> } | undefined)?.attrs;
@@ -36,6 +36,18 @@ export function absoluteUrls(html: string, base: string): string {
     from = edit.end;
   }
   return out + html.slice(from);
+}
+
+/**
+ * parse5's SAX parser, without its text events: it builds a location object
+ * for every character of text, which is most of its time, and only tags
+ * matter here. The parser's tokenizer modes (script, style, foreign content)
+ * are kept.
+ */
+class TagScanner extends SAXParser {
+  override onCharacter(): void {}
+  override onWhitespaceCharacter(): void {}
+  override onNullCharacter(): void {}
 }
 
 /** A URL with a scheme is left exactly as written; anything else is resolved. */

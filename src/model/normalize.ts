@@ -54,7 +54,8 @@ export function normalize(records: readonly ArticleRecord[], config: Config, opt
 
   // Newest first; equal instants by id, so that the order never depends on the file system.
   entries.sort((a, b) => b.published.toMillis() - a.published.toMillis() || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-  const shown = entries.slice(0, config.limit);
+  // Content is finished only for the items the feed shows: the rest are checked, not rendered.
+  const shown = entries.slice(0, config.limit).map((e) => ({ ...e, contentHtml: absoluteUrls(e.contentHtml, e.link) }));
   const latest = (pick: (e: Entry) => DateTime) => shown.reduce((best, e) => (pick(e).toMillis() > pick(best).toMillis() ? e : best), shown[0]!);
   const feedUrls = Object.fromEntries(
     (Object.entries(config.files) as [FeedFormat, string][]).map(([format, name]) => [format, config.feedUrl + name]),
@@ -127,7 +128,7 @@ function toEntry(record: ArticleRecord, config: Config, options: NormalizeOption
     published: inOutputZone(published),
     updated: inOutputZone(updated),
     ...(record.summary === undefined ? {} : { summary: record.summary }),
-    contentHtml: absoluteUrls(record.contentHtml ?? '', link),
+    contentHtml: record.contentHtml ?? '',
     authors,
     tags: record.tags ?? [],
     ...(image === undefined ? {} : { image }),

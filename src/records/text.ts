@@ -24,7 +24,10 @@ export function decodeText(bytes: Uint8Array, report: Reporter): string | undefi
     report.error('input/not-text', `is not UTF-8 text (binary data at byte ${at}); save it as UTF-8 text or move it out of the articles folder`, line);
     return undefined;
   }
-  text = text.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
+  text = text.replace(/^\uFEFF/, '');
+  if (text.includes('\r')) text = text.replace(/\r\n?/g, '\n');
+  // Most files have nothing to remove: one scan of the whole text says so.
+  if (!XML_FORBIDDEN.test(text)) return text;
   const lines = text.split('\n');
   let changed = false;
   for (let i = 0; i < lines.length; i++) {
