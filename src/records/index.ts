@@ -43,21 +43,36 @@ export async function readRecords(dir: string, context: ReadContext, display = d
     );
     return { records: [], diagnostics, files: 0 };
   }
-  const results = await Promise.all(
-    files.map(async (path) => {
-      const file = join(display, relative(dir, path));
-      const fileDiagnostics: Diagnostic[] = [];
-      const report = diagnosticsFor(file, fileDiagnostics);
-      const records = await readOne(path, file, report, context);
-      return { records, fileDiagnostics };
-    }),
-  );
+  const results = await mapLimited(files, READ_AHEAD, async (path) => {
+    const file = join(display, relative(dir, path));
+    const fileDiagnostics: Diagnostic[] = [];
+    const report = diagnosticsFor(file, fileDiagnostics);
+    const records = await readOne(path, file, report, context);
+    return { records, fileDiagnostics };
+  });
   const records: ArticleRecord[] = [];
   for (const result of results) {
     records.push(...result.records);
     diagnostics.push(...result.fileDiagnostics);
   }
   return { records, diagnostics, files: files.length };
+}
+
+/** Files read at once: enough to keep the disk busy, few enough never to run out of file handles. */
+const READ_AHEAD = 64;
+
+/** `Promise.all(items.map(fn))` with at most `limit` calls under way, results in order. */
+async function mapLimited<T, R>(items: readonly T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {
+  const results = new Array<R>(items.length);
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) {
+      const i = next++;
+      results[i] = await fn(items[i]!);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+  return results;
 }
 
 async function readOne(path: string, file: string, report: Reporter, context: ReadContext): Promise<readonly ArticleRecord[]> {
