@@ -94,7 +94,7 @@ export function readTxt(text: string, slug: string, source: { file: string }, re
   const html: string[] = [];
   let summary: string | undefined;
   for (const block of blocks) {
-    const paragraph = block.text.replace(/\n/g, ' ');
+    const paragraph = paragraphText(block);
     const caption = CAPTION.exec(paragraph);
     if (caption) {
       captions.push({ text: caption[1]!, credit: caption[2]! });
@@ -111,7 +111,7 @@ export function readTxt(text: string, slug: string, source: { file: string }, re
     source: { ...source, line: 1 },
     lines,
     slug: front.fields.slug ?? slug,
-    title: headline.text.replace(/\n/g, ' '),
+    title: paragraphText(headline),
     published: dateline.value,
     ...(updated ? { updated } : {}),
     summary: front.fields.summary ?? summary ?? paragraphText(blocks[0]!),
