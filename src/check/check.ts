@@ -2,7 +2,7 @@ import { XMLValidator } from 'fast-xml-parser';
 import type { Diagnostic } from '../diagnostic.js';
 import { ATOM_NS } from '../formats.js';
 import type { FeedFormat } from '../model/types.js';
-import { jsonLocator } from './json-locate.js';
+import { jsonErrorOffset, jsonLocator } from './json-locate.js';
 import { positionsOf, type Position } from './position.js';
 import { RULES, UNKNOWN_FORMAT, WELL_FORMED, type JsonObject, type Rule, type Visitors, type Where } from './rules/index.js';
 import { scanXml, type XmlElement, type XmlTree } from './tree.js';
@@ -47,9 +47,7 @@ export function check(text: string, options: CheckOptions): CheckResult {
     try {
       doc = JSON.parse(text.replace(/^\ufeff/, ''));
     } catch (error) {
-      const message = (error as Error).message;
-      const position = /at position (\d+)/.exec(message)?.[1];
-      push(WELL_FORMED, position === undefined ? undefined : Number(position) + (text.startsWith('\ufeff') ? 1 : 0), `is not valid JSON: ${message}`);
+      push(WELL_FORMED, jsonErrorOffset(text), `is not valid JSON: ${(error as Error).message}`);
       return done();
     }
     if (typeof doc !== 'object' || doc === null || Array.isArray(doc)) {

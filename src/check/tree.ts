@@ -237,8 +237,8 @@ class Scanner {
       const rawValue = source.slice(this.pos + 1, close);
       const lt = rawValue.indexOf('<');
       if (lt !== -1) throw new Malformed(this.pos + 1 + lt, `"<" in the value of "${attrName}"; write it as "&lt;"`);
-      // Attribute-value normalization (XML 1.0, 3.3.3): literal white space becomes a space.
-      const value = this.decode(rawValue, this.pos + 1).replace(/[\t\n\r]/g, ' ');
+      // Attribute-value normalization (XML 1.0, 3.3.3): literal white space becomes a space, a referenced one stays.
+      const value = this.decode(rawValue.replace(/[\t\n\r]/g, ' '), this.pos + 1);
       if (raw.some((a) => a.name === attrName)) throw new Malformed(offset, `the attribute "${attrName}" is repeated`);
       raw.push({ name: attrName, value, offset });
       this.pos = close + 1;
