@@ -8,6 +8,8 @@ export { parseDate, readZone, rfc822, rfc3339, type DateResult } from './dates/i
 export { render as renderRss } from './render/rss.js';
 export { render as renderAtom } from './render/atom.js';
 export { render as renderJsonFeed } from './render/json-feed.js';
+export { render as renderStylesheet } from './render/stylesheet.js';
+export { serve, type ServeOptions, type Serving } from './serve/server.js';
 export { prove, readBack, type Rendered } from './check/prove.js';
 export { check as checkDocument, type CheckOptions, type CheckResult } from './check/check.js';
 export { publish } from './write/publish.js';
