@@ -26,6 +26,8 @@ export class XmlElement {
   text = '';
   /** Whether any of that text came from a CDATA section. */
   hasCdata = false;
+  /** What rules key their visitors by: `item`, `atom:entry`, `dc:creator`, `{uri}local` for other namespaces. */
+  readonly key: string;
 
   constructor(
     /** As written: `item`, `atom:link`. */
@@ -37,11 +39,8 @@ export class XmlElement {
     /** Offset of the `<` of the start tag. */
     readonly offset: number,
     readonly parent: XmlElement | undefined,
-  ) {}
-
-  /** What rules key their visitors by: `item`, `atom:entry`, `dc:creator`, `{uri}local` for other namespaces. */
-  get key(): string {
-    return keyOf(this.namespace, this.local, this.prefix);
+  ) {
+    this.key = keyOf(namespace, local, prefix);
   }
 
   attr(name: string): string | undefined {
