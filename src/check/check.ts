@@ -42,6 +42,10 @@ export function check(text: string, options: CheckOptions): CheckResult {
   const setUp = (format: FeedFormat, locate?: JsonLocator) => create(rules, { format, source: text, now, push, at, locate });
 
   const start = text.search(/[^\s\ufeff]/);
+  if (start === -1) {
+    push(WELL_FORMED, undefined, 'is empty: a feed file holds an <rss> or <feed> document, or a JSON Feed object');
+    return done();
+  }
   if (text[start] === '{' || text[start] === '[') {
     let doc: unknown;
     try {

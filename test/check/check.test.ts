@@ -51,6 +51,12 @@ describe('check', () => {
     expect(d!.message).toContain('is not valid JSON');
   });
 
+  it('says an empty file is empty, not a parser message', () => {
+    expect(check(' \n', { file: 'feed.xml', now: NOW }).diagnostics).toEqual([
+      expect.objectContaining({ ruleId: 'feed/well-formed', severity: 'error', message: expect.stringContaining('is empty') }),
+    ]);
+  });
+
   it('points each diagnostic at the element it is about, counting lines and columns from 1', () => {
     const text = RSS('    <item>\n      <link>https://notes.example.org/a/</link>\n    </item>\n\t<item><title>B</title><author>Desk</author></item>\n');
     const found = check(text, { file: 'feed.xml', now: NOW }).diagnostics.map((d) => `${d.line}:${d.column} ${d.ruleId}`);

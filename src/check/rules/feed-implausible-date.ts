@@ -21,9 +21,9 @@ export const rule: Rule = {
       if (!read.ok) return;
       const { instant } = read.value;
       if (instant < EARLIEST) {
-        context.report(where, `${name} is ${iso(instant)}, before 1990: likely a default or a misread year; write the date the item was published`);
+        context.report(where, `${name} is ${iso(instant)}, before 1990, when there were no feeds: likely a default value or a misread year; correct the date where it comes from`);
       } else if (instant > context.now + DAY) {
-        context.report(where, `${name} is ${iso(instant)}, in the future; readers sort such an item first or hide it; write the date it was published, not a planned one`);
+        context.report(where, `${name} is ${iso(instant)}, more than a day after ${iso(context.now)}; readers sort such an item first or hide it until then; write the date it happened, not a planned one`);
       }
     };
     const rfc822 = (el: XmlElement) => check(el, `<${el.name}>`, readRfc822(el.text));
@@ -40,4 +40,4 @@ export const rule: Rule = {
   },
 };
 
-const iso = (instant: number): string => new Date(instant).toISOString().replace('.000Z', 'Z');
+const iso = (instant: number): string => new Date(instant).toISOString().replace(/\.\d{3}Z$/, 'Z');
