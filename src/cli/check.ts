@@ -70,8 +70,8 @@ export async function runCheck(argv: readonly string[], io: Io): Promise<number>
   } else {
     for (const d of diagnostics) io.stdout(formatLine(d) + '\n');
     const kinds = [...new Set(formats)].map((f) => FORMAT_NAMES[f].replace(' 1.1', '')).join(', ');
-    const checked = `${count(files.length - unreadable, 'file')}${kinds ? ` (${kinds})` : ''}`;
-    const verdict = errors > 0 || (values.strict && warnings > 0) ? 'failed' : 'passed';
+    const checked = `${count(files.length - unreadable, 'file')}${kinds ? ` (${kinds})` : ''}${unreadable > 0 ? `, ${unreadable} unreadable` : ''}`;
+    const verdict = errors > 0 || (values.strict && warnings > 0) || unreadable > 0 ? 'failed' : 'passed';
     io.stdout(
       `feedwright: check ${verdict}${values.strict ? ' (strict)' : ''}: ${checked}, ${count(errors, 'error')}, ${count(warnings, 'warning')}, ${infos} info in ${Math.round(elapsed() - started)} ms\n`,
     );

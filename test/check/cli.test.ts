@@ -90,7 +90,7 @@ describe('feedwright check', () => {
     const { code, stdout, stderr } = await cli(['check', 'missing.xml', 'good.xml'], dir);
     expect(code).toBe(2);
     expect(stderr).toContain('cannot read missing.xml');
-    expect(stdout).toContain('check passed: 1 file (RSS 2.0), 0 errors');
+    expect(stdout).toContain('check failed: 1 file (RSS 2.0), 1 unreadable, 0 errors');
   });
 
   it.each([
