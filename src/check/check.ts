@@ -32,69 +32,82 @@ export function check(text: string, options: CheckOptions): CheckResult {
   const now = options.now ?? Date.now();
   const at = positionsOf(text);
   const found: Diagnostic[] = [];
-  const push: Push = (rule, offset, message, detail) => {
-    found.push({ file: options.file, ...(offset === undefined ? {} : at(offset)), ruleId: rule.meta.id, severity: rule.meta.severity, message, ...detail });
+  const run: Run = {
+    push: (rule, offset, message, detail) => {
+      found.push({ file: options.file, ...(offset === undefined ? {} : at(offset)), ruleId: rule.meta.id, severity: rule.meta.severity, message, ...detail });
+    },
+    add: (diagnostic) => void found.push({ file: options.file, ...diagnostic }),
+    setUp: (format, locate) => create(rules, { format, source: text, now, push: run.push, at, locate }),
   };
-  const done = (format?: FeedFormat): CheckResult => ({
-    ...(format === undefined ? {} : { format }),
-    diagnostics: found.sort((a, b) => (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0)),
-  });
-  const setUp = (format: FeedFormat, locate?: JsonLocator) => create(rules, { format, source: text, now, push, at, locate });
 
   const start = text.search(/[^\s\ufeff]/);
-  if (start === -1) {
-    push(WELL_FORMED, undefined, 'is empty: a feed file holds an <rss> or <feed> document, or a JSON Feed object');
-    return done();
-  }
-  if (text[start] === '{' || text[start] === '[') {
-    let doc: unknown;
-    try {
-      doc = JSON.parse(text.replace(/^\ufeff/, ''));
-    } catch (error) {
-      push(WELL_FORMED, jsonErrorOffset(text), `is not valid JSON: ${(error as Error).message}`);
-      return done();
-    }
-    if (typeof doc !== 'object' || doc === null || Array.isArray(doc)) {
-      push(UNKNOWN_FORMAT, start, 'is JSON, but not a JSON Feed: a JSON Feed is an object with "version", "title" and "items"');
-      return done();
-    }
-    const visitors = setUp('json', jsonLocator(text));
-    for (const v of visitors) v.source?.(text);
-    for (const v of visitors) v.feed?.(doc as JsonObject);
-    const items = (doc as JsonObject).items;
-    if (Array.isArray(items)) {
-      items.forEach((item: unknown, index) => {
-        if (typeof item !== 'object' || item === null || Array.isArray(item)) return;
-        for (const v of visitors) v.item?.(item as JsonObject, index);
-      });
-    }
-    for (const v of visitors) v.end?.();
-    return done('json');
-  }
+  let format: FeedFormat | undefined;
+  if (start === -1) run.push(WELL_FORMED, undefined, 'is empty: a feed file holds an <rss> or <feed> document, or a JSON Feed object');
+  else if (text[start] === '{' || text[start] === '[') format = checkJson(text, start, run);
+  else format = checkXml(text, run);
+  return {
+    ...(format === undefined ? {} : { format }),
+    diagnostics: found.sort((a, b) => (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0)),
+  };
+}
 
-  const sniffed = /<rss[\s>]/.test(text) ? 'rss' : /<(?:\w+:)?feed[\s>]/.test(text) ? 'atom' : undefined;
+/** What the format-specific halves of a check share: where diagnostics go, and the rules set up for the document. */
+interface Run {
+  readonly push: Push;
+  /** A diagnostic whose position came from elsewhere (fast-xml-parser's validator). */
+  readonly add: (diagnostic: Omit<Diagnostic, 'file'>) => void;
+  readonly setUp: (format: FeedFormat, locate?: JsonLocator) => Visitors[];
+}
+
+function checkJson(text: string, start: number, run: Run): FeedFormat | undefined {
+  let doc: unknown;
+  try {
+    doc = JSON.parse(text.replace(/^\ufeff/, ''));
+  } catch (error) {
+    run.push(WELL_FORMED, jsonErrorOffset(text), `is not valid JSON: ${(error as Error).message}`);
+    return undefined;
+  }
+  if (typeof doc !== 'object' || doc === null || Array.isArray(doc)) {
+    run.push(UNKNOWN_FORMAT, start, 'is JSON, but not a JSON Feed: a JSON Feed is an object with "version", "title" and "items"');
+    return undefined;
+  }
+  const feed = doc as JsonObject;
+  const visitors = run.setUp('json', jsonLocator(text));
+  for (const v of visitors) v.source?.(text);
+  for (const v of visitors) v.feed?.(feed);
+  if (Array.isArray(feed.items)) {
+    feed.items.forEach((item: unknown, index) => {
+      if (typeof item !== 'object' || item === null || Array.isArray(item)) return;
+      for (const v of visitors) v.item?.(item as JsonObject, index);
+    });
+  }
+  for (const v of visitors) v.end?.();
+  return 'json';
+}
+
+function checkXml(text: string, run: Run): FeedFormat | undefined {
   const valid = XMLValidator.validate(text);
   const scanned = valid === true ? scanXml(text) : undefined;
   if (valid !== true || !scanned?.ok) {
+    const sniffed = /<rss[\s>]/.test(text) ? 'rss' : /<(?:\w+:)?feed[\s>]/.test(text) ? 'atom' : undefined;
     // Rules that read only the raw text still run: a forbidden character is often why a feed does not parse.
-    if (sniffed) for (const v of setUp(sniffed)) v.source?.(text);
+    if (sniffed) for (const v of run.setUp(sniffed)) v.source?.(text);
     if (valid !== true) {
       const { line, col, msg } = valid.err;
-      found.push({ file: options.file, line, column: col ?? 1, ruleId: WELL_FORMED.meta.id, severity: WELL_FORMED.meta.severity, message: `is not well-formed XML: ${msg}` });
+      run.add({ line, column: col ?? 1, ruleId: WELL_FORMED.meta.id, severity: WELL_FORMED.meta.severity, message: `is not well-formed XML: ${msg}` });
     } else if (scanned && !scanned.ok) {
-      push(WELL_FORMED, scanned.offset, `is not well-formed XML: ${scanned.message}`);
+      run.push(WELL_FORMED, scanned.offset, `is not well-formed XML: ${scanned.message}`);
     }
-    return done(sniffed);
+    return sniffed;
   }
-
   const { tree } = scanned;
   const format = formatOf(tree.root);
   if (typeof format !== 'string') {
-    push(UNKNOWN_FORMAT, tree.root.offset, format.reason);
-    return done();
+    run.push(UNKNOWN_FORMAT, tree.root.offset, format.reason);
+    return undefined;
   }
-  walk(tree, text, setUp(format));
-  return done(format);
+  walk(tree, text, run.setUp(format));
+  return format;
 }
 
 function formatOf(root: XmlElement): 'rss' | 'atom' | { reason: string } {
