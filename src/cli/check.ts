@@ -5,7 +5,7 @@ import { check } from '../check/check.js';
 import type { Diagnostic } from '../diagnostic.js';
 import { FORMAT_NAMES } from '../formats.js';
 import type { FeedFormat } from '../model/types.js';
-import { count } from './report.js';
+import { count, where } from './report.js';
 import { USAGE, type Io } from './io.js';
 
 const STDIN = '-';
@@ -51,7 +51,7 @@ export async function runCheck(argv: readonly string[], io: Io): Promise<number>
     const shown = file === STDIN ? '<stdin>' : file;
     let text: string;
     try {
-      text = file === STDIN ? await (io.stdin ?? readStandardInput)() : await readFile(resolve(io.cwd, file), 'utf8');
+      text = file === STDIN ? await (io.stdin ?? noStandardInput)() : await readFile(resolve(io.cwd, file), 'utf8');
     } catch (error) {
       io.stderr(`feedwright check: cannot read ${shown}: ${(error as Error).message}\n`);
       unreadable++;
@@ -82,12 +82,9 @@ export async function runCheck(argv: readonly string[], io: Io): Promise<number>
 
 /** `path:line:col  severity  message  rule-id`, the form editors and CI logs link to. */
 export function formatLine(d: Diagnostic): string {
-  const where = d.file + (d.line === undefined ? '' : `:${d.line}`) + (d.line !== undefined && d.column !== undefined ? `:${d.column}` : '');
-  return `${where}  ${d.severity}  ${d.message}  ${d.ruleId}`;
+  return `${where(d)}  ${d.severity}  ${d.message}  ${d.ruleId}`;
 }
 
-async function readStandardInput(): Promise<string> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
-  return Buffer.concat(chunks).toString('utf8');
-}
+const noStandardInput = async (): Promise<string> => {
+  throw new Error('standard input is not available here');
+};

@@ -1,9 +1,13 @@
 import type { Diagnostic } from '../diagnostic.js';
 
-/** `file:line:col: severity: message [rule-id]`, the form editors and CI logs link to. */
+/** `file:line:col`, as much of it as is known: the form editors and CI logs link to. */
+export function where(d: Diagnostic): string {
+  return d.file + (d.line === undefined ? '' : `:${d.line}`) + (d.line !== undefined && d.column !== undefined ? `:${d.column}` : '');
+}
+
+/** `file:line:col: severity: message [rule-id]`, for the build. */
 export function formatDiagnostic(d: Diagnostic): string {
-  const where = d.file + (d.line === undefined ? '' : `:${d.line}`) + (d.line !== undefined && d.column !== undefined ? `:${d.column}` : '');
-  return `${where}: ${d.severity}: ${d.message} [${d.ruleId}]`;
+  return `${where(d)}: ${d.severity}: ${d.message} [${d.ruleId}]`;
 }
 
 export function count(n: number, word: string): string {
