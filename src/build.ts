@@ -1,7 +1,6 @@
 import { join, resolve } from 'node:path';
 import type { DateTime } from 'luxon';
 import { loadConfig, type Config } from './config/config.js';
-import { check as checkRules } from './check/check.js';
 import { prove, type Rendered } from './check/prove.js';
 import { hasErrors, type Diagnostic } from './diagnostic.js';
 import type { Feed, FeedFormat } from './model/types.js';
@@ -80,12 +79,10 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   if (!feed || hasErrors(diagnostics)) return { exitCode: 1, diagnostics, ...nothing };
 
   const rendered = renderFeeds(feed, config, options.outDir);
-  for (const document of rendered) diagnostics.push(...prove(feed, document));
-  if (hasErrors(diagnostics)) return { exitCode: 1, diagnostics, feed, ...nothing };
-  // The spec rules (SPEC section 5.3), the same that `feedwright check` runs on any feed.
-  const ruled = rendered.flatMap((document) => checkRules(document.text, { file: document.file, ...(options.now === undefined ? {} : { now: options.now.toMillis() }) }).diagnostics);
-  diagnostics.push(...ruled);
-  if (hasErrors(ruled) || (options.strict && ruled.some((d) => d.severity === 'warning'))) return { exitCode: 1, diagnostics, feed, ...nothing };
+  // The proof and the spec rules (SPEC 5.2, 5.3): the rules are the same that `feedwright check` runs on any feed.
+  const proven = rendered.flatMap((document) => prove(feed, document, options.now === undefined ? {} : { now: options.now.toMillis() }));
+  diagnostics.push(...proven);
+  if (hasErrors(proven) || (options.strict && proven.some((d) => d.severity === 'warning'))) return { exitCode: 1, diagnostics, feed, ...nothing };
 
   const files = await outputFiles(config, rendered, at(options.outDir));
   if (options.check) {

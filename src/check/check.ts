@@ -14,7 +14,14 @@ export interface CheckOptions {
   readonly now?: number;
   /** Default: every registered rule. */
   readonly rules?: readonly Rule[];
+  /** Given the parsed document, so that a caller (the proof) reads it without parsing it again. */
+  readonly onParsed?: (document: ParsedDocument) => void;
 }
+
+/** A well-formed document of a known format, as the one parse made it. */
+export type ParsedDocument =
+  | { readonly format: 'json'; readonly json: JsonObject }
+  | { readonly format: 'rss' | 'atom'; readonly root: XmlElement };
 
 export interface CheckResult {
   /** Undefined when the document is not a feed the rules know. */
@@ -38,6 +45,7 @@ export function check(text: string, options: CheckOptions): CheckResult {
     },
     add: (diagnostic) => void found.push({ file: options.file, ...diagnostic }),
     setUp: (format, locate) => create(rules, { format, source: text, now, push: run.push, at, locate }),
+    parsed: (document) => options.onParsed?.(document),
   };
 
   const start = text.search(/[^\s\ufeff]/);
@@ -57,6 +65,7 @@ interface Run {
   /** A diagnostic whose position came from elsewhere (fast-xml-parser's validator). */
   readonly add: (diagnostic: Omit<Diagnostic, 'file'>) => void;
   readonly setUp: (format: FeedFormat, locate?: JsonLocator) => Visitors[];
+  readonly parsed: (document: ParsedDocument) => void;
 }
 
 function checkJson(text: string, start: number, run: Run): FeedFormat | undefined {
@@ -72,6 +81,7 @@ function checkJson(text: string, start: number, run: Run): FeedFormat | undefine
     return undefined;
   }
   const feed = doc as JsonObject;
+  run.parsed({ format: 'json', json: feed });
   const visitors = run.setUp('json', jsonLocator(text));
   for (const v of visitors) v.source?.(text);
   for (const v of visitors) v.feed?.(feed);
@@ -106,6 +116,7 @@ function checkXml(text: string, run: Run): FeedFormat | undefined {
     run.push(UNKNOWN_FORMAT, tree.root.offset, format.reason);
     return undefined;
   }
+  run.parsed({ format, root: tree.root });
   walk(tree, text, run.setUp(format));
   return format;
 }

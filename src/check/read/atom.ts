@@ -1,50 +1,50 @@
-import { attrOf, childOf, listOf, textOf, type XmlNode } from '../parse.js';
+import type { XmlElement } from '../tree.js';
 import type { FeedView, ItemView, PersonView } from '../view.js';
 
 /** Atom 1.0 as a reader sees it; undefined when the document is not Atom. */
-export function read(doc: XmlNode): FeedView<string> | undefined {
-  const feed = childOf(doc, 'feed');
-  if (feed === undefined) return undefined;
-  const links = listOf(childOf(feed, 'link'));
+export function read(root: XmlElement): FeedView<string> | undefined {
+  if (root.key !== 'atom:feed') return undefined;
+  const text = (key: string) => root.child(key)?.text;
+  const links = root.childrenOf('atom:link');
   return {
-    title: textOf(childOf(feed, 'title')),
-    description: textOf(childOf(feed, 'subtitle')),
+    title: text('atom:title'),
+    description: text('atom:subtitle'),
     link: linkHref(links, 'alternate'),
     selfLink: linkHref(links, 'self'),
-    language: attrOf(feed, 'xml:lang'),
-    updated: textOf(childOf(feed, 'updated')),
-    rights: textOf(childOf(feed, 'rights')),
-    authors: listOf(childOf(feed, 'author')).map(person),
-    items: listOf(childOf(feed, 'entry')).map(entry),
+    language: root.attr('xml:lang'),
+    updated: text('atom:updated'),
+    rights: text('atom:rights'),
+    authors: root.childrenOf('atom:author').map(person),
+    items: root.childrenOf('atom:entry').map(entry),
   };
 }
 
-function entry(node: unknown): ItemView<string> {
-  const links = listOf(childOf(node, 'link'));
+function entry(node: XmlElement): ItemView<string> {
+  const text = (key: string) => node.child(key)?.text;
+  const links = node.childrenOf('atom:link');
   return {
-    id: textOf(childOf(node, 'id')),
-    title: textOf(childOf(node, 'title')),
+    id: text('atom:id'),
+    title: text('atom:title'),
     link: linkHref(links, 'alternate'),
-    published: textOf(childOf(node, 'published')),
-    updated: textOf(childOf(node, 'updated')),
-    summary: textOf(childOf(node, 'summary')),
-    content: textOf(childOf(node, 'content')),
-    authors: listOf(childOf(node, 'author')).map(person),
-    tags: listOf(childOf(node, 'category')).map((c) => attrOf(c, 'term') ?? ''),
+    published: text('atom:published'),
+    updated: text('atom:updated'),
+    summary: text('atom:summary'),
+    content: text('atom:content'),
+    authors: node.childrenOf('atom:author').map(person),
+    tags: node.childrenOf('atom:category').map((c) => c.attr('term') ?? ''),
     attachments: links
-      .filter((l) => attrOf(l, 'rel') === 'enclosure')
-      .map((l) => ({ url: attrOf(l, 'href'), type: attrOf(l, 'type'), length: attrOf(l, 'length') })),
-    language: attrOf(node, 'xml:lang'),
-    rights: textOf(childOf(node, 'rights')),
+      .filter((l) => l.attr('rel') === 'enclosure')
+      .map((l) => ({ url: l.attr('href'), type: l.attr('type'), length: l.attr('length') })),
+    language: node.attr('xml:lang'),
+    rights: text('atom:rights'),
   };
 }
 
 // RFC 4287 4.2.7.2: a link without rel is an alternate link.
-const linkHref = (links: readonly unknown[], rel: string): string | undefined =>
-  attrOf(links.find((l) => (attrOf(l, 'rel') ?? 'alternate') === rel), 'href');
+const linkHref = (links: readonly XmlElement[], rel: string): string | undefined => links.find((l) => (l.attr('rel') ?? 'alternate') === rel)?.attr('href');
 
-const person = (node: unknown): PersonView => ({
-  name: textOf(childOf(node, 'name')),
-  email: textOf(childOf(node, 'email')),
-  url: textOf(childOf(node, 'uri')),
+const person = (node: XmlElement): PersonView => ({
+  name: node.child('atom:name')?.text,
+  email: node.child('atom:email')?.text,
+  url: node.child('atom:uri')?.text,
 });

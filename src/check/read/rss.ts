@@ -1,40 +1,41 @@
-import { attrOf, childOf, listOf, textOf, type XmlNode } from '../parse.js';
+import type { XmlElement } from '../tree.js';
 import type { FeedView, ItemView, PersonView } from '../view.js';
 
 /** RSS 2.0 as a reader sees it; undefined when the document is not RSS. */
-export function read(doc: XmlNode): FeedView<string> | undefined {
-  const channel = childOf(childOf(doc, 'rss'), 'channel');
+export function read(root: XmlElement): FeedView<string> | undefined {
+  const channel = root.key === 'rss' ? root.child('channel') : undefined;
   if (channel === undefined) return undefined;
-  const links = listOf(childOf(channel, 'atom:link'));
+  const text = (key: string) => channel.child(key)?.text;
   return {
-    title: textOf(childOf(channel, 'title')),
-    description: textOf(childOf(channel, 'description')),
-    link: textOf(childOf(channel, 'link')),
-    selfLink: attrOf(links.find((l) => attrOf(l, 'rel') === 'self'), 'href'),
-    language: textOf(childOf(channel, 'language')),
-    published: textOf(childOf(channel, 'pubDate')),
-    updated: textOf(childOf(channel, 'lastBuildDate')),
-    rights: textOf(childOf(channel, 'copyright')),
+    title: text('title'),
+    description: text('description'),
+    link: text('link'),
+    selfLink: channel.childrenOf('atom:link').find((l) => l.attr('rel') === 'self')?.attr('href'),
+    language: text('language'),
+    published: text('pubDate'),
+    updated: text('lastBuildDate'),
+    rights: text('copyright'),
     authors: [],
-    items: listOf(childOf(channel, 'item')).map(item),
+    items: channel.childrenOf('item').map(item),
   };
 }
 
-function item(node: unknown): ItemView<string> {
-  const author = textOf(childOf(node, 'author'));
-  const creators = listOf(childOf(node, 'dc:creator')).map((c): PersonView => ({ name: textOf(c) }));
+function item(node: XmlElement): ItemView<string> {
+  const text = (key: string) => node.child(key)?.text;
+  const author = text('author');
+  const creators = node.childrenOf('dc:creator').map((c): PersonView => ({ name: c.text }));
   return {
-    id: textOf(childOf(node, 'guid')),
-    title: textOf(childOf(node, 'title')),
-    link: textOf(childOf(node, 'link')),
-    published: textOf(childOf(node, 'pubDate')),
-    updated: textOf(childOf(node, 'atom:updated')),
-    summary: textOf(childOf(node, 'description')),
-    content: textOf(childOf(node, 'content:encoded')),
+    id: text('guid'),
+    title: text('title'),
+    link: text('link'),
+    published: text('pubDate'),
+    updated: text('atom:updated'),
+    summary: text('description'),
+    content: text('content:encoded'),
     authors: author === undefined ? creators : [readContact(author), ...creators],
-    tags: listOf(childOf(node, 'category')).map((c) => textOf(c) ?? ''),
-    attachments: listOf(childOf(node, 'enclosure')).map((e) => ({ url: attrOf(e, 'url'), type: attrOf(e, 'type'), length: attrOf(e, 'length') })),
-    rights: textOf(childOf(node, 'dc:rights')),
+    tags: node.childrenOf('category').map((c) => c.text),
+    attachments: node.childrenOf('enclosure').map((e) => ({ url: e.attr('url'), type: e.attr('type'), length: e.attr('length') })),
+    rights: text('dc:rights'),
   };
 }
 
