@@ -3,6 +3,7 @@ import { IANAZone } from 'luxon';
 import { diagnosticsFor, lineFinder, type Diagnostic } from '../diagnostic.js';
 import type { FeedFormat, Person } from '../model/types.js';
 import { isAbsoluteUrl, isLanguageTag, readPerson } from '../model/values.js';
+import { XML_FORBIDDEN } from '../formats.js';
 
 /** feedwright.config.json, validated, every default filled in (SPEC section 8). */
 export interface Config {
@@ -49,7 +50,8 @@ export const DEFAULT_CACHE_CONTROL = 'public, max-age=300';
 type Check = (value: unknown) => string | undefined;
 
 const text: Check = (v) => (typeof v === 'string' && v.trim() !== '' ? undefined : 'must be non-empty text');
-const url: Check = (v) => (typeof v === 'string' && isAbsoluteUrl(v) ? undefined : 'must be an absolute http(s) URL, such as "https://example.com"');
+const url: Check = (v) =>
+  typeof v === 'string' && isAbsoluteUrl(v) && !/[<>"]/.test(v) ? undefined : 'must be an absolute http(s) URL, such as "https://example.com", with any <, > or " in it written as %3C, %3E or %22';
 const bool: Check = (v) => (typeof v === 'boolean' ? undefined : 'must be true or false');
 const FIELDS: Readonly<Record<string, Check>> = {
   title: text,
@@ -60,8 +62,12 @@ const FIELDS: Readonly<Record<string, Check>> = {
     typeof v === 'string' && v.startsWith('/') && v.includes('{slug}') ? undefined : 'must be a path that starts with "/" and holds "{slug}", such as "/articles/{slug}/"',
   language: (v) => (typeof v === 'string' && isLanguageTag(v) ? undefined : 'must be a language tag such as "en" or "zh-CN"'),
   author: (v) => {
-    const person = readPerson(v);
-    return typeof person === 'string' ? person : undefined;
+    const person = readAuthor(v);
+    if (typeof person === 'string') return person;
+    // A URL cannot hold a space, <, > or '"' as written, and JSON Feed writes the email in a mailto: URL.
+    if (person.email?.includes('"')) return `"email" ${JSON.stringify(person.email)} is not an email address feeds can carry: JSON Feed writes it in a mailto: URL, which cannot hold a '"'`;
+    if (person.url !== undefined && /[\s<>"]/.test(person.url)) return `"url" ${JSON.stringify(person.url)} must have any space, <, > or " in it written as %20, %3C, %3E or %22`;
+    return undefined;
   },
   timezone: (v) => (typeof v === 'string' && IANAZone.isValidZone(v) ? undefined : 'must be an IANA time zone such as "Asia/Shanghai" or "UTC"'),
   limit: (v) => (typeof v === 'number' && Number.isInteger(v) && v > 0 ? undefined : 'must be a whole number of 1 or more'),
@@ -128,6 +134,11 @@ export function parseConfig(source: string, path: string, diagnostics: Diagnosti
       report.error('config/unknown-key', `has an unknown key "${key}"; the keys are ${Object.keys(FIELDS).join(', ')}`, keyLine(key));
       continue;
     }
+    const forbidden = forbiddenIn(value);
+    if (forbidden.length > 0) {
+      report.error('config/invalid', `"${key}" has characters that XML 1.0 forbids (${forbidden.join(', ')}); remove them`, keyLine(key));
+      continue;
+    }
     const problem = check(value);
     if (problem) report.error('config/invalid', `"${key}" ${problem}; found ${JSON.stringify(value)}`, keyLine(key));
   }
@@ -137,12 +148,14 @@ export function parseConfig(source: string, path: string, diagnostics: Diagnosti
   if (diagnostics.length > 0) return { diagnostics };
 
   const siteUrl = values.siteUrl as string;
-  const author = values.author === undefined ? undefined : (readPerson(values.author) as Person);
+  const author = values.author === undefined ? undefined : (readAuthor(values.author) as Person);
+  // As in records (README, "Fields"): CRLF and CR are LF.
+  const lf = (text: string) => text.replace(/\r\n?/g, '\n');
   const feedUrl = (values.feedUrl as string | undefined) ?? siteUrl;
   const optional = <T>(key: string) => (values[key] === undefined ? {} : { [key]: values[key] as T });
   const config: Config = {
-    title: values.title as string,
-    description: (values.description as string | undefined) ?? (values.title as string),
+    title: lf(values.title as string),
+    description: lf((values.description as string | undefined) ?? (values.title as string)),
     siteUrl,
     feedUrl: feedUrl.endsWith('/') ? feedUrl : `${feedUrl}/`,
     articlePath: (values.articlePath as string | undefined) ?? '/articles/{slug}/',
@@ -152,7 +165,7 @@ export function parseConfig(source: string, path: string, diagnostics: Diagnosti
     files: { ...DEFAULT_FILES, ...(values.files as Partial<Record<FeedFormat, string>> | undefined) },
     ...(author ? { author } : {}),
     ...optional<string>('timezone'),
-    ...optional<string>('copyright'),
+    ...(values.copyright === undefined ? {} : { copyright: lf(values.copyright as string) }),
     ...optional<string>('icon'),
     ...optional<string>('logo'),
     ...optional<string>('hub'),
@@ -168,4 +181,20 @@ export function parseConfig(source: string, path: string, diagnostics: Diagnosti
     return { diagnostics };
   }
   return { config, diagnostics };
+}
+
+/** The characters XML 1.0 forbids in a config value (a string, or the strings of an object), as "U+0000". */
+function forbiddenIn(value: unknown): string[] {
+  const strings = typeof value === 'string' ? [value] : typeof value === 'object' && value !== null ? Object.values(value).filter((v) => typeof v === 'string') : [];
+  const found = new Set<string>();
+  for (const text of strings) {
+    for (const [ch] of text.matchAll(new RegExp(XML_FORBIDDEN.source, 'g'))) found.add(`U+${ch.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}`);
+  }
+  return [...found];
+}
+
+/** The config's author, read as a record's is: a name is one line, with single spaces. */
+function readAuthor(value: unknown): Person | string {
+  const person = readPerson(typeof value === 'string' ? value.replace(/\s+/g, ' ') : value);
+  return typeof person === 'string' ? person : { ...person, name: person.name.replace(/\s+/g, ' ') };
 }

@@ -1,3 +1,4 @@
+import { checkIri, checkUrl } from '../check/values.js';
 import { parseDate } from '../dates/parse.js';
 import type { Reporter } from '../diagnostic.js';
 import type { Person } from '../model/types.js';
@@ -39,6 +40,13 @@ export const FIELD_KEYS: readonly string[] = Object.keys(KEYS);
 const URI = /^[A-Za-z][A-Za-z0-9+.-]*:[^\s]+$/;
 
 /**
+ * An absolute http(s) URL that the output checks will pass too: no white
+ * space, and no <, > or " (which a URL holds only percent-encoded).
+ */
+const isFullUrl = (text: string): boolean => isAbsoluteUrl(text) && checkUrl(text).ok;
+const FULL_URL = 'an absolute http(s) URL, such as "https://example.com/a.jpg", with any space, <, > or " in it written as %20, %3C, %3E or %22';
+
+/**
  * Reads the fields of a front matter block or a JSON record into typed
  * values. `allowed` names the keys this format takes; each other key, and
  * each value of the wrong type, is an error naming the key and its line.
@@ -78,7 +86,7 @@ export function readFields(
     const url = (): string | undefined => {
       const s = text();
       if (s === undefined) return undefined;
-      if (!isAbsoluteUrl(s)) return void bad('an absolute http(s) URL, such as "https://example.com/a.jpg"');
+      if (!isFullUrl(s)) return void bad(FULL_URL);
       return s;
     };
 
@@ -100,8 +108,13 @@ export function readFields(
       case 'id': {
         const s = text()?.trim();
         if (s === undefined) break;
-        if (URI.test(s)) fields.id = s;
-        else bad('a URI, such as "tag:example.com,2024-05-16:my-article" or "https://example.com/my-article"');
+        // The same test as the output check's (Atom requires an absolute IRI), so that a record it passes never fails there.
+        const iri = checkIri(s);
+        if (URI.test(s) && iri.ok) fields.id = s;
+        else {
+          const why = iri.ok ? '' : ` (it ${iri.reason.startsWith(`"${s}" `) ? iri.reason.slice(s.length + 3) : iri.reason})`;
+          bad(`a URI, such as "tag:example.com,2024-05-16:my-article" or "https://example.com/my-article"${why}`);
+        }
         break;
       }
       case 'link':
@@ -142,16 +155,21 @@ export function readFields(
           break;
         }
         const tags = list.map((t: string) => cleanString(t, report, line, key).replace(/\s+/g, ' ').trim());
-        fields.tags = [...new Set(tags)];
+        // A tag made only of characters XML forbids is empty once they are removed (with the warning): it is left out.
+        fields.tags = [...new Set(tags)].filter((t) => t !== '');
         break;
       }
       case 'authors': {
         const list = key === 'author' || !Array.isArray(value) ? [value] : value;
         const people: Person[] = [];
         for (const item of list) {
-          const person = readPerson(typeof item === 'string' ? cleanString(item, report, line, key) : item);
+          const cleaned = cleanStrings(item, report, line, key);
+          const person = readPerson(typeof cleaned === 'string' ? cleaned.replace(/\s+/g, ' ') : cleaned);
           if (typeof person === 'string') report.error('input/field-type', `"${key}": ${person}`, line);
-          else people.push(person);
+          else if (person.url !== undefined && !isFullUrl(person.url)) report.error('input/field-type', `"${key}": "url" ${JSON.stringify(person.url)} must be ${FULL_URL}`, line);
+          else if (person.email?.includes('"')) report.error('input/field-type', `"${key}": ${JSON.stringify(person.email)} is not an email address feeds can carry: JSON Feed writes it in a mailto: URL, which cannot hold a '"'`, line);
+          // A name is one line, as titles are: RSS writes it inside "email (Name)".
+          else people.push({ ...person, name: person.name.replace(/\s+/g, ' ') });
         }
         if (people.length === list.length) fields.authors = people;
         break;
@@ -178,9 +196,9 @@ function readAttachments(value: unknown, key: string, report: Reporter, line?: n
       report.error('input/field-type', `${where} must be an object with "url", "type" and "length"`, line);
       continue;
     }
-    const { url, type, length, title } = item as Record<string, unknown>;
-    if (typeof url !== 'string' || !isAbsoluteUrl(url)) {
-      report.error('input/field-type', `${where} needs a "url" that is an absolute http(s) URL; found ${describe(url)}`, line);
+    const { url, type, length, title } = cleanStrings(item, report, line, key) as Record<string, unknown>;
+    if (typeof url !== 'string' || !isFullUrl(url)) {
+      report.error('input/field-type', `${where} needs a "url" that is ${FULL_URL}; found ${describe(url)}`, line);
       continue;
     }
     if (type !== undefined && (typeof type !== 'string' || !/^[\w.+-]+\/[\w.+-]+$/.test(type))) {
@@ -198,6 +216,13 @@ function readAttachments(value: unknown, key: string, report: Reporter, line?: n
     out.push({ url, ...(type === undefined ? {} : { type }), ...(length === undefined ? {} : { length }), ...(title === undefined ? {} : { title }) });
   }
   return out.length === value.length ? out : undefined;
+}
+
+/** `cleanString` on a value and on every string value of an object (a person, an attachment). */
+function cleanStrings(value: unknown, report: Reporter, line: number | undefined, key: string): unknown {
+  if (typeof value === 'string') return cleanString(value, report, line, key);
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return value;
+  return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, typeof v === 'string' ? cleanString(v, report, line, key) : v]));
 }
 
 function describe(value: unknown): string {
