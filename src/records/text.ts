@@ -1,7 +1,8 @@
 import type { Reporter } from '../diagnostic.js';
 import { XML_FORBIDDEN } from '../formats.js';
 
-const decoder = new TextDecoder('utf-8', { fatal: true });
+// ignoreBOM: the decoder keeps the BOM for decodeText to remove, once (with both removing one, a U+FEFF after the BOM was lost too).
+const decoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
 
 const FORBIDDEN = new RegExp(XML_FORBIDDEN.source, 'g');
 
