@@ -6,7 +6,9 @@ import { hasErrors, type Diagnostic } from './diagnostic.js';
 import type { Feed, FeedFormat } from './model/types.js';
 import { normalize } from './model/normalize.js';
 import { localMediaSizes } from './model/media.js';
-import { readRecords, type ArticleRecord } from './records/index.js';
+import { listRecordFiles, readRecords, RecordCache, type ArticleRecord } from './records/index.js';
+import { VERSION } from './version.js';
+import { hashOf, inputSignature, loadManifest, saveManifest, stillCurrent } from './write/manifest.js';
 import { render as renderAtom } from './render/atom.js';
 import { render as renderJsonFeed } from './render/json-feed.js';
 import { render as renderRss } from './render/rss.js';
@@ -31,13 +33,22 @@ export interface BuildOptions {
   readonly future?: boolean;
   /** Fail on a warning of the spec rules, as on an error. */
   readonly strict?: boolean;
+  /** Where parsed records are kept between builds (default: node_modules/.cache/feedwright); false: no cache. */
+  readonly cacheDir?: string | false;
 }
+
+const DEFAULT_CACHE_DIR = join('node_modules', '.cache', 'feedwright');
+
+
 
 export interface BuildResult {
   /** 0 ok; 1 invalid input or output; 2 config error (SPEC section 7). */
   readonly exitCode: 0 | 1 | 2;
   readonly diagnostics: readonly Diagnostic[];
+  /** The feed, when the build made one (not when it found nothing changed since the last). */
   readonly feed?: Feed;
+  /** How many items each feed holds. */
+  readonly items: number;
   readonly written: readonly string[];
   readonly unchanged: readonly string[];
 }
@@ -61,10 +72,31 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   const nothing = { written: [], unchanged: [] };
   const at = (path: string) => resolve(options.cwd ?? process.cwd(), path);
   const loaded = await loadConfig(at(options.configPath), options.configPath);
-  if (!loaded.config) return { exitCode: 2, diagnostics: loaded.diagnostics, ...nothing };
+  if (!loaded.config) return { exitCode: 2, diagnostics: loaded.diagnostics, items: 0, ...nothing };
   const config = loaded.config;
 
-  const { records, diagnostics: readDiagnostics } = await readRecords(at(options.articlesDir), config.timezone === undefined ? {} : { timezone: config.timezone }, options.articlesDir);
+  const context = config.timezone === undefined ? {} : { timezone: config.timezone };
+  const articles = at(options.articlesDir);
+  const outDir = at(options.outDir);
+  const startedAt = Date.now();
+  const now = options.now?.toMillis() ?? startedAt;
+  const cacheDir = options.cacheDir === false ? undefined : at(options.cacheDir ?? DEFAULT_CACHE_DIR);
+  const id = hashOf(articles, outDir).slice(0, 12);
+
+  // Nothing changed since the last build that wrote this output folder: nothing to do.
+  const files = await listRecordFiles(articles).catch(() => undefined);
+  const inputs = files && inputSignature(articles, files);
+  const key = hashOf(VERSION, JSON.stringify(config), JSON.stringify({ utc: options.utc, future: options.future, strict: options.strict }));
+  const manifestPath = cacheDir && join(cacheDir, `build-${id}.json`);
+  // Local media sizes are inputs the manifest does not track.
+  const manifest = manifestPath && inputs && config.publicDir === undefined ? await loadManifest(manifestPath) : undefined;
+  if (manifest && stillCurrent(manifest, { key, inputs: inputs!.signature, newest: inputs!.newest, at: now, outDir })) {
+    return { exitCode: 0, diagnostics: manifest.diagnostics, items: manifest.items, written: [], unchanged: manifest.outputs.map((o) => o.name) };
+  }
+
+  const cache = cacheDir === undefined ? undefined : await RecordCache.open(join(cacheDir, `records-${id}.json`), context);
+  const { records, diagnostics: readDiagnostics } = await readRecords(articles, context, { display: options.articlesDir, ...(cache ? { cache } : {}), ...(files ? { files } : {}), ...(inputs ? { stats: inputs.stats } : {}) });
+  await cache?.save();
   const mediaSizes = config.publicDir === undefined ? undefined : await localMediaSizes(mediaUrls(records), config.siteUrl, at(config.publicDir));
   const { feed, diagnostics: modelDiagnostics } = normalize(records, config, {
     utc: options.utc ?? config.utc,
@@ -76,17 +108,18 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   // An empty feed because every file failed to read says nothing the read errors did not.
   const consequential = (d: Diagnostic) => d.ruleId === 'input/no-articles' && hasErrors(readDiagnostics);
   const diagnostics = [...readDiagnostics, ...modelDiagnostics.filter((d) => !consequential(d))];
-  if (!feed || hasErrors(diagnostics)) return { exitCode: 1, diagnostics, ...nothing };
+  if (!feed || hasErrors(diagnostics)) return { exitCode: 1, diagnostics, items: 0, ...nothing };
+  const items = feed.entries.length;
 
   const rendered = renderFeeds(feed, config, options.outDir);
   // The proof and the spec rules (SPEC 5.2, 5.3): the rules are the same that `feedwright check` runs on any feed.
   const proven = rendered.flatMap((document) => prove(feed, document, options.now === undefined ? {} : { now: options.now.toMillis() }));
   diagnostics.push(...proven);
-  if (hasErrors(proven) || (options.strict && proven.some((d) => d.severity === 'warning'))) return { exitCode: 1, diagnostics, feed, ...nothing };
+  if (hasErrors(proven) || (options.strict && proven.some((d) => d.severity === 'warning'))) return { exitCode: 1, diagnostics, feed, items, ...nothing };
 
-  const files = await outputFiles(config, rendered, at(options.outDir));
+  const planned = await outputFiles(config, rendered, outDir);
   if (options.check) {
-    const stale = await describeStale(at(options.outDir), files);
+    const stale = await describeStale(outDir, planned);
     for (const { name, line, reason } of stale) {
       diagnostics.push({
         file: join(options.outDir, name),
@@ -96,10 +129,14 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
         message: `${reason}; run "feedwright build" and commit the result`,
       });
     }
-    return { exitCode: stale.length > 0 ? 1 : 0, diagnostics, feed, written: [], unchanged: stale.length > 0 ? [] : files.map((f) => f.name) };
+    return { exitCode: stale.length > 0 ? 1 : 0, diagnostics, feed, items, written: [], unchanged: stale.length > 0 ? [] : planned.map((f) => f.name) };
   }
-  const { written, unchanged } = await publish(at(options.outDir), files);
-  return { exitCode: 0, diagnostics, feed, written, unchanged };
+  const { written, unchanged } = await publish(outDir, planned);
+  if (manifestPath && inputs) {
+    const future = records.filter((r) => !options.future && r.published && r.published.toMillis() > now).map((r) => r.published!.toMillis());
+    await saveManifest(manifestPath, { key, inputs: inputs.signature, savedAt: startedAt, nextFuture: future.length > 0 ? Math.min(...future) : null, items, diagnostics }, outDir, [...written, ...unchanged]);
+  }
+  return { exitCode: 0, diagnostics, feed, items, written, unchanged };
 }
 
 /** The feeds, and what the config adds beside them: feedwright's stylesheet, precompressed copies, a `_headers` file. */

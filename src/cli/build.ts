@@ -70,7 +70,7 @@ async function buildOnce(values: BuildValues, io: Io): Promise<number> {
     const errors = result.diagnostics.filter((d) => d.severity === 'error').length;
     const warnings = result.diagnostics.filter((d) => d.severity === 'warning').length;
     const time = `${Math.round(now() - started)} ms`;
-    const items = result.feed?.entries.length ?? 0;
+    const items = result.items;
     if (result.exitCode !== 0) {
       const what = values.check && errors > 0 && result.feed ? 'check failed' : 'build failed';
       io.stderr(`feedwright: ${what}: ${count(errors, 'error')}, ${count(warnings, 'warning')} in ${time}; nothing was written\n`);

@@ -2,6 +2,7 @@ import type { DateTime } from 'luxon';
 import type { Config } from '../config/config.js';
 import { diagnosticsFor, type Diagnostic } from '../diagnostic.js';
 import type { ArticleRecord } from '../records/record.js';
+import { rfc3339 } from '../dates/format.js';
 import { absoluteUrls } from './absolute-urls.js';
 import { settleMedia } from './media.js';
 import type { Attachment, Entry, Feed, FeedFormat } from './types.js';
@@ -116,7 +117,7 @@ function toEntry(record: ArticleRecord, config: Config, options: NormalizeOption
   const slug = encodeURIComponent(record.slug);
   // RFC 4151: the date is the publication day as its author wrote it, so the
   // id stays the same under --utc and when links move.
-  const id = record.id ?? `tag:${host},${published.toISODate()}:${slug}`;
+  const id = record.id ?? `tag:${host},${rfc3339(published).slice(0, 10)}:${slug}`;
   const inOutputZone = (d: DateTime) => (options.utc ? d.toUTC() : d);
   const link = record.link ?? base + config.articlePath.replace('{slug}', slug);
   return {
@@ -128,7 +129,10 @@ function toEntry(record: ArticleRecord, config: Config, options: NormalizeOption
     published: inOutputZone(published),
     updated: inOutputZone(updated),
     ...(record.summary === undefined ? {} : { summary: record.summary }),
-    contentHtml: record.contentHtml ?? '',
+    // Read only when the entry is shown: a Markdown body is rendered, a cached record's content loaded, on demand.
+    get contentHtml() {
+      return record.contentHtml ?? '';
+    },
     authors,
     tags: record.tags ?? [],
     ...(image === undefined ? {} : { image }),

@@ -1,6 +1,8 @@
+import { readFileSync } from 'node:fs';
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { extname, join, relative, sep } from 'node:path';
 import { diagnosticsFor, type Diagnostic, type Reporter } from '../diagnostic.js';
+import { hashBytes, type FileStats, type RecordCache } from './cache.js';
 import type { ArticleRecord, ReadContext } from './record.js';
 import { decodeText } from './text.js';
 import { readJson } from './json.js';
@@ -8,6 +10,7 @@ import { readMarkdown } from './md.js';
 import { readTxt } from './txt.js';
 
 export type { ArticleRecord, Field, ReadContext } from './record.js';
+export { RecordCache } from './cache.js';
 
 type Reader = (text: string, slug: string, source: { file: string }, report: Reporter, context: ReadContext) => ArticleRecord | readonly ArticleRecord[] | undefined;
 
@@ -17,6 +20,16 @@ const READERS: Readonly<Record<string, Reader>> = {
   '.md': readMarkdown,
   '.json': readJson,
 };
+
+export interface ReadOptions {
+  /** How the folder is named in messages (default: `dir`). */
+  readonly display?: string;
+  readonly cache?: RecordCache;
+  /** The record files, when the caller has listed them already (see listRecordFiles). */
+  readonly files?: readonly string[];
+  /** Their sizes and mtimes, when the caller has them already. */
+  readonly stats?: ReadonlyMap<string, FileStats>;
+}
 
 export interface ReadResult {
   readonly records: readonly ArticleRecord[];
@@ -28,13 +41,15 @@ export interface ReadResult {
 /**
  * Reads every record under `dir` (SPEC section 2): recursively, in path
  * order, skipping hidden and `_`-prefixed names and unknown extensions.
- * `display` is how the folder is named in messages.
+ * With a cache, a file whose bytes did not change since the last build is
+ * not parsed again.
  */
-export async function readRecords(dir: string, context: ReadContext, display = dir): Promise<ReadResult> {
+export async function readRecords(dir: string, context: ReadContext, options: ReadOptions = {}): Promise<ReadResult> {
+  const { display = dir, cache } = options;
   const diagnostics: Diagnostic[] = [];
-  let files: string[];
+  let files: readonly string[];
   try {
-    files = await listRecordFiles(dir);
+    files = options.files ?? (await listRecordFiles(dir));
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     diagnosticsFor(display, diagnostics).error(
@@ -44,10 +59,24 @@ export async function readRecords(dir: string, context: ReadContext, display = d
     return { records: [], diagnostics, files: 0 };
   }
   const results = await mapLimited(files, READ_AHEAD, async (path) => {
-    const file = join(display, relative(dir, path));
+    const key = relative(dir, path);
+    const file = join(display, key);
     const fileDiagnostics: Diagnostic[] = [];
     const report = diagnosticsFor(file, fileDiagnostics);
-    const records = await readOne(path, file, report, context);
+    if (!cache) return { records: await readOne(path, file, report, context), fileDiagnostics };
+    // With a cache: reuse what this file gave last time when its bytes are the same.
+    const stats = options.stats?.get(path) ?? (await stat(path).catch(() => undefined));
+    const known = stats && cache.knownHash(key, stats);
+    const reparse = () => parseOne(readFileSync(path), path, file, diagnosticsFor(file, []), context);
+    const hit = known === undefined ? undefined : cache.lookup(key, known, stats!, file, reparse);
+    if (hit) return { records: hit.records, fileDiagnostics: hit.diagnostics };
+    const bytes = await readBytes(path, report);
+    if (bytes === undefined || stats === undefined) return { records: [], fileDiagnostics };
+    const hash = hashBytes(bytes);
+    const again = cache.lookup(key, hash, stats, file, () => parseOne(bytes, path, file, diagnosticsFor(file, []), context));
+    if (again) return { records: again.records, fileDiagnostics: again.diagnostics };
+    const records = parseOne(bytes, path, file, report, context);
+    cache.store(key, hash, stats, records, fileDiagnostics);
     return { records, fileDiagnostics };
   });
   const records: ArticleRecord[] = [];
@@ -76,13 +105,20 @@ async function mapLimited<T, R>(items: readonly T[], limit: number, fn: (item: T
 }
 
 async function readOne(path: string, file: string, report: Reporter, context: ReadContext): Promise<readonly ArticleRecord[]> {
-  let bytes: Buffer;
+  const bytes = await readBytes(path, report);
+  return bytes === undefined ? [] : parseOne(bytes, path, file, report, context);
+}
+
+async function readBytes(path: string, report: Reporter): Promise<Buffer | undefined> {
   try {
-    bytes = await readFile(path);
+    return await readFile(path);
   } catch (error) {
     report.error('input/unreadable', `cannot be read (${(error as NodeJS.ErrnoException).code ?? String(error)}); check its permissions`);
-    return [];
+    return undefined;
   }
+}
+
+function parseOne(bytes: Buffer, path: string, file: string, report: Reporter, context: ReadContext): ArticleRecord[] {
   const text = decodeText(bytes, report);
   if (text === undefined) return [];
   const extension = extname(path);

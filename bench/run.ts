@@ -1,0 +1,138 @@
+import { execFile } from 'node:child_process';
+import { appendFile, mkdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { cpus, tmpdir, totalmem } from 'node:os';
+import { join } from 'node:path';
+import { parseArgs, promisify } from 'node:util';
+import { writeCorpus } from './corpus.js';
+
+/**
+ * npm run bench [-- --sizes 1000,10000,100000 --runs 3]
+ *
+ * For each size N: a seeded corpus of N records in the three formats; then,
+ * each measurement in a fresh process, several runs, medians reported:
+ * - the everyday CI case (limit 50): a cold build, a rebuild with nothing
+ *   changed, a rebuild after one article changed (the CLI as a user runs it);
+ * - the archive case (limit N): the stages (load, normalize, render per
+ *   format, proof, write) against a bare parse of the same documents and
+ *   against feed@6.0.0 rendering the same items; a cold build end to end,
+ *   and feed@6.0.0 loading the same items as JSON, rendering and writing.
+ * Prints a table and writes bench/results.json.
+ */
+const exec = promisify(execFile);
+const { values } = parseArgs({ options: { sizes: { type: 'string', default: '1000,10000,100000' }, runs: { type: 'string', default: '3' }, keep: { type: 'boolean', default: false } } });
+const sizes = values.sizes.split(',').map(Number);
+const runs = Number(values.runs);
+const here = import.meta.dirname;
+const root = join(tmpdir(), 'feedwright-bench');
+const node = process.execPath;
+const script = (name: string) => join(here, `${name}.js`);
+
+const median = (xs: number[]) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length % 2 ? s[(s.length - 1) / 2]! : (s[s.length / 2 - 1]! + s[s.length / 2]!) / 2;
+};
+
+async function json(args: string[], cwd: string, stderr = false): Promise<Record<string, number | string>> {
+  const { stdout, stderr: err } = await exec(node, ['--max-old-space-size=8192', ...args], { cwd, maxBuffer: 1 << 26 });
+  const lines = (stderr ? err : stdout).trim().split('\n');
+  return JSON.parse(lines.at(-1)!);
+}
+
+async function project(n: number, limit: number): Promise<string> {
+  const dir = join(root, `n${n}`);
+  try {
+    await stat(join(dir, 'articles', '.complete'));
+  } catch {
+    await rm(dir, { recursive: true, force: true });
+    console.error(`writing a corpus of ${n} records…`);
+    await writeCorpus(join(dir, 'articles'), { count: n, seed: 1 });
+    await writeFile(join(dir, 'articles', '.complete'), '');
+  }
+  await writeFile(join(dir, 'feedwright.config.json'), JSON.stringify({ title: 'Bench', siteUrl: 'https://bench.example.org', author: 'Bench Desk <desk@bench.example.org>', limit }));
+  return dir;
+}
+
+const clean = (dir: string) => Promise.all([rm(join(dir, 'output'), { recursive: true, force: true }), rm(join(dir, 'node_modules'), { recursive: true, force: true })]);
+const cli = (dir: string, ...extra: string[]) => json([script('measure'), 'build', ...extra], dir, true);
+
+const results: Record<string, Record<string, number>> = {};
+for (const n of sizes) {
+  // The everyday CI case: limit 50.
+  let dir = await project(n, 50);
+  const everyday: Record<string, number[]> = { cold: [], unchanged: [], oneChanged: [], coldRss: [] };
+  const changed = join(dir, 'articles', '2018', '01', 'wire-0.txt');
+  const original = await readFile(changed, 'utf8').catch(() => undefined);
+  for (let r = 0; r < runs; r++) {
+    await clean(dir);
+    const cold = await cli(dir);
+    everyday.cold!.push(cold.wallMs as number);
+    everyday.coldRss!.push(cold.maxRssMB as number);
+    const unchanged = await cli(dir);
+    if (!String(unchanged.stdout).includes('wrote nothing')) throw new Error(`a rebuild with nothing changed wrote files: ${unchanged.stdout}`);
+    everyday.unchanged!.push(unchanged.wallMs as number);
+    if (original !== undefined) {
+      await appendFile(changed, `\nA sentence added in run ${r}.\n`);
+      everyday.oneChanged!.push((await cli(dir)).wallMs as number);
+      await writeFile(changed, original);
+    }
+  }
+
+  // The archive case: every item rendered.
+  dir = await project(n, n);
+  const stages: Record<string, number[]> = {};
+  const archive: Record<string, number[]> = { build: [], buildRss: [], feedScript: [], feedRender: [], feedRss: [] };
+  const items = join(dir, 'items.json');
+  for (let r = 0; r < runs; r++) {
+    const s = await json([script('stages'), dir, ...(r === 0 ? [items] : [])], dir);
+    for (const [k, v] of Object.entries(s)) if (typeof v === 'number') (stages[k] ??= []).push(v);
+    await clean(dir);
+    const build = await cli(dir);
+    archive.build!.push(build.wallMs as number);
+    archive.buildRss!.push(build.maxRssMB as number);
+    const feed = await json([script('feed-baseline'), items], dir);
+    archive.feedScript!.push((feed.load as number) + (feed.render as number) + (feed.write as number));
+    archive.feedRender!.push(feed.render as number);
+    archive.feedRss!.push(feed.maxRssMB as number);
+  }
+  const m = (xs: number[] | undefined) => (xs && xs.length > 0 ? median(xs) : NaN);
+  const render = m(stages['render rss']) + m(stages['render atom']) + m(stages['render json']);
+  results[`${n}`] = {
+    'everyday cold build ms': m(everyday.cold),
+    'everyday cold peak MB': m(everyday.coldRss),
+    'everyday rebuild, nothing changed ms': m(everyday.unchanged),
+    'everyday rebuild, one article changed ms': m(everyday.oneChanged),
+    'cold / one-changed': m(everyday.cold) / m(everyday.oneChanged),
+    'load ms': m(stages.load),
+    'normalize ms': m(stages.normalize),
+    'render rss ms': m(stages['render rss']),
+    'render atom ms': m(stages['render atom']),
+    'render json ms': m(stages['render json']),
+    'proof ms': m(stages.proof),
+    'bare parse ms': m(stages['bare parse']),
+    'write ms': m(stages.write),
+    'feed@6 render ms': m(archive.feedRender),
+    'render / feed@6 render': render / m(archive.feedRender),
+    '(render + proof) / feed@6 render': (render + m(stages.proof)) / m(archive.feedRender),
+    'proof / bare parse': m(stages.proof) / m(stages['bare parse']),
+    'archive build ms': m(archive.build),
+    'archive build peak MB': m(archive.buildRss),
+    'feed@6 script ms': m(archive.feedScript),
+    'feed@6 script peak MB': m(archive.feedRss),
+    'archive build / feed@6 script': m(archive.build) / m(archive.feedScript),
+  };
+  console.error(`N=${n} done`);
+}
+
+const names = Object.keys(results[String(sizes[0])]!);
+const format = (v: number) => (Number.isNaN(v) ? '–' : v >= 100 ? v.toFixed(0) : v.toFixed(2));
+const lines = [`| measure (median of ${runs}) | ${sizes.map((n) => `N = ${n.toLocaleString('en-US')}`).join(' | ')} |`, `| --- |${sizes.map(() => ' ---: |').join('')}`];
+for (const name of names) lines.push(`| ${name} | ${sizes.map((n) => format(results[String(n)]![name]!)).join(' | ')} |`);
+const big = sizes.filter((n) => n >= 10000);
+if (big.includes(10000) && big.includes(100000)) {
+  lines.push(`| growth: archive build 100k / 10k | ${format(results['100000']!['archive build ms']! / results['10000']!['archive build ms']!)} |`);
+}
+const machine = `${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}`;
+console.log(`feedwright bench: ${machine}\n\n${lines.join('\n')}`);
+await mkdir(here, { recursive: true });
+await writeFile(join(here, '..', '..', '..', 'bench', 'results.json'), JSON.stringify({ machine, runs, results }, null, 2) + '\n');
+if (!values.keep) await rm(root, { recursive: true, force: true });

@@ -1,0 +1,51 @@
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { XMLParser } from 'fast-xml-parser';
+import { DateTime } from 'luxon';
+import { renderFeeds } from '../src/build.js';
+import { prove, type Rendered } from '../src/check/prove.js';
+import { loadConfig } from '../src/config/config.js';
+import { normalize } from '../src/model/normalize.js';
+import { readRecords } from '../src/records/index.js';
+import { publish } from '../src/write/publish.js';
+
+/**
+ * One measured run of the pipeline, stage by stage, in this process:
+ * node build/bench/bench/stages.js PROJECT_DIR. Prints one JSON line.
+ */
+const [project, exportFile] = process.argv.slice(2);
+const timings: Record<string, number> = {};
+const time = async <T>(stage: string, fn: () => T | Promise<T>): Promise<T> => {
+  const start = performance.now();
+  const value = await fn();
+  timings[stage] = (timings[stage] ?? 0) + performance.now() - start;
+  return value;
+};
+
+const { config } = await loadConfig(join(project!, 'feedwright.config.json'));
+const { records } = await time('load', () => readRecords(join(project!, 'articles'), config!.timezone ? { timezone: config!.timezone } : {}));
+const { feed } = await time('normalize', () => normalize(records, config!, { utc: false, articlesDir: 'articles', now: DateTime.fromISO('2030-01-01T00:00:00Z') }));
+const rendered: Rendered[] = [];
+for (const format of ['rss', 'atom', 'json'] as const) {
+  const [doc] = await time(`render ${format}`, () => renderFeeds(feed!, { files: { ...config!.files } }, 'out').filter((d) => d.format === format));
+  rendered.push(doc!);
+}
+let problems = 0;
+for (const doc of rendered) problems += (await time('proof', () => prove(feed!, doc, { now: Date.UTC(2030, 0, 1) }))).length;
+if (problems > 0) throw new Error(`the proof found ${problems} problems`);
+
+// The baseline the proof is held against: a bare parse of the same documents.
+const parser = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '@_' });
+for (const doc of rendered) await time('bare parse', () => (doc.format === 'json' ? JSON.parse(doc.text) : parser.parse(doc.text)));
+
+const out = await mkdtemp(join(tmpdir(), 'feedwright-bench-out-'));
+await time('write', () => publish(out, rendered.map((d) => ({ name: config!.files[d.format], text: d.text }))));
+await rm(out, { recursive: true, force: true });
+
+if (exportFile) {
+  // The same items as JSON, for the feed@6.0.0 baseline to load.
+  const items = feed!.entries.map((e) => ({ title: e.title, id: e.id, link: e.link, published: e.published.toISO(), updated: e.updated.toISO(), summary: e.summary, content: e.contentHtml, author: e.authors[0]?.name ?? '' }));
+  await writeFile(exportFile, JSON.stringify(items));
+}
+console.log(JSON.stringify({ items: feed!.entries.length, records: records.length, ...timings, maxRssMB: process.resourceUsage().maxRSS / 1024 }));

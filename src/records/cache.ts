@@ -1,0 +1,171 @@
+import { createHash } from 'node:crypto';
+import { mkdir, open, readFile, rename, rm } from 'node:fs/promises';
+import { dirname } from 'node:path';
+import { DateTime, Info, type Zone } from 'luxon';
+import type { Diagnostic } from '../diagnostic.js';
+import { VERSION } from '../version.js';
+import type { ArticleRecord, ReadContext } from './record.js';
+
+/**
+ * Parsed records from the last build, so that a rebuild parses only what
+ * changed. An entry is reused only when its file's bytes hash the same (the
+ * hash is taken again unless size, mtime and ctime match and the file is
+ * older than the cache by a clear margin, git's rule for its index). A cache
+ * written by another version, for another timezone, or that does not parse
+ * is ignored as a whole, never trusted.
+ */
+
+const FORMAT = 3;
+// A file changed within this long of the cache being written could share its mtime: hash it again.
+const RACY_MS = 2000;
+
+type Json = Record<string, unknown>;
+
+interface Entry {
+  readonly size: number;
+  readonly mtimeMs: number;
+  readonly ctimeMs: number;
+  readonly hash: string;
+  /** Records without their content, dates as [epoch ms, zone name]; diagnostics without the file name. */
+  readonly records: readonly Json[];
+  readonly diagnostics: readonly Json[];
+}
+
+interface CacheFile {
+  readonly format: number;
+  readonly version: string;
+  readonly timezone: string | null;
+  readonly savedAt: number;
+  readonly entries: Readonly<Record<string, Entry>>;
+}
+
+export interface FileStats {
+  readonly size: number;
+  readonly mtimeMs: number;
+  readonly ctimeMs: number;
+}
+
+export const hashBytes = (bytes: Uint8Array): string => createHash('sha1').update(bytes).digest('hex');
+
+export class RecordCache {
+  private readonly used: Record<string, Entry> = {};
+  private changed = false;
+
+  private constructor(
+    private readonly path: string,
+    private readonly previous: CacheFile | undefined,
+    private readonly timezone: string | null,
+  ) {}
+
+  /** Opens the cache at `path`; a missing, stale or corrupt one starts empty. */
+  static async open(path: string, context: ReadContext): Promise<RecordCache> {
+    const timezone = context.timezone ?? null;
+    let previous: CacheFile | undefined;
+    try {
+      const data = JSON.parse(await readFile(path, 'utf8')) as CacheFile;
+      const fits = data.format === FORMAT && data.version === VERSION && data.timezone === timezone && typeof data.savedAt === 'number' && typeof data.entries === 'object' && data.entries !== null;
+      if (fits) previous = data;
+    } catch {
+      // Missing or corrupt: start afresh.
+    }
+    return new RecordCache(path, previous, timezone);
+  }
+
+  /** The hash of a file known from its size and mtime alone, when that is safe. */
+  knownHash(key: string, stats: FileStats): string | undefined {
+    const entry = this.previous?.entries[key];
+    if (!entry || entry.size !== stats.size || entry.mtimeMs !== stats.mtimeMs || entry.ctimeMs !== stats.ctimeMs) return undefined;
+    return stats.mtimeMs < this.previous!.savedAt - RACY_MS ? entry.hash : undefined;
+  }
+
+  /**
+   * What the file gave last time, if its bytes hash the same; `file` is how
+   * messages name it now. The content is not kept: `reparse` reads the file
+   * again for it, only for the records whose content is asked for.
+   */
+  lookup(key: string, hash: string, stats: FileStats, file: string, reparse: () => readonly ArticleRecord[]): { records: ArticleRecord[]; diagnostics: Diagnostic[] } | undefined {
+    const entry = this.previous?.entries[key];
+    if (!entry || entry.hash !== hash) return undefined;
+    let parsed: readonly ArticleRecord[] | undefined;
+    const contentOf = (index: number) => (parsed ??= reparse())[index]?.contentHtml;
+    try {
+      const revived = { records: entry.records.map((r, i) => reviveRecord(r, file, () => contentOf(i))), diagnostics: entry.diagnostics.map((d) => ({ ...d, file }) as unknown as Diagnostic) };
+      this.keep(key, { ...entry, size: stats.size, mtimeMs: stats.mtimeMs, ctimeMs: stats.ctimeMs }, entry.mtimeMs !== stats.mtimeMs || entry.ctimeMs !== stats.ctimeMs);
+      return revived;
+    } catch {
+      return undefined;
+    }
+  }
+
+  store(key: string, hash: string, stats: FileStats, records: readonly ArticleRecord[], diagnostics: readonly Diagnostic[]): void {
+    this.keep(key, { size: stats.size, mtimeMs: stats.mtimeMs, ctimeMs: stats.ctimeMs, hash, records: records.map(freezeRecord), diagnostics: diagnostics.map(({ file: _file, ...rest }) => rest) }, true);
+  }
+
+  /** Writes the cache when anything in it changed (temp file and rename, like the feeds). */
+  async save(now = Date.now()): Promise<void> {
+    const dropped = this.previous !== undefined && Object.keys(this.previous.entries).some((key) => !(key in this.used));
+    if (!this.changed && !dropped && this.previous !== undefined) return;
+    const data: CacheFile = { format: FORMAT, version: VERSION, timezone: this.timezone, savedAt: now, entries: this.used };
+    const temp = `${this.path}.${process.pid}.tmp`;
+    try {
+      await mkdir(dirname(this.path), { recursive: true });
+      const handle = await open(temp, 'w');
+      try {
+        await handle.writeFile(JSON.stringify(data));
+      } finally {
+        await handle.close();
+      }
+      await rename(temp, this.path);
+    } catch {
+      // A cache that cannot be written only makes the next build slower.
+      await rm(temp, { force: true });
+    }
+  }
+
+  private keep(key: string, entry: Entry, changed: boolean): void {
+    this.used[key] = entry;
+    if (changed) this.changed = true;
+  }
+}
+
+function freezeRecord(record: ArticleRecord): Json {
+  // Picked field by field: spreading the record would render a lazy Markdown body.
+  const rest: Json = {};
+  for (const key of Object.keys(record) as (keyof ArticleRecord)[]) {
+    if (key !== 'contentHtml' && key !== 'source' && key !== 'published' && key !== 'updated') rest[key] = record[key];
+  }
+  const { source, published, updated } = record;
+  return {
+    ...rest,
+    ...(source.line === undefined ? {} : { sourceLine: source.line }),
+    ...(published ? { published: [published.toMillis(), published.zoneName] } : {}),
+    ...(updated ? { updated: [updated.toMillis(), updated.zoneName] } : {}),
+  };
+}
+
+// Zones by name, made once: luxon parses a zone name each time it is given one.
+const zones = new Map<string, Zone>();
+const zoneNamed = (name: string): Zone => {
+  let zone = zones.get(name);
+  if (zone === undefined) zones.set(name, (zone = Info.normalizeZone(name)));
+  return zone;
+};
+
+function reviveRecord(data: Json, file: string, content: () => string | undefined): ArticleRecord {
+  const { sourceLine, published, updated, ...rest } = data;
+  const date = (value: unknown) => {
+    const [millis, zone] = value as [number, string];
+    const revived = DateTime.fromMillis(millis, { zone: zoneNamed(zone) });
+    if (!revived.isValid) throw new Error('a cached date does not revive');
+    return revived;
+  };
+  return {
+    ...(rest as unknown as ArticleRecord),
+    source: { file, ...(typeof sourceLine === 'number' ? { line: sourceLine } : {}) },
+    ...(published === undefined ? {} : { published: date(published) }),
+    ...(updated === undefined ? {} : { updated: date(updated) }),
+    get contentHtml() {
+      return content();
+    },
+  };
+}

@@ -1,0 +1,95 @@
+import { statSync, type Stats } from 'node:fs';
+import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
+import { createHash } from 'node:crypto';
+import type { Diagnostic } from '../diagnostic.js';
+
+/**
+ * What the last successful build read and wrote, so that a rebuild with
+ * nothing changed can stop after looking at file sizes and times: the
+ * same record files (paths, sizes, mtimes, ctimes), the same config and options,
+ * the same feedwright, no record whose publication time has come since, and
+ * the output files as that build left them. Anything else, or a file
+ * changed too close to the build to tell by its mtime (git's "racy" rule),
+ * and the build runs in full.
+ */
+
+const FORMAT = 1;
+const RACY_MS = 2000;
+
+interface Output {
+  readonly name: string;
+  readonly size: number;
+  readonly mtimeMs: number;
+}
+
+export interface Manifest {
+  readonly format: number;
+  /** The config, the options and feedwright's version, hashed. */
+  readonly key: string;
+  /** Every record file's path, size, mtime and ctime, hashed. */
+  readonly inputs: string;
+  readonly savedAt: number;
+  /** When the earliest record left out as future is published (epoch ms), or null. */
+  readonly nextFuture: number | null;
+  readonly items: number;
+  readonly outputs: readonly Output[];
+  readonly diagnostics: readonly Diagnostic[];
+}
+
+export const hashOf = (...parts: readonly string[]): string => createHash('sha1').update(parts.join('\0')).digest('hex');
+
+/** The signature of a set of record files, the newest mtime among them, and each file's stats for the reading that follows. */
+export function inputSignature(dir: string, files: readonly string[]): { signature: string; newest: number; stats: Map<string, Stats> } {
+  const hash = createHash('sha1');
+  const all = new Map<string, Stats>();
+  let newest = 0;
+  for (const file of files) {
+    const stats = statSync(file, { throwIfNoEntry: false });
+    if (stats === undefined) continue;
+    all.set(file, stats);
+    // ctime too: it changes with the content even when a tool sets the mtime back.
+    hash.update(`${file.slice(dir.length)}\0${stats.size}\0${stats.mtimeMs}\0${stats.ctimeMs}\n`);
+    newest = Math.max(newest, stats.mtimeMs);
+  }
+  return { signature: hash.digest('hex'), newest, stats: all };
+}
+
+export async function loadManifest(path: string): Promise<Manifest | undefined> {
+  try {
+    const manifest = JSON.parse(await readFile(path, 'utf8')) as Manifest;
+    return manifest.format === FORMAT && Array.isArray(manifest.outputs) && Array.isArray(manifest.diagnostics) ? manifest : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Whether the last build's output is still what a full build would write. */
+export function stillCurrent(manifest: Manifest, now: { key: string; inputs: string; newest: number; at: number; outDir: string }): boolean {
+  if (manifest.key !== now.key || manifest.inputs !== now.inputs) return false;
+  if (now.newest >= manifest.savedAt - RACY_MS) return false;
+  if (manifest.nextFuture !== null && now.at >= manifest.nextFuture) return false;
+  return manifest.outputs.every((o) => {
+    try {
+      const stats = statSync(join(now.outDir, o.name));
+      return stats.size === o.size && stats.mtimeMs === o.mtimeMs;
+    } catch {
+      return false;
+    }
+  });
+}
+
+export async function saveManifest(path: string, manifest: Omit<Manifest, 'format' | 'outputs'>, outDir: string, names: readonly string[]): Promise<void> {
+  try {
+    const outputs = names.map((name) => {
+      const stats = statSync(join(outDir, name));
+      return { name, size: stats.size, mtimeMs: stats.mtimeMs };
+    });
+    await mkdir(dirname(path), { recursive: true });
+    const temp = `${path}.${process.pid}.tmp`;
+    await writeFile(temp, JSON.stringify({ format: FORMAT, ...manifest, outputs }));
+    await rename(temp, path);
+  } catch {
+    // Without a manifest the next build only runs in full.
+  }
+}

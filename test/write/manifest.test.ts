@@ -1,0 +1,64 @@
+import { readFile, stat, utimes, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { build, type BuildOptions } from '../../src/build.js';
+import { article, makeProject } from '../helpers.js';
+
+const OLD = new Date('2024-01-01T00:00:00Z');
+
+async function project() {
+  const dir = await makeProject({ 'articles/a.txt': article({ title: 'First' }), 'articles/b.txt': article({ dateline: '2024.05.18 08:00 GMT', title: 'Second' }) });
+  for (const name of ['a.txt', 'b.txt']) await utimes(join(dir, 'articles', name), OLD, OLD);
+  return dir;
+}
+const run = (dir: string, extra: Partial<BuildOptions> = {}) => build({ cwd: dir, articlesDir: 'articles', outDir: 'output', configPath: 'feedwright.config.json', ...extra });
+
+describe('a rebuild with nothing changed', () => {
+  it('stops early, writes nothing and reports what the last build did', async () => {
+    const dir = await project();
+    const first = await run(dir);
+    expect(first.feed).toBeDefined();
+    const mtime = (await stat(join(dir, 'output', 'feed.xml'))).mtimeMs;
+    const again = await run(dir);
+    expect(again).toMatchObject({ exitCode: 0, items: 2, written: [], unchanged: ['feed.xml', 'atom.xml', 'feed.json'] });
+    expect(again.feed).toBeUndefined();
+    expect((await stat(join(dir, 'output', 'feed.xml'))).mtimeMs).toBe(mtime);
+  });
+
+  it('builds in full when an output file was changed by hand, and puts it back', async () => {
+    const dir = await project();
+    await run(dir);
+    const good = await readFile(join(dir, 'output', 'feed.xml'), 'utf8');
+    await writeFile(join(dir, 'output', 'feed.xml'), 'broken');
+    const again = await run(dir);
+    expect(again.written).toEqual(['feed.xml']);
+    expect(await readFile(join(dir, 'output', 'feed.xml'), 'utf8')).toBe(good);
+  });
+
+  it('builds in full when an article, the config or an option changed', async () => {
+    const dir = await project();
+    await run(dir);
+    expect((await run(dir, { utc: true })).feed).toBeDefined();
+    await writeFile(join(dir, 'articles', 'b.txt'), article({ dateline: '2024.05.18 08:00 GMT', title: 'Second, edited' }));
+    expect((await run(dir)).feed?.entries[0]?.title).toBe('Second, edited');
+    const config = JSON.parse(await readFile(join(dir, 'feedwright.config.json'), 'utf8'));
+    await writeFile(join(dir, 'feedwright.config.json'), JSON.stringify({ ...config, title: 'Renamed' }));
+    expect((await run(dir)).feed?.title).toBe('Renamed');
+  });
+
+  it('builds in full when a record left out as future has come due', async () => {
+    const dir = await project();
+    await writeFile(join(dir, 'articles', 'c.txt'), article({ dateline: '2024.06.01 00:00 GMT', title: 'Later' }));
+    await utimes(join(dir, 'articles', 'c.txt'), OLD, OLD);
+    const { DateTime } = await import('luxon');
+    expect((await run(dir, { now: DateTime.fromISO('2024-05-20T00:00:00Z') })).items).toBe(2);
+    expect((await run(dir, { now: DateTime.fromISO('2024-05-21T00:00:00Z') })).feed).toBeUndefined();
+    expect((await run(dir, { now: DateTime.fromISO('2024-06-02T00:00:00Z') })).items).toBe(3);
+  });
+
+  it('does not stop early without a cache', async () => {
+    const dir = await project();
+    await run(dir, { cacheDir: false });
+    expect((await run(dir, { cacheDir: false })).feed).toBeDefined();
+  });
+});
