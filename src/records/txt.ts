@@ -95,7 +95,7 @@ export function readTxt(text: string, slug: string, source: { file: string }, re
   let summary: string | undefined;
   for (const block of blocks) {
     const paragraph = paragraphText(block);
-    const caption = CAPTION.exec(paragraph);
+    const caption = paragraph.includes('/') ? CAPTION.exec(paragraph) : null;
     if (caption) {
       captions.push({ text: caption[1]!, credit: caption[2]! });
       html.push(`<p class="caption">${escapeHtml(paragraph)}</p>`);
