@@ -1,6 +1,9 @@
 import type { Rule } from './rule.js';
 
-const RAW = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]|&#(x[0-9a-fA-F]+|[0-9]+);/g;
+const RAW = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+// A cheap first look without lookarounds (any surrogate, paired or not): most feeds have none of these at all.
+const MAYBE_RAW = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF\uD800-\uDFFF]/;
+const REFERENCE = /&#(x[0-9a-fA-F]+|[0-9]+);/y;
 
 /** XML 1.0, section 2.2: the Char production. */
 const forbidden = (code: number): boolean =>
@@ -19,17 +22,20 @@ export const rule: Rule = {
   },
   create: (context) => ({
     source(text) {
-      for (const m of text.matchAll(RAW)) {
-        const ref = m[1];
-        if (ref === undefined) {
+      if (MAYBE_RAW.test(text)) {
+        for (const m of text.matchAll(RAW)) {
           const code = m[0].charCodeAt(0);
           context.report(m.index, `holds the character ${hex(code)}, which XML 1.0 forbids, so strict readers reject the whole feed; remove it from the text it came from`);
-        } else {
-          const code = ref.startsWith('x') ? parseInt(ref.slice(1), 16) : Number(ref);
-          if (forbidden(code)) {
-            context.report(m.index, `"${m[0]}" refers to ${hex(code)}, a character XML 1.0 forbids even as a reference; remove it`);
-          }
         }
+      }
+      // Character references, found by indexOf: a feed can hold many (RSS writes & as &#x26;).
+      for (let at = text.indexOf('&#'); at !== -1; at = text.indexOf('&#', at + 2)) {
+        REFERENCE.lastIndex = at;
+        const m = REFERENCE.exec(text);
+        if (!m) continue;
+        const ref = m[1]!;
+        const code = ref.startsWith('x') ? parseInt(ref.slice(1), 16) : Number(ref);
+        if (forbidden(code)) context.report(at, `"${m[0]}" refers to ${hex(code)}, a character XML 1.0 forbids even as a reference; remove it`);
       }
     },
   }),
