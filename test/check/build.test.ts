@@ -28,11 +28,11 @@ describe('build runs the spec rules on what it renders', () => {
     expect(await written(dir)).toEqual([]);
   });
 
-  it('stops at an error of the rules: an id the input accepts as a URI but Atom does not as a tag URI', async () => {
+  it('stops before rendering at an id that Atom would refuse: the input checks tag URIs as the rules do', async () => {
     const dir = await makeProject({ 'articles/good.txt': GOOD, 'articles/odd-id.txt': article({ front: 'id: "tag:wire.example.org:odd"', title: 'An odd id' }) });
     const { code, stderr } = await cli(['build'], dir);
     expect(code).toBe(1);
-    expect(stderr).toMatch(/^output\/atom\.xml:\d+:5: error: <id> "tag:wire\.example\.org:odd" is not a tag URI of RFC 4151.+\[atom\/id-absolute\]$/m);
+    expect(stderr).toMatch(/^articles\/odd-id\.txt:2: error: "id" must be a URI.+not a tag URI of RFC 4151.+\[input\/field-type\]$/m);
     expect(stderr).toContain('nothing was written');
     expect(await written(dir)).toEqual([]);
   });
