@@ -269,16 +269,36 @@ describe('an article file without read permission', () => {
 describe('config errors', () => {
   it.each([
     [{ limit: 0 }, '"limit" must be a whole number of 1 or more; found 0'],
+    [{ limit: -5 }, '"limit" must be a whole number of 1 or more; found -5'],
+    [{ limit: 2.5 }, '"limit" must be a whole number of 1 or more; found 2.5'],
+    [{ limit: '20' }, '"limit" must be a whole number of 1 or more; found "20"'],
     [{ siteUrl: 'example.com' }, '"siteUrl" must be an absolute http(s) URL'],
+    [{ siteUrl: '/blog/' }, '"siteUrl" must be an absolute http(s) URL'],
+    [{ siteUrl: 'ftp://example.org' }, '"siteUrl" must be an absolute http(s) URL'],
+    [{ feedUrl: 'https://example.org/<feeds>/' }, '"feedUrl" must be an absolute http(s) URL'],
     [{ timezone: 'Mars/Olympus' }, '"timezone" must be an IANA time zone'],
+    [{ timezone: 'GMT+8' }, '"timezone" must be an IANA time zone'],
     [{ colour: 'blue' }, 'unknown key "colour"'],
     [{ utc: 'yes' }, '"utc" must be true or false'],
-  ])('exits 2 for %j, naming the key', async (bad, says) => {
-    const dir = await makeProject({ 'articles/good.txt': GOOD }, { title: 'T', siteUrl: 'https://example.org', author: 'Desk', ...bad });
+    [{ title: 42 }, '"title" must be non-empty text; found 42'],
+    [{ title: '   ' }, '"title" must be non-empty text'],
+    [{ language: 'English' }, '"language" must be a language tag'],
+    [{ author: 'Desk <not an email>' }, '"author" "not an email" is not an email address'],
+    [{ author: { name: 'Desk', email: 'a"b@example.org' } }, '"author" "email" "a\\"b@example.org" is not an email address feeds can carry'],
+    [{ title: 'Wire\u0000Desk' }, '"title" has characters that XML 1.0 forbids (U+0000); remove them'],
+    [{ copyright: '© Wire \uFFFE' }, '"copyright" has characters that XML 1.0 forbids (U+FFFE); remove them'],
+    [{ files: { rss: '../feed.xml' } }, '"files" "rss" must be a plain file name'],
+  ])('exits 2 for %j, naming the key and its line', async (bad, says) => {
+    const config = { title: 'T', siteUrl: 'https://example.org', author: 'Desk', ...bad };
+    const dir = await makeProject({ 'articles/good.txt': GOOD }, config);
     const { code, stderr } = await cli(['build'], dir);
     expect(code).toBe(2);
-    expect(stderr).toMatch(/^feedwright\.config\.json:\d+: error: /);
+    const [key] = Object.keys(bad);
+    const line = JSON.stringify(config, null, 2).split('\n').findIndex((l) => l.startsWith(`  "${key}":`)) + 1;
+    expect(stderr).toMatch(new RegExp(`^feedwright\\.config\\.json:${line}: error: `));
     expect(stderr).toContain(says);
+    expect(stderr).not.toMatch(/\n\s+at /);
+    expect(await readdir(dir)).not.toContain('output');
   });
 
   it('exits 2 for a config that is not JSON, with the line', async () => {
