@@ -29,19 +29,3 @@ export function prefixed(report: Reporter, prefix: string): Reporter {
   const wrap = (add: Reporter['error']): Reporter['error'] => (ruleId, message, line, extra) => add(ruleId, prefix + message, line, extra);
   return { error: wrap(report.error), warning: wrap(report.warning), info: wrap(report.info) };
 }
-
-/** Maps offsets in one text to 1-based line numbers; the line starts are found once. */
-export function lineFinder(text: string): (offset: number) => number {
-  const starts = [0];
-  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
-  return (offset) => {
-    let lo = 0;
-    let hi = starts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (starts[mid]! <= offset) lo = mid;
-      else hi = mid - 1;
-    }
-    return lo + 1;
-  };
-}

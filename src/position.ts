@@ -32,3 +32,9 @@ function lineStarts(source: string): number[] {
   for (let i = source.indexOf('\n'); i !== -1; i = source.indexOf('\n', i + 1)) starts.push(i + 1);
   return starts;
 }
+
+/** Just the line of an offset: for messages about input files, where a column would say little. */
+export function lineFinder(source: string): (offset: number) => number {
+  const at = positionsOf(source);
+  return (offset) => at(offset).line;
+}

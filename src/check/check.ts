@@ -3,7 +3,7 @@ import type { Diagnostic } from '../diagnostic.js';
 import { ATOM_NS } from '../formats.js';
 import type { FeedFormat } from '../model/types.js';
 import { jsonErrorOffset, jsonLocator } from './json-locate.js';
-import { positionsOf, type Position } from './position.js';
+import { positionsOf, type Position } from '../position.js';
 import { RULES, UNKNOWN_FORMAT, WELL_FORMED, type JsonObject, type Rule, type Visitors, type Where } from './rules/index.js';
 import { scanXml, type XmlElement, type XmlTree } from './tree.js';
 

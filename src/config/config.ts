@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { IANAZone } from 'luxon';
-import { diagnosticsFor, lineFinder, type Diagnostic } from '../diagnostic.js';
+import { diagnosticsFor, type Diagnostic } from '../diagnostic.js';
+import { lineFinder } from '../position.js';
 import type { FeedFormat, Person } from '../model/types.js';
 import { isAbsoluteUrl, isLanguageTag, readPerson } from '../model/values.js';
 import { XML_FORBIDDEN } from '../formats.js';

@@ -1,5 +1,6 @@
 import { getNodeValue, parseTree, printParseErrorCode, type Node, type ParseError } from 'jsonc-parser';
-import { lineFinder, prefixed, type Reporter } from '../diagnostic.js';
+import { prefixed, type Reporter } from '../diagnostic.js';
+import { lineFinder } from '../position.js';
 import { FIELD_KEYS, readFields } from './fields.js';
 import type { RawField } from './front-matter.js';
 import type { ArticleRecord, ReadContext } from './record.js';

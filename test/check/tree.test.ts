@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { positionsOf } from '../../src/check/position.js';
+import { positionsOf } from '../../src/position.js';
 import { scanXml, type XmlTree } from '../../src/check/tree.js';
 import { ATOM_NS, XHTML_NS } from '../../src/formats.js';
 

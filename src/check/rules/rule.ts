@@ -1,7 +1,7 @@
 import type { Severity } from '../../diagnostic.js';
 import type { FeedFormat } from '../../model/types.js';
 import type { JsonPath } from '../json-locate.js';
-import type { Position } from '../position.js';
+import type { Position } from '../../position.js';
 import type { XmlElement, XmlTree } from '../tree.js';
 
 /** What a rule is, beside what it checks (one module per rule, as remark-lint and ESLint keep them). */
