@@ -33,7 +33,7 @@ export interface BuildOptions {
   readonly future?: boolean;
   /** Fail on a warning of the spec rules, as on an error. */
   readonly strict?: boolean;
-  /** Where parsed records are kept between builds (default: node_modules/.cache/feedwright); false: no cache. */
+  /** Where parsed records are kept between builds (default: the config's cacheDir, else node_modules/.cache/feedwright); false: no cache. */
   readonly cacheDir?: string | false;
 }
 
@@ -80,7 +80,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   const outDir = at(options.outDir);
   const startedAt = Date.now();
   const now = options.now?.toMillis() ?? startedAt;
-  const cacheDir = options.cacheDir === false ? undefined : at(options.cacheDir ?? DEFAULT_CACHE_DIR);
+  const cacheDir = options.cacheDir === false ? undefined : at(options.cacheDir ?? config.cacheDir ?? DEFAULT_CACHE_DIR);
   const id = hashOf(articles, outDir).slice(0, 12);
 
   // Nothing changed since the last build that wrote this output folder: nothing to do.

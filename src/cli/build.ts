@@ -15,6 +15,7 @@ interface BuildValues {
   readonly check: boolean;
   readonly future: boolean;
   readonly strict: boolean;
+  readonly 'no-cache': boolean;
 }
 
 /** `feedwright build`: the pipeline, its diagnostics, and one summary line. */
@@ -33,6 +34,7 @@ export async function runBuild(argv: readonly string[], io: Io): Promise<number>
         check: { type: 'boolean', default: false },
         future: { type: 'boolean', default: false },
         strict: { type: 'boolean', default: false },
+        'no-cache': { type: 'boolean', default: false },
         watch: { type: 'boolean', default: false },
       },
     }));
@@ -65,6 +67,7 @@ async function buildOnce(values: BuildValues, io: Io): Promise<number> {
       now: io.clock?.() ?? DateTime.now(),
       future: values.future,
       strict: values.strict,
+      ...(values['no-cache'] ? { cacheDir: false as const } : {}),
     });
     for (const d of result.diagnostics) io.stderr(formatDiagnostic(d) + '\n');
     const errors = result.diagnostics.filter((d) => d.severity === 'error').length;

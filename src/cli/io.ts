@@ -16,7 +16,7 @@ export interface Io {
 }
 
 export const USAGE = `Usage:
-  feedwright build [--articles DIR] [--out DIR] [--config FILE] [--utc] [--future] [--strict] [--check | --watch]
+  feedwright build [--articles DIR] [--out DIR] [--config FILE] [--utc] [--future] [--strict] [--no-cache] [--check | --watch]
   feedwright serve [--out DIR] [--port N] [--host H] [--config FILE]
   feedwright check [--format text|json] [--strict] FILE...
 
@@ -29,6 +29,7 @@ export const USAGE = `Usage:
     --watch        build, then rebuild whenever an article or the config changes, until Ctrl-C
     --future       include records dated after now (left out by default)
     --strict       fail on a warning of the spec rules too (see check), not only on an error
+    --no-cache     parse every record again, and do not stop early when nothing changed
 
   serve      Serve the output folder over HTTP as a CDN would: each feed's media type,
              ETag and Last-Modified with 304s, gzip and brotli, Cache-Control from the config.

@@ -31,10 +31,14 @@ export interface Config {
   readonly cacheControl?: string;
   /** The folder the site is published from: media under `siteUrl` found there get their sizes measured. */
   readonly publicDir?: string;
+  /** Where parsed records and the last build's manifest are kept (default: node_modules/.cache/feedwright). */
+  readonly cacheDir?: string;
   /** Also write a gzip (`.gz`) and a brotli (`.br`) copy of each feed, for hosts that serve them. */
   readonly precompress?: boolean;
   /** Also write a `_headers` file (Netlify, Cloudflare Pages) with each feed's media type. */
   readonly headers?: boolean;
+  /** Remove scripts, event handlers, `javascript:` URLs and other active content from each article's HTML (model/sanitize.ts). */
+  readonly sanitize?: boolean;
   readonly files: Readonly<Record<FeedFormat, string>>;
 }
 
@@ -80,8 +84,10 @@ const FIELDS: Readonly<Record<string, Check>> = {
   stylesheet: (v) => (v === true || (typeof v === 'string' && v.trim() !== '') ? undefined : 'must be true (feedwright writes its own feed.xsl) or the URL of your own XSLT stylesheet'),
   cacheControl: text,
   publicDir: text,
+  cacheDir: text,
   precompress: bool,
   headers: bool,
+  sanitize: bool,
   files: (v) => {
     if (typeof v !== 'object' || v === null || Array.isArray(v)) return 'must be an object such as {"rss": "feed.xml"}';
     for (const [key, name] of Object.entries(v)) {
@@ -173,8 +179,10 @@ export function parseConfig(source: string, path: string, diagnostics: Diagnosti
     ...(values.stylesheet === true ? { stylesheet: STYLESHEET_FILE, stylesheetFile: STYLESHEET_FILE } : optional<string>('stylesheet')),
     ...optional<string>('cacheControl'),
     ...optional<string>('publicDir'),
+    ...optional<string>('cacheDir'),
     ...optional<boolean>('precompress'),
     ...optional<boolean>('headers'),
+    ...optional<boolean>('sanitize'),
   };
   const names = Object.values(config.files);
   if (new Set(names).size !== names.length) {
