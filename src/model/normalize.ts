@@ -4,6 +4,7 @@ import { diagnosticsFor, type Diagnostic } from '../diagnostic.js';
 import type { ArticleRecord } from '../records/record.js';
 import { rfc3339 } from '../dates/format.js';
 import { absoluteUrls } from './absolute-urls.js';
+import { sanitize } from './sanitize.js';
 import { settleMedia } from './media.js';
 import type { Attachment, Entry, Feed, FeedFormat } from './types.js';
 
@@ -56,7 +57,9 @@ export function normalize(records: readonly ArticleRecord[], config: Config, opt
   // Newest first; equal instants by id, so that the order never depends on the file system.
   entries.sort((a, b) => b.published.toMillis() - a.published.toMillis() || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   // Content is finished only for the items the feed shows: the rest are checked, not rendered.
-  const shown = entries.slice(0, config.limit).map((e) => ({ ...e, contentHtml: absoluteUrls(e.contentHtml, e.link) }));
+  // Under `sanitize`, after absoluteUrls: the sanitizer judges each URL by its scheme, which a relative one does not have yet.
+  const finish = (e: Entry) => (config.sanitize ? sanitize(absoluteUrls(e.contentHtml, e.link)) : absoluteUrls(e.contentHtml, e.link));
+  const shown = entries.slice(0, config.limit).map((e) => ({ ...e, contentHtml: finish(e) }));
   const latest = (pick: (e: Entry) => DateTime) => shown.reduce((best, e) => (pick(e).toMillis() > pick(best).toMillis() ? e : best), shown[0]!);
   const feedUrls = Object.fromEntries(
     (Object.entries(config.files) as [FeedFormat, string][]).map(([format, name]) => [format, config.feedUrl + name]),

@@ -1,0 +1,42 @@
+import sanitizeHtml from 'sanitize-html';
+
+/**
+ * What the HTML of an article may keep under config `sanitize: true`: the
+ * text, its structure, links, images and media, and nothing that runs.
+ * Scripts, styles, frames, objects, forms, SVG and MathML are removed (a
+ * script's or a style's text with it), and so is every event handler,
+ * `style` attribute and URL whose scheme is not http(s), mailto or tel.
+ */
+const OPTIONS: sanitizeHtml.IOptions = {
+  allowedTags: [
+    ...sanitizeHtml.defaults.allowedTags,
+    'img', 'picture', 'source', 'video', 'audio', 'track', 'del', 'ins', 'details', 'summary',
+  ],
+  allowedAttributes: {
+    '*': ['id', 'class', 'lang', 'dir', 'title'],
+    a: ['href', 'name', 'target', 'rel', 'hreflang'],
+    img: ['src', 'srcset', 'sizes', 'alt', 'width', 'height', 'loading'],
+    source: ['src', 'srcset', 'sizes', 'type', 'media'],
+    video: ['src', 'poster', 'controls', 'width', 'height', 'loop', 'muted', 'playsinline'],
+    audio: ['src', 'controls', 'loop', 'muted'],
+    track: ['src', 'kind', 'srclang', 'label', 'default'],
+    blockquote: ['cite'],
+    q: ['cite'],
+    del: ['cite', 'datetime'],
+    ins: ['cite', 'datetime'],
+    time: ['datetime'],
+    td: ['colspan', 'rowspan', 'headers'],
+    th: ['colspan', 'rowspan', 'headers', 'scope'],
+    ol: ['start', 'reversed', 'type'],
+    details: ['open'],
+  },
+  allowedSchemes: ['http', 'https', 'mailto', 'tel'],
+  allowedSchemesAppliedToAttributes: [...sanitizeHtml.defaults.allowedSchemesAppliedToAttributes, 'srcset'],
+  allowProtocolRelative: false,
+  disallowedTagsMode: 'discard',
+};
+
+/** The HTML of an article from a source that is not trusted, with every piece of active content removed. */
+export function sanitize(html: string): string {
+  return sanitizeHtml(html, OPTIONS);
+}
