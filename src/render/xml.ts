@@ -28,7 +28,7 @@ export const escapeRssText = (text: string): string => (TEXT.test(text) ? text.r
  */
 export function escapeHtmlContent(html: string): string {
   if (!html.includes('<')) return escapeText(html);
-  return `<![CDATA[${html.replaceAll(']]>', ']]]]><![CDATA[>')}]]>`;
+  return `<![CDATA[${html.includes(']]>') ? html.replaceAll(']]>', ']]]]><![CDATA[>') : html}]]>`;
 }
 
 export function attributes(attrs: Readonly<Record<string, string | undefined>>): string {
