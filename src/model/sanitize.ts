@@ -1,4 +1,5 @@
-import sanitizeHtml from 'sanitize-html';
+import { createRequire } from 'node:module';
+import type sanitizeHtml from 'sanitize-html';
 
 /**
  * What the HTML of an article may keep under config `sanitize: true`: the
@@ -7,36 +8,45 @@ import sanitizeHtml from 'sanitize-html';
  * script's or a style's text with it), and so is every event handler,
  * `style` attribute and URL whose scheme is not http(s), mailto or tel.
  */
-const OPTIONS: sanitizeHtml.IOptions = {
-  allowedTags: [
-    ...sanitizeHtml.defaults.allowedTags,
-    'img', 'picture', 'source', 'video', 'audio', 'track', 'del', 'ins', 'details', 'summary',
-  ],
-  allowedAttributes: {
-    '*': ['id', 'class', 'lang', 'dir', 'title'],
-    a: ['href', 'name', 'target', 'rel', 'hreflang'],
-    img: ['src', 'srcset', 'sizes', 'alt', 'width', 'height', 'loading'],
-    source: ['src', 'srcset', 'sizes', 'type', 'media'],
-    video: ['src', 'poster', 'controls', 'width', 'height', 'loop', 'muted', 'playsinline'],
-    audio: ['src', 'controls', 'loop', 'muted'],
-    track: ['src', 'kind', 'srclang', 'label', 'default'],
-    blockquote: ['cite'],
-    q: ['cite'],
-    del: ['cite', 'datetime'],
-    ins: ['cite', 'datetime'],
-    time: ['datetime'],
-    td: ['colspan', 'rowspan', 'headers'],
-    th: ['colspan', 'rowspan', 'headers', 'scope'],
-    ol: ['start', 'reversed', 'type'],
-    details: ['open'],
-  },
-  allowedSchemes: ['http', 'https', 'mailto', 'tel'],
-  allowedSchemesAppliedToAttributes: [...sanitizeHtml.defaults.allowedSchemesAppliedToAttributes, 'srcset'],
-  allowProtocolRelative: false,
-  disallowedTagsMode: 'discard',
-};
+function options(library: typeof sanitizeHtml): sanitizeHtml.IOptions {
+  return {
+    allowedTags: [
+      ...library.defaults.allowedTags,
+      'img', 'picture', 'source', 'video', 'audio', 'track', 'del', 'ins', 'details', 'summary',
+    ],
+    allowedAttributes: {
+      '*': ['id', 'class', 'lang', 'dir', 'title'],
+      a: ['href', 'name', 'target', 'rel', 'hreflang'],
+      img: ['src', 'srcset', 'sizes', 'alt', 'width', 'height', 'loading'],
+      source: ['src', 'srcset', 'sizes', 'type', 'media'],
+      video: ['src', 'poster', 'controls', 'width', 'height', 'loop', 'muted', 'playsinline'],
+      audio: ['src', 'controls', 'loop', 'muted'],
+      track: ['src', 'kind', 'srclang', 'label', 'default'],
+      blockquote: ['cite'],
+      q: ['cite'],
+      del: ['cite', 'datetime'],
+      ins: ['cite', 'datetime'],
+      time: ['datetime'],
+      td: ['colspan', 'rowspan', 'headers'],
+      th: ['colspan', 'rowspan', 'headers', 'scope'],
+      ol: ['start', 'reversed', 'type'],
+      details: ['open'],
+    },
+    allowedSchemes: ['http', 'https', 'mailto', 'tel'],
+    allowedSchemesAppliedToAttributes: [...library.defaults.allowedSchemesAppliedToAttributes, 'srcset'],
+    allowProtocolRelative: false,
+    disallowedTagsMode: 'discard',
+  };
+}
+
+// Loaded on first use: most builds never sanitize, and the library (with its CSS parser) adds to every start of the command.
+let loaded: { readonly clean: typeof sanitizeHtml; readonly options: sanitizeHtml.IOptions } | undefined;
 
 /** The HTML of an article from a source that is not trusted, with every piece of active content removed. */
 export function sanitize(html: string): string {
-  return sanitizeHtml(html, OPTIONS);
+  if (!loaded) {
+    const clean = createRequire(import.meta.url)('sanitize-html') as typeof sanitizeHtml;
+    loaded = { clean, options: options(clean) };
+  }
+  return loaded.clean(html, loaded.options);
 }
