@@ -1,5 +1,5 @@
 import { readFile } from 'node:fs/promises';
-import { IANAZone } from 'luxon';
+import { isZoneName } from '../dates/parse.js';
 import { diagnosticsFor, type Diagnostic } from '../diagnostic.js';
 import { lineFinder } from '../position.js';
 import type { FeedFormat, Person } from '../model/types.js';
@@ -74,7 +74,7 @@ const FIELDS: Readonly<Record<string, Check>> = {
     if (person.url !== undefined && /[\s<>"]/.test(person.url)) return `"url" ${JSON.stringify(person.url)} must have any space, <, > or " in it written as %20, %3C, %3E or %22`;
     return undefined;
   },
-  timezone: (v) => (typeof v === 'string' && IANAZone.isValidZone(v) ? undefined : 'must be an IANA time zone such as "Asia/Shanghai" or "UTC"'),
+  timezone: (v) => (typeof v === 'string' && isZoneName(v) ? undefined : 'must be an IANA time zone such as "Asia/Shanghai" or "UTC" (not an abbreviation such as "CST")'),
   limit: (v) => (typeof v === 'number' && Number.isInteger(v) && v > 0 ? undefined : 'must be a whole number of 1 or more'),
   utc: bool,
   copyright: text,
@@ -132,7 +132,7 @@ export function parseConfig(source: string, path: string, diagnostics: Diagnosti
   const values = raw as Record<string, unknown>;
   const lineAt = lineFinder(source);
   const keyLine = (key: string) => {
-    const at = source.search(new RegExp(`"${key}"\\s*:`));
+    const at = source.indexOf(`${JSON.stringify(key)}`);
     return at < 0 ? undefined : lineAt(at);
   };
   for (const [key, value] of Object.entries(values)) {

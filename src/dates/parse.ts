@@ -80,13 +80,21 @@ export function readZone(text: string): ZoneResult {
   }
   const numeric = NUMERIC_OFFSET.exec(text);
   if (numeric) return offsetZone(numeric[1]!, Number(numeric[2]), Number(numeric[3]), text);
-  if (IANAZone.isValidZone(text)) return { ok: true, zone: IANAZone.create(text) };
+  // Only Area/Location names: the old abbreviations the database still knows
+  // ("CST", "IST", "BST") mean different offsets in different newsrooms.
+  if (text.includes('/') && IANAZone.isValidZone(text)) return { ok: true, zone: IANAZone.create(text) };
+  if (IANAZone.isValidZone(text)) {
+    return { ok: false, reason: `"${text}" is an abbreviation that means different offsets in different places; write the offset ("GMT+8", "-05:00") or an IANA name such as "America/Chicago"` };
+  }
   return { ok: false, reason: `"${text}" is not a time zone; ${HOW_TO_ZONE.replace(' after it', '')}` };
 }
 
+/** Whether an IANA name (Area/Location, or UTC) is one feedwright accepts, for the config's `timezone`. */
+export const isZoneName = (name: string): boolean => name === 'UTC' || (name.includes('/') && IANAZone.isValidZone(name));
+
 function offsetZone(sign: string, hours: number, minutes: number, text: string): ZoneResult {
   if (hours > 14 || minutes > 59 || (hours === 14 && minutes > 0)) {
-    return { ok: false, reason: `the offset "${text}" is out of range; offsets run from -12:00 to +14:00` };
+    return { ok: false, reason: `the offset "${text}" is out of range; offsets run from -14:00 to +14:00, with minutes under 60` };
   }
   const total = (sign === '-' ? -1 : 1) * (hours * 60 + minutes);
   return { ok: true, zone: FixedOffsetZone.instance(total) };
@@ -134,6 +142,10 @@ function inZone(text: string, wall: WallTime, zone: Zone): DateResult {
     if (zone.offset(instant) === offset) candidates.push(DateTime.fromMillis(instant, { zone }));
   }
   candidates.sort((a, b) => a.toMillis() - b.toMillis());
+  // Before standard time, zones kept local mean time: offsets such as +08:05:43, which no feed format can write.
+  if (candidates.some((c) => !Number.isInteger(c.offset))) {
+    return fail(`"${text}" is before ${zone.name} kept standard time, when its offset was not a whole number of minutes; write the offset you mean, e.g. "+08:00"`);
+  }
   if (candidates.length === 1) return ok(candidates[0]!);
   if (candidates.length === 0) {
     const before = formatOffset(zone.offset(asUtc - DAY));
@@ -155,6 +167,12 @@ function parseRfc822(text: string): DateResult {
     return fail(`"${text}" has a ${year.length}-digit year; write the year with four digits`);
   }
   // Luxon rejects the RFC 822 zone "UT", which means GMT.
+  // Luxon takes any four digits as an offset: check them as every other form's offsets are.
+  const offset = /([+-])(\d{2})(\d{2})$/.exec(text);
+  if (offset) {
+    const zone = offsetZone(offset[1]!, Number(offset[2]), Number(offset[3]), offset[0]);
+    if (!zone.ok) return fail(`"${text}": ${zone.reason}`);
+  }
   const value = DateTime.fromRFC2822(text.replace(/ UT$/, ' GMT'), { setZone: true });
   if (value.isValid) return ok(value);
   const why = value.invalidExplanation ?? 'it is not an RFC 822 date';

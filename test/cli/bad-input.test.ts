@@ -77,6 +77,7 @@ const CASES: Readonly<Record<string, Outcome>> = {
   // Ids, links and media.
   'tag-id-not-rfc4151.txt': { code: 1, at: 'tag-id-not-rfc4151.txt:2', rule: 'input/field-type', says: ['"id" must be a URI', 'RFC 4151'] },
   'url-with-spaces.txt': { code: 1, at: 'url-with-spaces.txt:2', rule: 'input/field-type', says: ['"link" must be an absolute http(s) URL', '%20', '"https://example.org/articles/reservoir levels/"'] },
+  'url-bad-percent.txt': { code: 1, at: 'url-bad-percent.txt:2', rule: 'input/field-type', says: ['"image" must be an absolute http(s) URL', 'a % itself as %25', '"https://example.org/media/100%.jpg"'] },
   'link-angle-brackets.json': { code: 1, at: 'link-angle-brackets.json:5', rule: 'input/field-type', says: ['"link" must be an absolute http(s) URL', '%3C'] },
   'image-javascript.txt': { code: 1, at: 'image-javascript.txt:2', rule: 'input/field-type', says: ['"image" must be an absolute http(s) URL', 'javascript:alert(document.cookie)'] },
   'image-no-extension.txt': { code: 1, at: 'image-no-extension.txt:2', rule: 'input/media-type', says: ['no extension that names its media type', '"type"'] },
@@ -85,7 +86,7 @@ const CASES: Readonly<Record<string, Outcome>> = {
 
   // Dates.
   'unknown-zone.txt': { code: 1, at: 'unknown-zone.txt:1', rule: 'input/dateline', says: ['"Mars/Olympus" is not a time zone'] },
-  'offset-out-of-range.txt': { code: 1, at: 'offset-out-of-range.txt:1', rule: 'input/dateline', says: ['"GMT+15" is out of range', '-12:00 to +14:00'] },
+  'offset-out-of-range.txt': { code: 1, at: 'offset-out-of-range.txt:1', rule: 'input/dateline', says: ['"GMT+15" is out of range', '-14:00 to +14:00'] },
   'dateline-only.txt': { code: 1, at: 'dateline-only.txt:1', rule: 'input/missing-title', says: ['no headline'] },
 
   // Accepted, with a documented normalization.

@@ -113,3 +113,20 @@ describe('parseDate', () => {
     expect(reason('')).toContain('empty');
   });
 });
+
+describe('parseDate, zones that would mislead', () => {
+  it('refuses a zone abbreviation, which means different offsets in different newsrooms', () => {
+    expect(reason('2024.05.16 11:55 CST')).toContain('abbreviation');
+    expect(reason('2024-05-16 11:55 IST')).toContain('abbreviation');
+  });
+
+  it('refuses a local time before the zone kept standard time, when its offset was not whole minutes', () => {
+    expect(reason('1890-05-16 11:55 Asia/Shanghai')).toContain('standard time');
+  });
+
+  it('checks the offset of an RFC 822 date as it checks every other', () => {
+    expect(reason('Thu, 16 May 2024 11:55:00 +0860')).toContain('out of range');
+    expect(reason('Thu, 16 May 2024 11:55:00 +2300')).toContain('out of range');
+    expect(iso('Thu, 16 May 2024 11:55:00 -0930')).toBe('2024-05-16T11:55:00-09:30');
+  });
+});
