@@ -41,10 +41,11 @@ const URI = /^[A-Za-z][A-Za-z0-9+.-]*:[^\s]+$/;
 
 /**
  * An absolute http(s) URL that the output checks will pass too: no white
- * space, and no <, > or " (which a URL holds only percent-encoded).
+ * space, and no <, > or " (which a URL holds only percent-encoded); and a
+ * "%" only as the start of an escape such as %20 (RFC 3986, section 2.1).
  */
-const isFullUrl = (text: string): boolean => isAbsoluteUrl(text) && checkUrl(text).ok;
-const FULL_URL = 'an absolute http(s) URL, such as "https://example.com/a.jpg", with any space, <, > or " in it written as %20, %3C, %3E or %22';
+const isFullUrl = (text: string): boolean => isAbsoluteUrl(text) && checkUrl(text).ok && !/%(?![0-9A-Fa-f]{2})/.test(text);
+const FULL_URL = 'an absolute http(s) URL, such as "https://example.com/a.jpg", with any space, <, > or " in it written as %20, %3C, %3E or %22, and a % itself as %25';
 
 /**
  * Reads the fields of a front matter block or a JSON record into typed

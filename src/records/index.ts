@@ -118,9 +118,11 @@ function parseOne(bytes: Buffer, path: string, file: string, report: Reporter, c
     report.error('input/too-large', `is ${mib(bytes.length)}; a record file may be at most ${mib(MAX_RECORD_BYTES)}, as feed readers refuse feeds much larger than that; split it, or link to long content instead of including it`);
     return [];
   }
-  const text = decodeText(bytes, report);
-  if (text === undefined) return [];
   const extension = extname(path);
+  // JSON: removing a character from the text could join two escapes into one ("\ud83d", U+FFFF, "\udc00"):
+  // the JSON reader removes them from each value it reads instead.
+  const text = decodeText(bytes, report, { removeForbidden: extension !== '.json' });
+  if (text === undefined) return [];
   const slug = path.slice(path.lastIndexOf(sep) + 1, path.length - extension.length);
   const read = READERS[extension]!(text, slug, { file }, report, context);
   return read === undefined ? [] : Array.isArray(read) ? read : [read as ArticleRecord];

@@ -18,7 +18,9 @@ export function readJson(text: string, slug: string, source: { file: string }, r
   const root = parseTree(text, errors, { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false });
   if (errors.length > 0 || root === undefined) {
     const first = errors[0];
-    report.error('input/json', `is not valid JSON (${first ? printParseErrorCode(first.error) : 'empty'}); fix the syntax`, first ? lineAt(first.offset) : 1);
+    const code = first ? printParseErrorCode(first.error) : 'empty';
+    const why = code === 'InvalidCharacter' ? 'a control character that JSON allows in a string only escaped, such as "\\t" or "\\u0001"' : code;
+    report.error('input/json', `is not valid JSON (${why}); fix the syntax`, first ? lineAt(first.offset) : 1);
     return undefined;
   }
   const inArray = root.type === 'array';

@@ -12,9 +12,10 @@ const codePoint = (ch: string) => `U+${ch.charCodeAt(0).toString(16).toUpperCase
 /**
  * Turns a file's bytes into text: UTF-8 only (a NUL byte or an invalid
  * sequence is binary data, an error), BOM dropped, CRLF and CR made LF,
- * characters XML forbids removed with a warning on each line that had one.
+ * characters XML forbids removed with a warning on each line that had one
+ * (unless `removeForbidden` is false: the caller removes them later).
  */
-export function decodeText(bytes: Uint8Array, report: Reporter): string | undefined {
+export function decodeText(bytes: Uint8Array, report: Reporter, options: { readonly removeForbidden?: boolean } = {}): string | undefined {
   const nul = bytes.indexOf(0);
   let text: string;
   try {
@@ -30,7 +31,7 @@ export function decodeText(bytes: Uint8Array, report: Reporter): string | undefi
   text = text.replace(/^\uFEFF/, '');
   if (text.includes('\r')) text = text.replace(/\r\n?/g, '\n');
   // Most files have nothing to remove: one scan of the whole text says so.
-  if (!hasForbidden(text)) return text;
+  if (options.removeForbidden === false || !hasForbidden(text)) return text;
   const lines = text.split('\n');
   let changed = false;
   for (let i = 0; i < lines.length; i++) {

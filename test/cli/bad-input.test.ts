@@ -63,6 +63,7 @@ const CASES: Readonly<Record<string, Outcome>> = {
   'json-duplicate-field.json': { code: 1, at: 'json-duplicate-field.json:4', rule: 'input/duplicate-field', says: ['"date" and "published"', 'keep one'] },
   'json-wrong-weekday.json': { code: 1, at: 'json-wrong-weekday.json:3', rule: 'input/date', says: ['wrong weekday'] },
   'json-two-digit-year.json': { code: 1, at: 'json-two-digit-year.json:3', rule: 'input/date', says: ['2-digit year', 'four digits'] },
+  'json-raw-control-character.json': { code: 1, at: 'json-raw-control-character.json:4', rule: 'input/json', says: ['is not valid JSON', 'control character', '"\\u0001"'] },
   'attachment-no-url.json': { code: 1, at: 'attachment-no-url.json:5', rule: 'input/field-type', says: ['"attachments" item 1 needs a "url"'] },
   'attachment-negative-length.json': { code: 1, at: 'attachment-negative-length.json:5', rule: 'input/field-type', says: ['"length" must be a size in bytes; found -1'] },
 
@@ -93,6 +94,8 @@ const CASES: Readonly<Record<string, Outcome>> = {
   'cr-line-ends.txt': { code: 0, rule: '', says: [] },
   'u-fffe.txt': { code: 0, at: 'u-fffe.txt:5', rule: 'input/forbidden-character', says: ['U+FFFE', 'removed'], item: { content_html: expect.stringContaining('reservoir  rose') } },
   'escaped-surrogate.json': { code: 0, at: 'escaped-surrogate.json:4', rule: 'input/forbidden-character', says: ['in "summary"', 'U+D800'], item: { summary: 'Levels rose  again.' } },
+  // "\ud83d", a raw U+FFFF, "\udc00": three characters XML forbids, removed from the value, never joined into one.
+  'json-escapes-joined.json': { code: 0, at: 'json-escapes-joined.json:4', rule: 'input/forbidden-character', says: ['in "summary"', 'U+D83D', 'U+FFFF', 'U+DC00'], item: { summary: 'Levels rose.' } },
   'tag-only-forbidden.json': { code: 0, at: 'tag-only-forbidden.json:5', rule: 'input/forbidden-character', says: ['in "tags"', 'U+0001, U+0002'], item: { tags: ['water'] } },
   'title-white-space.json': { code: 0, rule: '', says: [] },
   'media-type-unregistered.json': { code: 0, at: 'media-type-unregistered.json:5', rule: 'input/media-type', says: ['"audio/x-made-up"', 'not registered', '"audio/mpeg"'], item: { attachments: [{ url: 'https://example.org/media/report.mp3', mime_type: 'audio/mpeg' }] } },

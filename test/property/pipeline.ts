@@ -32,7 +32,8 @@ export function publishInMemory(configJson: string, files: Readonly<Record<strin
   for (const [name, content] of Object.entries(files)) {
     const file = `articles/${name}`;
     const report = diagnosticsFor(file, diagnostics);
-    const text = decodeText(typeof content === 'string' ? Buffer.from(content, 'utf8') : content, report);
+    // As src/records/index.ts does: a JSON file's values are cleaned one by one, not its text.
+    const text = decodeText(typeof content === 'string' ? Buffer.from(content, 'utf8') : content, report, { removeForbidden: !name.endsWith('.json') });
     if (text === undefined) continue;
     const slug = name.replace(/\.[^.]+$/, '');
     const context = config.timezone === undefined ? {} : { timezone: config.timezone };
