@@ -7,7 +7,7 @@ import type { Feed, FeedFormat } from './model/types.js';
 import { normalize } from './model/normalize.js';
 import { localMediaSizes } from './model/media.js';
 import { listRecordFiles, readRecords, RecordCache, type ArticleRecord } from './records/index.js';
-import { VERSION } from './version.js';
+import { CODE_ID } from './version.js';
 import { hashOf, inputSignature, loadManifest, saveManifest, stillCurrent } from './write/manifest.js';
 import { render as renderAtom } from './render/atom.js';
 import { render as renderJsonFeed } from './render/json-feed.js';
@@ -86,10 +86,11 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   // Nothing changed since the last build that wrote this output folder: nothing to do.
   const files = await listRecordFiles(articles).catch(() => undefined);
   const inputs = files && inputSignature(articles, files);
-  const key = hashOf(VERSION, JSON.stringify(config), JSON.stringify({ utc: options.utc, future: options.future, strict: options.strict }));
+  const key = hashOf(CODE_ID, JSON.stringify(config), JSON.stringify({ utc: options.utc, future: options.future, strict: options.strict }));
   const manifestPath = cacheDir && join(cacheDir, `build-${id}.json`);
-  // Local media sizes are inputs the manifest does not track.
-  const manifest = manifestPath && inputs && config.publicDir === undefined ? await loadManifest(manifestPath) : undefined;
+  // Local media sizes, and entries that are not record files but must be reported (broken links), are inputs the manifest does not track.
+  const untracked = config.publicDir !== undefined || (files?.unlisted?.length ?? 0) > 0;
+  const manifest = manifestPath && inputs && !untracked ? await loadManifest(manifestPath) : undefined;
   if (manifest && stillCurrent(manifest, { key, inputs: inputs!.signature, newest: inputs!.newest, at: now, outDir })) {
     return { exitCode: 0, diagnostics: manifest.diagnostics, items: manifest.items, written: [], unchanged: manifest.outputs.map((o) => o.name) };
   }

@@ -1,4 +1,7 @@
-import { readFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { readdirSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 
 /** feedwright's version, from its package.json: the nearest one above this module (src/, dist/ or a bench build alike). */
 function findVersion(): string {
@@ -14,3 +17,18 @@ function findVersion(): string {
 }
 
 export const VERSION = findVersion();
+
+/**
+ * What a cached result was made by: this version's code, byte for byte (a
+ * git checkout or a linked package changes without a new version number),
+ * and the time-zone data that placed its dates.
+ */
+function codeId(): string {
+  const hash = createHash('sha1').update(`${VERSION}\0${process.versions.tz ?? ''}\0`);
+  const root = dirname(fileURLToPath(import.meta.url));
+  const files = readdirSync(root, { recursive: true, encoding: 'utf8' }).filter((f) => /\.(?:js|ts)$/.test(f) && !f.endsWith('.d.ts')).sort();
+  for (const file of files) hash.update(file).update(readFileSync(join(root, file)));
+  return hash.digest('hex');
+}
+
+export const CODE_ID = codeId();

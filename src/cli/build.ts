@@ -91,6 +91,9 @@ async function buildOnce(values: BuildValues, io: Io): Promise<number> {
       io.stderr(`feedwright: ${error.message}${cause}; the previous output was left as it was\n`);
       return 1;
     }
-    throw error;
+    // Not the user's mistake: one line to report, the stack only when asked for.
+    const detail = process.env.FEEDWRIGHT_DEBUG ? `\n${(error as Error).stack}` : ' (set FEEDWRIGHT_DEBUG=1 for the stack)';
+    io.stderr(`feedwright: internal error: ${(error as Error).message}; nothing was written. Please report it${detail}\n`);
+    return 1;
   }
 }

@@ -48,7 +48,12 @@ export async function localMediaSizes(urls: Iterable<string>, siteUrl: string, p
     [...new Set(urls)].map(async (text) => {
       const url = new URL(text);
       if (url.origin !== site.origin || !url.pathname.startsWith(site.pathname)) return;
-      const file = join(root, decodeURIComponent(url.pathname.slice(site.pathname.length)));
+      let file: string;
+      try {
+        file = join(root, decodeURIComponent(url.pathname.slice(site.pathname.length)));
+      } catch {
+        return; // A malformed %-escape names no file.
+      }
       if (relative(root, file).startsWith(`..${sep}`)) return;
       try {
         const info = await stat(file);

@@ -92,7 +92,8 @@ function toEntry(record: ArticleRecord, config: Config, options: NormalizeOption
     report.error('input/missing-title', 'has no title; give it a "title"', record.source.line);
     ok = false;
   }
-  if (record.published === undefined) {
+  // A date written but unreadable has been reported where it was read.
+  if (record.published === undefined && record.lines.published === undefined) {
     report.error('input/missing-date', 'has no publication date; give it a "published" date such as "2024-05-16T11:55:00+08:00"', record.source.line);
     ok = false;
   }

@@ -3,7 +3,7 @@ import { mkdir, open, readFile, rename, rm } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { DateTime, Info, type Zone } from 'luxon';
 import type { Diagnostic } from '../diagnostic.js';
-import { VERSION } from '../version.js';
+import { CODE_ID } from '../version.js';
 import type { ArticleRecord, ReadContext } from './record.js';
 
 /**
@@ -63,7 +63,7 @@ export class RecordCache {
     let previous: CacheFile | undefined;
     try {
       const data = JSON.parse(await readFile(path, 'utf8')) as CacheFile;
-      const fits = data.format === FORMAT && data.version === VERSION && data.timezone === timezone && typeof data.savedAt === 'number' && typeof data.entries === 'object' && data.entries !== null;
+      const fits = data.format === FORMAT && data.version === CODE_ID && data.timezone === timezone && typeof data.savedAt === 'number' && typeof data.entries === 'object' && data.entries !== null;
       if (fits) previous = data;
     } catch {
       // Missing or corrupt: start afresh.
@@ -89,6 +89,7 @@ export class RecordCache {
     let parsed: readonly ArticleRecord[] | undefined;
     const contentOf = (index: number) => (parsed ??= reparse())[index]?.contentHtml;
     try {
+      if (!Array.isArray(entry.records) || !Array.isArray(entry.diagnostics) || !entry.diagnostics.every((d) => isObject(d) && typeof d.message === 'string')) return undefined;
       const revived = { records: entry.records.map((r, i) => reviveRecord(r, file, () => contentOf(i))), diagnostics: entry.diagnostics.map((d) => ({ ...d, file }) as unknown as Diagnostic) };
       this.keep(key, { ...entry, size: stats.size, mtimeMs: stats.mtimeMs, ctimeMs: stats.ctimeMs }, entry.mtimeMs !== stats.mtimeMs || entry.ctimeMs !== stats.ctimeMs);
       return revived;
@@ -105,7 +106,7 @@ export class RecordCache {
   async save(now = Date.now()): Promise<void> {
     const dropped = this.previous !== undefined && Object.keys(this.previous.entries).some((key) => !(key in this.used));
     if (!this.changed && !dropped && this.previous !== undefined) return;
-    const data: CacheFile = { format: FORMAT, version: VERSION, timezone: this.timezone, savedAt: now, entries: this.used };
+    const data: CacheFile = { format: FORMAT, version: CODE_ID, timezone: this.timezone, savedAt: now, entries: this.used };
     const temp = `${this.path}.${process.pid}.tmp`;
     try {
       await mkdir(dirname(this.path), { recursive: true });
@@ -118,7 +119,7 @@ export class RecordCache {
       await rename(temp, this.path);
     } catch {
       // A cache that cannot be written only makes the next build slower.
-      await rm(temp, { force: true });
+      await rm(temp, { force: true }).catch(() => undefined);
     }
   }
 
@@ -151,7 +152,26 @@ const zoneNamed = (name: string): Zone => {
   return zone;
 };
 
+const isList = (value: unknown, item: (x: unknown) => boolean) => value === undefined || (Array.isArray(value) && value.every(item));
+const isObject = (value: unknown): value is Json => typeof value === 'object' && value !== null && !Array.isArray(value);
+const isText = (value: unknown) => value === undefined || typeof value === 'string';
+
+/** A cached record of the shape this version writes; anything else is a miss, never trusted. */
+function wellShaped(data: Json): boolean {
+  return (
+    typeof data.slug === 'string' &&
+    isObject(data.lines) &&
+    ['title', 'id', 'link', 'summary', 'image', 'language', 'rights'].every((key) => isText(data[key])) &&
+    (data.draft === undefined || typeof data.draft === 'boolean') &&
+    isList(data.tags, (t) => typeof t === 'string') &&
+    isList(data.authors, (a) => isObject(a) && typeof a.name === 'string') &&
+    isList(data.attachments, (a) => isObject(a) && typeof a.url === 'string') &&
+    isList(data.captions, isObject)
+  );
+}
+
 function reviveRecord(data: Json, file: string, content: () => string | undefined): ArticleRecord {
+  if (!isObject(data) || !wellShaped(data)) throw new Error('a cached record is not of the shape this version writes');
   const { sourceLine, published, updated, ...rest } = data;
   const date = (value: unknown) => {
     const [millis, zone] = value as [number, string];

@@ -23,7 +23,8 @@ export function decodeText(bytes: Uint8Array, report: Reporter, options: { reado
     // Valid, as isUtf8 found: Buffer's decoder is the faster one, and it keeps a BOM for below.
     text = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8');
   } catch {
-    const at = nul >= 0 ? nul : firstInvalidByte(bytes);
+    const invalid = isUtf8(bytes.subarray(0, nul >= 0 ? nul : bytes.length)) ? -1 : firstInvalidByte(bytes);
+    const at = invalid >= 0 && (nul < 0 || invalid < nul) ? invalid : nul;
     const line = countLines(bytes, at);
     report.error('input/not-text', `is not UTF-8 text (binary data at byte ${at}); save it as UTF-8 text or move it out of the articles folder`, line);
     return undefined;

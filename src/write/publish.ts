@@ -19,10 +19,11 @@ const tempName = (name: string) => `.${name}.${process.pid}.tmp`;
 const TEMP = /^\..+\.(\d+)\.tmp$/;
 
 /**
- * Writes each file atomically (SPEC section 6): to a temporary file in the
- * same folder, flushed, then renamed over the old one, so that a reader
- * never sees half a file. A file whose bytes are unchanged is left alone,
- * mtime and all.
+ * Writes the files atomically (SPEC section 6): every changed file first to
+ * a temporary file in the same folder, flushed; only when all of them are
+ * written are they renamed over the old ones, so that a reader never sees
+ * half a file and a failed write leaves every old file in place. A file
+ * whose bytes are unchanged is left alone, mtime and all.
  */
 export async function publish(dir: string, files: readonly OutputFile[]): Promise<PublishResult> {
   try {
@@ -31,38 +32,36 @@ export async function publish(dir: string, files: readonly OutputFile[]): Promis
     throw new WriteError(`cannot create the output folder ${dir}`, { cause });
   }
   await removeStaleTemps(dir);
-  const written: string[] = [];
+  const changed: OutputFile[] = [];
   const unchanged: string[] = [];
   for (const file of files) {
-    const bytes = toBytes(file.text);
-    if (await sameBytes(join(dir, file.name), bytes)) {
-      unchanged.push(file.name);
-      continue;
-    }
-    const temp = join(dir, tempName(file.name));
-    try {
-      const handle = await open(temp, 'w');
+    if (await sameBytes(join(dir, file.name), toBytes(file.text))) unchanged.push(file.name);
+    else changed.push(file);
+  }
+  const temps = changed.map((file) => join(dir, tempName(file.name)));
+  try {
+    for (const [i, file] of changed.entries()) {
+      const handle = await open(temps[i]!, 'w');
       try {
-        await handle.writeFile(bytes);
+        await handle.writeFile(toBytes(file.text));
         await handle.sync();
       } finally {
         await handle.close();
       }
-      await rename(temp, join(dir, file.name));
-    } catch (cause) {
-      await rm(temp, { force: true });
-      throw new WriteError(`cannot write ${join(dir, file.name)}`, { cause });
     }
-    written.push(file.name);
+  } catch (cause) {
+    await Promise.all(temps.map((temp) => rm(temp, { force: true }).catch(() => undefined)));
+    throw new WriteError(`cannot write the output files in ${dir}`, { cause });
   }
-  return { written, unchanged };
-}
-
-/** The names among `files` whose bytes on disk differ from the new ones (or that are missing). */
-export async function staleFiles(dir: string, files: readonly OutputFile[]): Promise<string[]> {
-  const stale: string[] = [];
-  for (const file of files) if (!(await sameBytes(join(dir, file.name), toBytes(file.text)))) stale.push(file.name);
-  return stale;
+  for (const [i, file] of changed.entries()) {
+    try {
+      await rename(temps[i]!, join(dir, file.name));
+    } catch (cause) {
+      await Promise.all(temps.slice(i).map((temp) => rm(temp, { force: true }).catch(() => undefined)));
+      throw new WriteError(`cannot replace ${join(dir, file.name)}`, { cause });
+    }
+  }
+  return { written: changed.map((f) => f.name), unchanged };
 }
 
 async function sameBytes(path: string, bytes: Buffer): Promise<boolean> {
@@ -80,7 +79,7 @@ async function removeStaleTemps(dir: string): Promise<void> {
     const pid = TEMP.exec(n)?.[1];
     return pid !== undefined && !isRunning(Number(pid));
   });
-  await Promise.all(stale.map((n) => rm(join(dir, n), { force: true })));
+  await Promise.all(stale.map((n) => rm(join(dir, n), { force: true }).catch(() => undefined)));
 }
 
 function isRunning(pid: number): boolean {

@@ -84,3 +84,14 @@ describe('the record cache', () => {
     expect(second.diagnostics[0]).toMatchObject({ file: 'articles/a.txt', ruleId: 'input/forbidden-character' });
   });
 });
+
+describe('the record cache, given a cache file it did not write', () => {
+  it('treats a record of the wrong shape as a miss, never a crash', async () => {
+    const dir = await project();
+    await read(dir);
+    const data = JSON.parse(await readFile(cachePath(dir), 'utf8'));
+    for (const entry of Object.values(data.entries) as { records: { lines?: unknown }[] }[]) for (const record of entry.records) delete record.lines;
+    await writeFile(cachePath(dir), JSON.stringify(data));
+    expect(summary(await read(dir)).map((r) => r.title)).toEqual(['Plain text', 'Markdown']);
+  });
+});

@@ -89,3 +89,16 @@ describe('JSON records', () => {
     expect(diagnostics[0]?.message).toContain('unknown field "headline"');
   });
 });
+
+describe('JSON records with an unreadable date', () => {
+  it('get one error, where the date is, and not a second saying the date is missing', async () => {
+    const { normalize } = await import('../../src/model/normalize.js');
+    const { parseConfig } = await import('../../src/config/config.js');
+    const { records, diagnostics } = json('[{"title": "T", "published": "2024-05-16T11:55:00+25:00", "content_text": "x"}]');
+    const config = parseConfig('{"title": "T", "siteUrl": "https://e.example", "author": "D"}', 'c.json').config!;
+    const model = normalize(records ?? [], config, { utc: false, articlesDir: 'articles' });
+    const rules = [...diagnostics, ...model.diagnostics].map((d) => d.ruleId);
+    expect(rules).toContain('input/date');
+    expect(rules).not.toContain('input/missing-date');
+  });
+});

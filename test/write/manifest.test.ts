@@ -62,3 +62,15 @@ describe('a rebuild with nothing changed', () => {
     expect((await run(dir, { cacheDir: false })).feed).toBeDefined();
   });
 });
+
+describe('a rebuild after a broken link appeared', () => {
+  it('reports the link instead of stopping early', async () => {
+    const { symlink } = await import('node:fs/promises');
+    const dir = await project();
+    expect((await run(dir)).exitCode).toBe(0);
+    await symlink(join(dir, 'nowhere.txt'), join(dir, 'articles', 'new.txt'));
+    const again = await run(dir);
+    expect(again.exitCode).toBe(1);
+    expect(again.diagnostics.map((d) => d.ruleId)).toContain('input/broken-link');
+  });
+});

@@ -3,7 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { WriteError } from '../../src/errors.js';
-import { publish, staleFiles } from '../../src/write/publish.js';
+import { mkdir } from 'node:fs/promises';
+import { publish } from '../../src/write/publish.js';
 
 const tempDir = () => mkdtemp(join(tmpdir(), 'feedwright-publish-'));
 
@@ -58,10 +59,14 @@ describe('publish', () => {
     expect(await readFile(join(dir, 'feed.xml'), 'utf8')).toBe('old\n');
   });
 
-  it('lists the files that differ from what is on disk', async () => {
+  it('replaces no file when one of them cannot be written: the folder stays all old', async () => {
     const dir = await tempDir();
-    await publish(dir, [{ name: 'a', text: '1' }]);
-    expect(await staleFiles(dir, [{ name: 'a', text: '1' }, { name: 'b', text: '2' }])).toEqual(['b']);
-    expect(await staleFiles(dir, [{ name: 'a', text: 'changed' }])).toEqual(['a']);
+    await publish(dir, [{ name: 'feed.xml', text: 'old rss\n' }, { name: 'feed.json', text: 'old json\n' }]);
+    // A folder where the temporary file of feed.json would go makes its write fail.
+    await mkdir(join(dir, `.feed.json.${process.pid}.tmp`));
+    await expect(publish(dir, [{ name: 'feed.xml', text: 'new rss\n' }, { name: 'feed.json', text: 'new json\n' }])).rejects.toBeInstanceOf(WriteError);
+    expect(await readFile(join(dir, 'feed.xml'), 'utf8')).toBe('old rss\n');
+    expect(await readFile(join(dir, 'feed.json'), 'utf8')).toBe('old json\n');
+    expect((await readdir(dir)).filter((n) => n.startsWith('.feed.xml'))).toEqual([]);
   });
 });
