@@ -184,9 +184,17 @@ export function parseConfig(source: string, path: string, diagnostics: Diagnosti
     ...optional<boolean>('headers'),
     ...optional<boolean>('sanitize'),
   };
-  const names = Object.values(config.files);
-  if (new Set(names).size !== names.length) {
-    report.error('config/invalid', `"files" gives two formats the same file name (${names.join(', ')}); give each its own`, keyLine('files'));
+  // Every file the build writes needs a name of its own: a feed named "feed.xsl" or "_headers" would be overwritten.
+  const feeds = Object.values(config.files);
+  const beside = [
+    ...(config.stylesheetFile ? [config.stylesheetFile] : []),
+    ...(config.headers ? ['_headers'] : []),
+    ...(config.precompress ? feeds.flatMap((name) => [`${name}.gz`, `${name}.br`]) : []),
+  ];
+  const all = [...feeds, ...beside];
+  const twice = all.find((name, i) => all.indexOf(name) !== i);
+  if (twice !== undefined) {
+    report.error('config/invalid', `two of the files the build writes would be named "${twice}" (${all.join(', ')}); give each feed in "files" its own name`, keyLine('files'));
     return { diagnostics };
   }
   return { config, diagnostics };

@@ -272,6 +272,18 @@ describe('an article file without read permission', () => {
 
 describe('config errors', () => {
   it.each([
+    [{ files: { rss: 'a.xml', atom: 'a.xml' } }, 'would be named "a.xml"'],
+    [{ files: { rss: 'feed.xsl' }, stylesheet: true }, 'would be named "feed.xsl"'],
+    [{ files: { rss: '_headers' }, headers: true }, 'would be named "_headers"'],
+    [{ files: { atom: 'feed.xml.gz' }, precompress: true }, 'would be named "feed.xml.gz"'],
+  ])('exits 2 when two output files would share a name: %j', async (bad, says) => {
+    const dir = await makeProject({ 'articles/good.txt': GOOD }, { title: 'T', siteUrl: 'https://example.org', author: 'Desk', ...bad });
+    const { code, stderr } = await cli(['build'], dir);
+    expect(code).toBe(2);
+    expect(stderr).toContain(says);
+  });
+
+  it.each([
     [{ limit: 0 }, '"limit" must be a whole number of 1 or more; found 0'],
     [{ limit: -5 }, '"limit" must be a whole number of 1 or more; found -5'],
     [{ limit: 2.5 }, '"limit" must be a whole number of 1 or more; found 2.5'],
