@@ -40,7 +40,7 @@ const CASES: Readonly<Record<string, Outcome>> = {
   'duplicate-id': { code: 1, at: 'duplicate-id/second.txt:1', rule: 'input/duplicate-id', says: ['duplicate-id/first.txt', 'urn:uuid:6d1f3a52'] },
   'empty.txt': { code: 1, at: 'empty.txt:1', rule: 'input/empty', says: ['is empty', 'dateline'] },
   'blank-lines-only.txt': { code: 1, at: 'blank-lines-only.txt:1', rule: 'input/empty', says: ['is empty'] },
-  'binary.txt': { code: 1, at: 'binary.txt:3', rule: 'input/not-text', says: ['not UTF-8 text', 'byte 8'] },
+  'binary.txt': { code: 1, at: 'binary.txt:1', rule: 'input/not-text', says: ['not UTF-8 text', 'byte 0'] },
   'invalid-utf8.txt': { code: 1, at: 'invalid-utf8.txt:3', rule: 'input/not-text', says: ['not UTF-8 text'] },
   'front-matter-unclosed.txt': { code: 1, at: 'front-matter-unclosed.txt:1', rule: 'input/front-matter', says: ['never closed'] },
   'front-matter-yaml.txt': { code: 1, at: 'front-matter-yaml.txt:3', rule: 'input/front-matter', says: ['not valid YAML'] },
