@@ -1,4 +1,5 @@
 import type { DateTime } from 'luxon';
+import { GENERATOR } from '../formats.js';
 import { escapeHtml } from '../model/html.js';
 import type { Attachment, Entry, Feed, FeedFormat, Person } from '../model/types.js';
 import type { AttachmentView, FeedView, ItemView, PersonView } from './view.js';
@@ -18,6 +19,10 @@ export function expectedView(feed: Feed, format: FeedFormat): FeedView<DateTime>
     ...(format === 'rss' ? { published: feed.published } : {}),
     ...(format === 'json' ? {} : { updated: feed.updated }),
     ...(format === 'json' ? {} : { rights: feed.rights }),
+    // RSS has one image: the logo, else the icon. JSON Feed's favicon is the icon, its icon the logo.
+    ...(format === 'rss' ? { logo: feed.logo ?? feed.icon } : { icon: feed.icon, logo: feed.logo }),
+    hub: feed.hub,
+    ...(format === 'json' ? {} : { generator: GENERATOR.name }),
     authors: format === 'rss' ? [] : feed.authors.map((p) => personIn(format, p)),
     items: feed.entries.map((e) => item(e, format)),
   };
@@ -40,6 +45,8 @@ function item(e: Entry, format: FeedFormat): ItemView<DateTime> {
     ...(format === 'json' ? { image: e.image?.url } : {}),
     ...(format === 'rss' ? {} : { language: e.language }),
     ...(format === 'json' ? {} : { rights: e.rights }),
+    // Atom: a headline is text even when it holds "<"; summary and content are HTML.
+    ...(format === 'atom' ? { titleType: 'text', summaryType: e.summary === undefined ? undefined : 'html', contentType: 'html' } : {}),
   };
 }
 
@@ -49,10 +56,10 @@ function item(e: Entry, format: FeedFormat): ItemView<DateTime> {
  * links; JSON Feed: the attachments (the image has a field of its own).
  */
 function enclosuresIn(format: FeedFormat, e: Entry): AttachmentView[] {
-  const view = (a: Attachment, length = a.length): AttachmentView => ({ url: a.url, type: a.type, length: length === undefined ? undefined : String(length) });
+  const view = (a: Attachment, length = a.length): AttachmentView => ({ url: a.url, type: a.type, length: length === undefined ? undefined : String(length), title: a.title });
   if (format === 'rss') {
     const one = e.attachments[0] ?? e.image;
-    return one ? [view(one, one.length ?? 0)] : [];
+    return one ? [{ ...view(one, one.length ?? 0), title: undefined }] : [];
   }
   return (format === 'atom' && e.image ? [e.image, ...e.attachments] : e.attachments).map((a) => view(a));
 }

@@ -13,6 +13,7 @@ export interface AttachmentView {
   readonly url?: string;
   readonly type?: string;
   readonly length?: string;
+  readonly title?: string;
 }
 
 export interface ItemView<D> {
@@ -29,6 +30,10 @@ export interface ItemView<D> {
   readonly image?: string;
   readonly language?: string;
   readonly rights?: string;
+  /** Atom: the `type` of the title, summary and content constructs. */
+  readonly titleType?: string;
+  readonly summaryType?: string;
+  readonly contentType?: string;
 }
 
 export interface FeedView<D> {
@@ -40,6 +45,10 @@ export interface FeedView<D> {
   readonly published?: D;
   readonly updated?: D;
   readonly rights?: string;
+  readonly icon?: string;
+  readonly logo?: string;
+  readonly hub?: string;
+  readonly generator?: string;
   readonly authors: readonly PersonView[];
   readonly items: readonly ItemView<D>[];
 }

@@ -102,3 +102,30 @@ describe('the proof of media, languages and several authors', () => {
     expect(prove(feed, doc('atom', broken))[0]?.message).toContain('field "language"');
   });
 });
+
+describe('the proof of the feed images, the hub and Atom text types', () => {
+  const feed = () => makeFeed(undefined, { icon: 'https://wire.example.org/icon.png', logo: 'https://wire.example.org/logo.png', hub: 'https://hub.example.org/' });
+
+  it.each(formats)('passes %s with an icon, a logo and a hub', (format) => {
+    const f = feed();
+    expect(prove(f, doc(format, RENDER[format](f)))).toEqual([]);
+  });
+
+  it('catches JSON Feed icon and favicon swapped', () => {
+    const f = feed();
+    const json = JSON.parse(renderJsonFeed(f));
+    [json.icon, json.favicon] = [json.favicon, json.icon];
+    expect(prove(f, doc('json', JSON.stringify(json))).map((d) => d.message).join('\n')).toContain('field "icon"');
+  });
+
+  it('catches a wrong hub', () => {
+    const f = feed();
+    expect(prove(f, doc('atom', renderAtom(f).replace('https://hub.example.org/', 'https://other.example.org/')))[0]?.message).toContain('field "hub"');
+  });
+
+  it('catches an Atom title declared as HTML', () => {
+    const f = feed();
+    const broken = renderAtom(f).replace('<title type="text">Item 1</title>', '<title type="html">Item 1</title>');
+    expect(prove(f, doc('atom', broken)).map((d) => d.message).join('\n')).toContain('field "titleType"');
+  });
+});

@@ -14,6 +14,10 @@ export function read(root: XmlElement): FeedView<string> | undefined {
     language: root.attr('xml:lang'),
     updated: text('atom:updated'),
     rights: text('atom:rights'),
+    icon: text('atom:icon'),
+    logo: text('atom:logo'),
+    hub: linkHref(links, 'hub'),
+    generator: text('atom:generator'),
     authors: root.childrenOf('atom:author').map(person),
     items: root.childrenOf('atom:entry').map(entry),
   };
@@ -34,9 +38,13 @@ function entry(node: XmlElement): ItemView<string> {
     tags: node.childrenOf('atom:category').map((c) => c.attr('term') ?? ''),
     attachments: links
       .filter((l) => l.attr('rel') === 'enclosure')
-      .map((l) => ({ url: l.attr('href'), type: l.attr('type'), length: l.attr('length') })),
+      .map((l) => ({ url: l.attr('href'), type: l.attr('type'), length: l.attr('length'), title: l.attr('title') })),
     language: node.attr('xml:lang'),
     rights: text('atom:rights'),
+    // RFC 4287 3.1.1: a text construct without type is text.
+    titleType: node.child('atom:title')?.attr('type') ?? 'text',
+    summaryType: node.child('atom:summary') && (node.child('atom:summary')!.attr('type') ?? 'text'),
+    contentType: node.child('atom:content') && (node.child('atom:content')!.attr('type') ?? 'text'),
   };
 }
 

@@ -16,6 +16,9 @@ export function read(doc: unknown): FeedView<string> | undefined {
     link: str(feed.home_page_url),
     selfLink: str(feed.feed_url),
     language: str(feed.language),
+    icon: str(feed.favicon),
+    logo: str(feed.icon),
+    hub: str(obj(arr(feed.hubs)[0]).url),
     authors: people(feed),
     items: arr(feed.items).map(item),
   };
@@ -34,8 +37,8 @@ function item(value: unknown): ItemView<string> {
     authors: people(node),
     tags: arr(node.tags).map((t) => str(t) ?? ''),
     attachments: arr(node.attachments).map((a) => {
-      const { url, mime_type, size_in_bytes } = obj(a);
-      return { url: str(url), type: str(mime_type), length: size_in_bytes === undefined ? undefined : String(size_in_bytes) };
+      const { url, mime_type, size_in_bytes, title } = obj(a);
+      return { url: str(url), type: str(mime_type), length: size_in_bytes === undefined ? undefined : String(size_in_bytes), title: str(title) };
     }),
     image: str(node.image),
     language: str(node.language),

@@ -15,6 +15,9 @@ export function read(root: XmlElement): FeedView<string> | undefined {
     published: text('pubDate'),
     updated: text('lastBuildDate'),
     rights: text('copyright'),
+    logo: channel.child('image')?.child('url')?.text,
+    hub: channel.childrenOf('atom:link').find((l) => l.attr('rel') === 'hub')?.attr('href'),
+    generator: text('generator'),
     authors: [],
     items: channel.childrenOf('item').map(item),
   };
