@@ -13,7 +13,7 @@ import { render as renderAtom } from './render/atom.js';
 import { render as renderJsonFeed } from './render/json-feed.js';
 import { render as renderRss } from './render/rss.js';
 import { render as renderStylesheet } from './render/stylesheet.js';
-import { HEADERS_FILE, render as renderHeadersFile } from './serve/headers-file.js';
+import { HEADERS_FILE, render as renderHeadersFile } from './render/headers-file.js';
 import { precompress } from './write/precompress.js';
 import { publish } from './write/publish.js';
 import { describeStale, type PlannedFile } from './write/stale.js';

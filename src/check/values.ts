@@ -1,4 +1,5 @@
 import { isEmail } from '../model/values.js';
+import { MONTHS } from '../dates/format.js';
 
 /**
  * Readers for the values feed specifications constrain, written for
@@ -16,7 +17,6 @@ export interface DateValue {
   readonly problems: readonly string[];
 }
 
-const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'] as const;
 const DAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'] as const;
 const NAMED_ZONES: Readonly<Record<string, number>> = { UT: 0, GMT: 0, Z: 0, EST: -300, EDT: -240, CST: -360, CDT: -300, MST: -420, MDT: -360, PST: -480, PDT: -420 };
 

@@ -3,10 +3,16 @@ import type { DateTime } from 'luxon';
 // Written by hand rather than with DateTime.toFormat: these run for every
 // date of every item of every feed, and the forms are fixed by the RFCs.
 const DAYS = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'] as const;
-const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'] as const;
+export const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'] as const;
 
 const pad2 = (n: number): string => (n < 10 ? `0${n}` : String(n));
 const pad4 = (n: number): string => String(n).padStart(4, '0');
+
+/** An offset in minutes as `+08:00` (RFC 3339) or, with no separator, `+0800` (RFC 822). */
+export function offsetText(minutes: number, separator = ':'): string {
+  const [sign, hh, mm] = offsetParts(minutes);
+  return `${sign}${hh}${separator}${mm}`;
+}
 
 function offsetParts(minutes: number): [sign: string, hours: string, minutes: string] {
   const abs = Math.abs(minutes);

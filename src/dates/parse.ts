@@ -1,4 +1,5 @@
 import { DateTime, FixedOffsetZone, IANAZone, type Zone } from 'luxon';
+import { offsetText } from './format.js';
 
 /** A date read from text: the instant and the zone its author wrote, or why it is not one. */
 export type DateResult =
@@ -148,8 +149,8 @@ function inZone(text: string, wall: WallTime, zone: Zone): DateResult {
   }
   if (candidates.length === 1) return ok(candidates[0]!);
   if (candidates.length === 0) {
-    const before = formatOffset(zone.offset(asUtc - DAY));
-    const after = formatOffset(zone.offset(asUtc + DAY));
+    const before = offsetText(zone.offset(asUtc - DAY));
+    const after = offsetText(zone.offset(asUtc + DAY));
     return fail(
       `"${text}" does not exist: it falls in the daylight-saving gap of ${zone.name} on that day, when clocks jump from ${before} to ${after}; ` +
         'write a time outside the gap, or give the offset you meant',
@@ -181,11 +182,6 @@ function parseRfc822(text: string): DateResult {
   return fail(`"${text}" is not an RFC 822 date; write it as "Thu, 16 May 2024 11:55:00 +0800"`);
 }
 
-function formatOffset(minutes: number): string {
-  const sign = minutes < 0 ? '-' : '+';
-  const abs = Math.abs(minutes);
-  return `${sign}${String(Math.floor(abs / 60)).padStart(2, '0')}:${String(abs % 60).padStart(2, '0')}`;
-}
 
 // Feeds carry whole seconds: fractional seconds are dropped on reading.
 function ok(value: DateTime): DateResult {

@@ -1,4 +1,5 @@
 import { extname } from 'node:path';
+import mime from 'mime';
 import { MEDIA_TYPES } from '../formats.js';
 import type { FeedFormat } from '../model/types.js';
 
@@ -27,24 +28,6 @@ export const STYLESHEET_TYPE = 'text/xsl';
  */
 export const BROWSER_XML_TYPE = 'application/xml';
 
-const BY_EXTENSION: Readonly<Record<string, string>> = {
-  '.xml': 'application/xml',
-  '.json': 'application/json',
-  '.xsl': STYLESHEET_TYPE,
-  '.html': 'text/html',
-  '.txt': 'text/plain',
-  '.css': 'text/css',
-  '.js': 'text/javascript',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.jpg': 'image/jpeg',
-  '.jpeg': 'image/jpeg',
-  '.gif': 'image/gif',
-  '.webp': 'image/webp',
-  '.avif': 'image/avif',
-  '.ico': 'image/vnd.microsoft.icon',
-  '.gz': 'application/gzip',
-};
 
 const isText = (type: string) => type.startsWith('text/') || type.endsWith('+xml') || type.endsWith('+json') || type === 'application/xml' || type === 'application/json';
 
@@ -58,6 +41,6 @@ export function formatOf(name: string, names: OutputNames): FeedFormat | undefin
 /** The media type of a file of the output folder: feeds by their configured names, the rest by extension. */
 export function mediaTypeOf(name: string, names: OutputNames): MediaType {
   const format = formatOf(name, names);
-  const type = format ? MEDIA_TYPES[format] : name === names.stylesheetFile ? STYLESHEET_TYPE : (BY_EXTENSION[extname(name).toLowerCase()] ?? 'application/octet-stream');
+  const type = format ? MEDIA_TYPES[format] : name === names.stylesheetFile || extname(name).toLowerCase() === '.xsl' ? STYLESHEET_TYPE : (mime.getType(name) ?? 'application/octet-stream');
   return { contentType: withCharset(type), ...(format ? { format } : {}), compressible: isText(type) };
 }

@@ -1,6 +1,6 @@
 import { realpath, stat } from 'node:fs/promises';
 import { join, sep } from 'node:path';
-import { HEADERS_FILE } from './headers-file.js';
+import { HEADERS_FILE } from '../render/headers-file.js';
 
 export type Resolved =
   | { readonly ok: true; readonly path: string; readonly name: string; readonly size: number; readonly mtimeMs: number }

@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_FILES } from '../../src/config/config.js';
-import { render } from '../../src/serve/headers-file.js';
+import { render } from '../../src/render/headers-file.js';
 import { mediaTypeOf } from '../../src/serve/media.js';
 import { BASE_CONFIG, article, cli, makeProject } from '../helpers.js';
 
