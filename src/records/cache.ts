@@ -1,8 +1,7 @@
-import { createHash } from 'node:crypto';
-import { mkdir, open, readFile, rename, rm } from 'node:fs/promises';
-import { dirname } from 'node:path';
+import { readFile } from 'node:fs/promises';
 import { DateTime, Info, type Zone } from 'luxon';
 import type { Diagnostic } from '../diagnostic.js';
+import { RACY_MS, sha1, storeJson } from '../stored.js';
 import { CODE_ID } from '../version.js';
 import type { ArticleRecord, ReadContext } from './record.js';
 
@@ -16,8 +15,6 @@ import type { ArticleRecord, ReadContext } from './record.js';
  */
 
 const FORMAT = 3;
-// A file changed within this long of the cache being written could share its mtime: hash it again.
-const RACY_MS = 2000;
 
 type Json = Record<string, unknown>;
 
@@ -45,7 +42,7 @@ export interface FileStats {
   readonly ctimeMs: number;
 }
 
-export const hashBytes = (bytes: Uint8Array): string => createHash('sha1').update(bytes).digest('hex');
+export const hashBytes = (bytes: Uint8Array): string => sha1(bytes);
 
 export class RecordCache {
   private readonly used: Record<string, Entry> = {};
@@ -107,20 +104,7 @@ export class RecordCache {
     const dropped = this.previous !== undefined && Object.keys(this.previous.entries).some((key) => !(key in this.used));
     if (!this.changed && !dropped && this.previous !== undefined) return;
     const data: CacheFile = { format: FORMAT, version: CODE_ID, timezone: this.timezone, savedAt: now, entries: this.used };
-    const temp = `${this.path}.${process.pid}.tmp`;
-    try {
-      await mkdir(dirname(this.path), { recursive: true });
-      const handle = await open(temp, 'w');
-      try {
-        await handle.writeFile(JSON.stringify(data));
-      } finally {
-        await handle.close();
-      }
-      await rename(temp, this.path);
-    } catch {
-      // A cache that cannot be written only makes the next build slower.
-      await rm(temp, { force: true }).catch(() => undefined);
-    }
+    await storeJson(this.path, data);
   }
 
   private keep(key: string, entry: Entry, changed: boolean): void {

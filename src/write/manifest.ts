@@ -1,6 +1,7 @@
 import { statSync, type Stats } from 'node:fs';
-import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
-import { dirname, join } from 'node:path';
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { RACY_MS, sha1, storeJson } from '../stored.js';
 import { createHash } from 'node:crypto';
 import type { Diagnostic } from '../diagnostic.js';
 
@@ -15,7 +16,6 @@ import type { Diagnostic } from '../diagnostic.js';
  */
 
 const FORMAT = 1;
-const RACY_MS = 2000;
 
 interface Output {
   readonly name: string;
@@ -37,7 +37,7 @@ export interface Manifest {
   readonly diagnostics: readonly Diagnostic[];
 }
 
-export const hashOf = (...parts: readonly string[]): string => createHash('sha1').update(parts.join('\0')).digest('hex');
+export const hashOf = (...parts: readonly string[]): string => sha1(parts.join('\0'));
 
 /** The signature of a set of record files, the newest mtime among them, and each file's stats for the reading that follows. */
 export function inputSignature(dir: string, files: readonly string[]): { signature: string; newest: number; stats: Map<string, Stats> } {
@@ -85,10 +85,7 @@ export async function saveManifest(path: string, manifest: Omit<Manifest, 'forma
       const stats = statSync(join(outDir, name));
       return { name, size: stats.size, mtimeMs: stats.mtimeMs };
     });
-    await mkdir(dirname(path), { recursive: true });
-    const temp = `${path}.${process.pid}.tmp`;
-    await writeFile(temp, JSON.stringify({ format: FORMAT, ...manifest, outputs }));
-    await rename(temp, path);
+    await storeJson(path, { format: FORMAT, ...manifest, outputs });
   } catch {
     // Without a manifest the next build only runs in full.
   }
