@@ -39,8 +39,6 @@ export interface BuildOptions {
 
 const DEFAULT_CACHE_DIR = join('node_modules', '.cache', 'feedwright');
 
-
-
 export interface BuildResult {
   /** 0 ok; 1 invalid input or output; 2 config error (SPEC section 7). */
   readonly exitCode: 0 | 1 | 2;
@@ -134,7 +132,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   }
   const { written, unchanged } = await publish(outDir, planned);
   if (manifestPath && inputs) {
-    const future = records.filter((r) => !options.future && r.published && r.published.toMillis() > now).map((r) => r.published!.toMillis());
+    const future = options.now === undefined || options.future ? [] : records.filter((r) => r.published && r.published.toMillis() > now).map((r) => r.published!.toMillis());
     await saveManifest(manifestPath, { key, inputs: inputs.signature, savedAt: startedAt, nextFuture: future.length > 0 ? Math.min(...future) : null, items, diagnostics }, outDir, [...written, ...unchanged]);
   }
   return { exitCode: 0, diagnostics, feed, items, written, unchanged };

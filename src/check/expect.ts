@@ -7,7 +7,9 @@ import type { AttachmentView, FeedView, ItemView, PersonView } from './view.js';
 /**
  * What a document of each format must carry for a feed, written from the
  * spec's mapping (SPEC section 4) rather than from the renderers, so that the
- * proof checks the renderers instead of repeating them.
+ * proof checks the renderers instead of repeating them. (The summary's text
+ * to HTML is the model's escapeHtml, which the renderers share: it is tested
+ * on its own.)
  */
 export function expectedView(feed: Feed, format: FeedFormat): FeedView<DateTime> {
   return {
