@@ -192,6 +192,7 @@ function expectedView(format: FeedFormat, items: readonly Expected[], feed: { ti
     selfLink: `${SITE}/${format === 'rss' ? 'feed.xml' : format === 'atom' ? 'atom.xml' : 'feed.json'}`,
     language: 'en',
     rights: format === 'json' ? undefined : feed.rights,
+    generator: format === 'json' ? undefined : 'feedwright',
     authors: format === 'rss' ? [] : [personIn(feed.author)],
     items: items.map((e) => ({
       id: e.id,
@@ -204,10 +205,13 @@ function expectedView(format: FeedFormat, items: readonly Expected[], feed: { ti
       attachments:
         format === 'rss'
           ? [...e.attachments, ...image(e)].slice(0, 1).map((a) => ({ url: a.url, type: a.type, length: String('length' in a && a.length !== undefined ? a.length : 0) }))
-          : (format === 'atom' ? [...image(e), ...e.attachments] : e.attachments).map((a) => defined({ url: a.url, type: a.type, length: 'length' in a && a.length !== undefined ? String(a.length) : undefined })),
+          : (format === 'atom' ? [...image(e), ...e.attachments] : e.attachments).map((a) =>
+              defined({ url: a.url, type: a.type, length: 'length' in a && a.length !== undefined ? String(a.length) : undefined, title: 'title' in a ? a.title : undefined }),
+            ),
       image: format === 'json' ? e.image : undefined,
       language: format === 'rss' ? undefined : e.language,
       rights: format === 'json' ? undefined : e.rights,
+      ...(format === 'atom' ? { titleType: 'text', summaryType: e.summary === undefined ? undefined : 'html', contentType: 'html' } : {}),
     })),
   });
 }
