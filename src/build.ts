@@ -15,7 +15,7 @@ import { render as renderRss } from './render/rss.js';
 import { render as renderStylesheet } from './render/stylesheet.js';
 import { HEADERS_FILE, render as renderHeadersFile } from './render/headers-file.js';
 import { precompress } from './write/precompress.js';
-import { publish } from './write/publish.js';
+import { publish, removeStaleTemps } from './write/publish.js';
 import { describeStale, type PlannedFile } from './write/stale.js';
 
 export interface BuildOptions {
@@ -90,6 +90,8 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   const untracked = config.publicDir !== undefined || (files?.unlisted?.length ?? 0) > 0;
   const manifest = manifestPath && inputs && !untracked ? await loadManifest(manifestPath) : undefined;
   if (manifest && stillCurrent(manifest, { key, inputs: inputs!.signature, newest: inputs!.newest, at: now, outDir })) {
+    // A build killed before its renames may have left temporary files: they go, as in a full build.
+    await removeStaleTemps(outDir);
     return { exitCode: 0, diagnostics: manifest.diagnostics, items: manifest.items, written: [], unchanged: manifest.outputs.map((o) => o.name) };
   }
 

@@ -73,7 +73,7 @@ async function sameBytes(path: string, bytes: Buffer): Promise<boolean> {
 }
 
 /** Temporary files left by a build that was killed before its rename (not those of a build still running). */
-async function removeStaleTemps(dir: string): Promise<void> {
+export async function removeStaleTemps(dir: string): Promise<void> {
   const names = await readdir(dir).catch(() => [] as string[]);
   const stale = names.filter((n) => {
     const pid = TEMP.exec(n)?.[1];
