@@ -17,7 +17,7 @@ interface WallTime {
 
 type ZoneResult = { readonly ok: true; readonly zone: Zone } | { readonly ok: false; readonly reason: string };
 
-const HOW_TO_ZONE = 'write an offset such as "GMT+8" or "+08:00", or an IANA zone such as "Asia/Shanghai", after it, or set "timezone" in feedwright.config.json';
+const HOW_TO_ZONE = 'write an offset such as "GMT+8" or "+08:00", or an IANA zone such as "Asia/Shanghai", after it; or set "timezone" in feedwright.config.json';
 
 // The forms of SPEC section 3, each anchored; the zone part is read separately.
 const RFC3339 = /^(\d{4})-(\d{2})-(\d{2})[Tt](\d{2}):(\d{2})(?::(\d{2})(\.\d+)?)?([Zz]|[+-]\d{2}:?\d{2})?$/;
@@ -87,7 +87,7 @@ export function readZone(text: string): ZoneResult {
   if (IANAZone.isValidZone(text)) {
     return { ok: false, reason: `"${text}" is an abbreviation that means different offsets in different places; write the offset ("GMT+8", "-05:00") or an IANA name such as "America/Chicago"` };
   }
-  return { ok: false, reason: `"${text}" is not a time zone; ${HOW_TO_ZONE.replace(' after it', '')}` };
+  return { ok: false, reason: `"${text}" is not a time zone; ${HOW_TO_ZONE.replace(', after it;', ';')}` };
 }
 
 /** Whether an IANA name (Area/Location, or UTC) is one feedwright accepts, for the config's `timezone`. */
