@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { compileCli } from '../built-cli.js';
 import { article } from '../helpers.js';
+import { random } from '../../bench/corpus.js';
 
 /**
  * Crash safety (SPEC section 6): real builds of a large corpus, in child
@@ -21,17 +22,7 @@ const KILLS = 50;
 /** The test gives up after this long, whatever it has done. */
 const DEADLINE_MS = 150_000;
 
-/** mulberry32: a small seeded generator, so that a failing run can be run again as it was. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
+// The benchmark's seeded generator, so that a failing run can be run again as it was.
 const SEED = Number(process.env.FEEDWRIGHT_CRASH_SEED ?? 20_261_129);
 
 interface Run {
