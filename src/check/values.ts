@@ -1,4 +1,6 @@
-import { isEmail } from '../model/values.js';
+import { isEmail, SCHEME, type Checked } from '../model/values.js';
+
+export { checkIri, checkUrl, type Checked } from '../model/values.js';
 import { MONTHS } from '../dates/format.js';
 
 /**
@@ -8,7 +10,6 @@ import { MONTHS } from '../dates/format.js';
  * exact than the lenient readers feedwright uses for its own input.
  */
 
-export type Checked<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly reason: string };
 
 export interface DateValue {
   /** Milliseconds since the epoch. */
@@ -100,51 +101,6 @@ function impossibleDate(year: number, month: number, day: number, hour: number, 
   // 60 is a leap second.
   if (second > 60) return `has second ${second}`;
   return undefined;
-}
-
-/** A scheme, then something: `https://...`, `mailto:...`, `tag:...`. */
-const SCHEME = /^[A-Za-z][A-Za-z0-9+.-]*:/;
-
-/**
- * A full (absolute) URL, as RSS 2.0 and JSON Feed expect for links and the
- * W3C validator checks (InvalidFullLink): a scheme, and for http(s) and ftp a
- * host. Surrounding white space is allowed, as readers trim it.
- */
-export function checkUrl(text: string): Checked<string> {
-  const url = text.trim();
-  if (url === '') return { ok: false, reason: 'is empty' };
-  if (!SCHEME.test(url)) return { ok: false, reason: `"${url}" is a relative URL` };
-  if (/[\s<>"]/.test(url)) return { ok: false, reason: `"${url}" holds a space or a character URLs cannot hold` };
-  const scheme = url.slice(0, url.indexOf(':')).toLowerCase();
-  if (scheme === 'http' || scheme === 'https' || scheme === 'ftp') {
-    let host = '';
-    try {
-      host = new URL(url).host;
-    } catch {
-      host = '';
-    }
-    if (!/^[A-Za-z]+:\/\/[^/]/.test(url) || host === '') return { ok: false, reason: `"${url}" has no host` };
-  } else if (url.length === scheme.length + 1) {
-    return { ok: false, reason: `"${url}" has nothing after its scheme` };
-  }
-  return { ok: true, value: url };
-}
-
-/** RFC 4151. */
-const TAG_URI = /^tag:(?:[A-Za-z0-9._%+-]+@)?[A-Za-z0-9.-]+,\d{4}(?:-\d{2}(?:-\d{2})?)?:[^\s<>"]*$/;
-/** RFC 8141, loosely. */
-const URN = /^urn:[A-Za-z0-9][A-Za-z0-9-]{0,31}:[^\s<>"]+$/i;
-
-/** An absolute IRI, as an Atom id must be (RFC 4287, section 4.2.6). */
-export function checkIri(text: string): Checked<string> {
-  const iri = text.trim();
-  if (iri === '') return { ok: false, reason: 'is empty' };
-  if (!SCHEME.test(iri)) return { ok: false, reason: `"${iri}" is not an absolute IRI: it has no scheme` };
-  const scheme = iri.slice(0, iri.indexOf(':')).toLowerCase();
-  if (scheme === 'tag' && !TAG_URI.test(iri)) return { ok: false, reason: `"${iri}" is not a tag URI of RFC 4151 ("tag:example.com,2024-05-16:name")` };
-  if (scheme === 'urn' && !URN.test(iri)) return { ok: false, reason: `"${iri}" is not a URN` };
-  if (scheme === 'tag' || scheme === 'urn') return { ok: true, value: iri };
-  return checkUrl(iri);
 }
 
 /**

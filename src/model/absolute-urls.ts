@@ -1,8 +1,8 @@
 import { SAXParser } from 'parse5-sax-parser';
+import { SCHEME } from './values.js';
 
 /** Attributes that hold a URL (or, for srcset, a list of them). */
 const URL_ATTRIBUTES = new Set(['href', 'src', 'poster', 'srcset']);
-const HAS_SCHEME = /^[A-Za-z][A-Za-z0-9+.-]*:/;
 
 /**
  * Makes relative URLs in HTML absolute against `base` (the article's link):
@@ -53,7 +53,7 @@ class TagScanner extends SAXParser {
 /** A URL with a scheme is left exactly as written; anything else is resolved. */
 function resolve(value: string, base: string): string {
   const url = value.trim();
-  if (url === '' || HAS_SCHEME.test(url)) return value;
+  if (url === '' || SCHEME.test(url)) return value;
   try {
     return new URL(url, base).href;
   } catch {

@@ -1,9 +1,8 @@
-import { checkIri, checkUrl } from '../check/values.js';
 import { parseDate } from '../dates/parse.js';
 import type { Reporter } from '../diagnostic.js';
 import type { Person } from '../model/types.js';
 import { textToHtml } from '../model/html.js';
-import { isAbsoluteUrl, isLanguageTag, readPerson } from '../model/values.js';
+import { checkIri, checkUrl, isAbsoluteUrl, isLanguageTag, readPerson } from '../model/values.js';
 import type { RawField } from './front-matter.js';
 import type { ArticleRecord, Field, ReadContext, RecordAttachment } from './record.js';
 import { cleanString } from './text.js';
