@@ -36,3 +36,6 @@ export const GENERATOR = { name: 'feedwright', uri: 'https://www.npmjs.com/packa
  * tab, LF and CR; U+FFFE and U+FFFF; surrogates that are not in a pair.
  */
 export const XML_FORBIDDEN = /[\x00-\x08\x0B\x0C\x0E-\x1F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
+/** A character as messages name it: `U+0007`. */
+export const codePointName = (code: number): string => `U+${code.toString(16).toUpperCase().padStart(4, '0')}`;

@@ -4,7 +4,7 @@ import { diagnosticsFor, type Diagnostic } from '../diagnostic.js';
 import { lineFinder } from '../position.js';
 import type { FeedFormat, Person } from '../model/types.js';
 import { isAbsoluteUrl, isLanguageTag, readPerson } from '../model/values.js';
-import { XML_FORBIDDEN } from '../formats.js';
+import { XML_FORBIDDEN, codePointName } from '../formats.js';
 
 /** feedwright.config.json, validated, every default filled in (SPEC section 8). */
 export interface Config {
@@ -205,7 +205,7 @@ function forbiddenIn(value: unknown): string[] {
   const strings = typeof value === 'string' ? [value] : typeof value === 'object' && value !== null ? Object.values(value).filter((v) => typeof v === 'string') : [];
   const found = new Set<string>();
   for (const text of strings) {
-    for (const [ch] of text.matchAll(new RegExp(XML_FORBIDDEN.source, 'g'))) found.add(`U+${ch.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}`);
+    for (const [ch] of text.matchAll(new RegExp(XML_FORBIDDEN.source, 'g'))) found.add(codePointName(ch.charCodeAt(0)));
   }
   return [...found];
 }

@@ -1,13 +1,13 @@
 import { isUtf8 } from 'node:buffer';
 import type { Reporter } from '../diagnostic.js';
-import { XML_FORBIDDEN } from '../formats.js';
+import { codePointName, XML_FORBIDDEN } from '../formats.js';
 
 const FORBIDDEN = new RegExp(XML_FORBIDDEN.source, 'g');
 // A cheap first look: no lookarounds, so it is fast on long text; only text it matches (any surrogate, paired or not) is looked at closely.
 const MAYBE_FORBIDDEN = /[\x00-\x08\x0B\x0C\x0E-\x1F\uFFFE\uFFFF\uD800-\uDFFF]/;
 const hasForbidden = (text: string) => MAYBE_FORBIDDEN.test(text) && XML_FORBIDDEN.test(text);
 
-const codePoint = (ch: string) => `U+${ch.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}`;
+const codePoint = (ch: string) => codePointName(ch.charCodeAt(0));
 
 /**
  * Turns a file's bytes into text: UTF-8 only (a NUL byte or an invalid

@@ -1,3 +1,4 @@
+import { codePointName } from '../../formats.js';
 import type { Rule } from './rule.js';
 
 const RAW = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
@@ -9,7 +10,6 @@ const REFERENCE = /&#(x[0-9a-fA-F]+|[0-9]+);/y;
 const forbidden = (code: number): boolean =>
   (code < 0x20 && code !== 0x9 && code !== 0xa && code !== 0xd) || (code >= 0xd800 && code <= 0xdfff) || code === 0xfffe || code === 0xffff || code > 0x10ffff;
 
-const hex = (code: number): string => `U+${code.toString(16).toUpperCase().padStart(4, '0')}`;
 
 export const rule: Rule = {
   meta: {
@@ -25,7 +25,7 @@ export const rule: Rule = {
       if (MAYBE_RAW.test(text)) {
         for (const m of text.matchAll(RAW)) {
           const code = m[0].charCodeAt(0);
-          context.report(m.index, `holds the character ${hex(code)}, which XML 1.0 forbids, so strict readers reject the whole feed; remove it from the text it came from`);
+          context.report(m.index, `holds the character ${codePointName(code)}, which XML 1.0 forbids, so strict readers reject the whole feed; remove it from the text it came from`);
         }
       }
       // Character references, found by indexOf: a feed can hold many (RSS writes & as &#x26;).
@@ -35,7 +35,7 @@ export const rule: Rule = {
         if (!m) continue;
         const ref = m[1]!;
         const code = ref.startsWith('x') ? parseInt(ref.slice(1), 16) : Number(ref);
-        if (forbidden(code)) context.report(at, `"${m[0]}" refers to ${hex(code)}, a character XML 1.0 forbids even as a reference; remove it`);
+        if (forbidden(code)) context.report(at, `"${m[0]}" refers to ${codePointName(code)}, a character XML 1.0 forbids even as a reference; remove it`);
       }
     },
   }),
