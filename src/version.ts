@@ -16,7 +16,7 @@ function findVersion(): string {
   }
 }
 
-export const VERSION = findVersion();
+const VERSION = findVersion();
 
 /**
  * What a cached result was made by: this version's code, byte for byte (a

@@ -77,7 +77,7 @@ const PREFIXES: ReadonlyMap<string, string> = new Map([
   [XHTML_NS, 'xhtml'],
 ]);
 
-export function keyOf(namespace: string | undefined, local: string, prefix?: string): string {
+function keyOf(namespace: string | undefined, local: string, prefix?: string): string {
   if (namespace === undefined) return prefix === undefined ? local : `${prefix}:${local}`;
   const short = PREFIXES.get(namespace);
   return short === undefined ? `{${namespace}}${local}` : `${short}:${local}`;

@@ -81,7 +81,7 @@ export async function runCheck(argv: readonly string[], io: Io): Promise<number>
 }
 
 /** `path:line:col  severity  message  rule-id`, the form editors and CI logs link to. */
-export function formatLine(d: Diagnostic): string {
+function formatLine(d: Diagnostic): string {
   return `${where(d)}  ${d.severity}  ${d.message}  ${d.ruleId}`;
 }
 

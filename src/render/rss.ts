@@ -62,7 +62,7 @@ export const isPermaLink = (entry: Entry): boolean => entry.id === entry.link;
  * RSS `author` needs an email: `email (Name)`. Only for exactly one author
  * whose email is known; otherwise every name goes in a `dc:creator`.
  */
-export function rssAuthor(authors: readonly Person[]): string | undefined {
+function rssAuthor(authors: readonly Person[]): string | undefined {
   const [only] = authors;
   if (authors.length !== 1 || only?.email === undefined) return undefined;
   return only.name === only.email ? only.email : `${only.email} (${only.name})`;

@@ -78,7 +78,7 @@ export async function serve(options: ServeOptions): Promise<Serving> {
 }
 
 /** The request handler alone, for a server of the caller's own; `root` must be a real path. */
-export function responder(options: ServeOptions): (request: IncomingMessage, response: ServerResponse) => Promise<void> {
+function responder(options: ServeOptions): (request: IncomingMessage, response: ServerResponse) => Promise<void> {
   const cacheControl = options.cacheControl ?? DEFAULT_CACHE_CONTROL;
   const compressed = new CompressedCache(64);
 

@@ -90,7 +90,7 @@ function show(value: unknown): string {
   return text.length > 90 ? `${text.slice(0, 87)}...` : text;
 }
 
-export function firstDifferentLine(a: string, b: string): number {
+function firstDifferentLine(a: string, b: string): number {
   const left = a.split('\n');
   const right = b.split('\n');
   let line = 0;

@@ -43,7 +43,7 @@ function item(node: XmlElement): ItemView<string> {
 }
 
 /** `email (Name)`, or a bare email. */
-export function readContact(text: string): PersonView {
+function readContact(text: string): PersonView {
   const m = /^\s*(\S+@\S+)\s*(?:\((.*)\))?\s*$/.exec(text);
   if (!m) return { name: text };
   return { email: m[1]!, name: m[2] ?? m[1]! };
