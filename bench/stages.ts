@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { XMLParser } from 'fast-xml-parser';
 import { DateTime } from 'luxon';
-import { renderFeeds } from '../src/build.js';
+import { RENDERERS } from '../src/build.js';
 import { prove, type Rendered } from '../src/check/prove.js';
 import { loadConfig } from '../src/config/config.js';
 import { normalize } from '../src/model/normalize.js';
@@ -28,8 +28,8 @@ const { records } = await time('load', () => readRecords(join(project!, 'article
 const { feed } = await time('normalize', () => normalize(records, config!, { utc: false, articlesDir: 'articles', now: DateTime.fromISO('2030-01-01T00:00:00Z') }));
 const rendered: Rendered[] = [];
 for (const format of ['rss', 'atom', 'json'] as const) {
-  const [doc] = await time(`render ${format}`, () => renderFeeds(feed!, { files: { ...config!.files } }, 'out').filter((d) => d.format === format));
-  rendered.push(doc!);
+  const text = await time(`render ${format}`, () => RENDERERS[format](feed!));
+  rendered.push({ format, file: join('out', config!.files[format]), text });
 }
 let problems = 0;
 for (const doc of rendered) problems += (await time('proof', () => prove(feed!, doc, { now: Date.UTC(2030, 0, 1) }))).length;

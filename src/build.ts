@@ -51,7 +51,7 @@ export interface BuildResult {
   readonly unchanged: readonly string[];
 }
 
-const RENDERERS: Readonly<Record<FeedFormat, (feed: Feed) => string>> = { rss: renderRss, atom: renderAtom, json: renderJsonFeed };
+export const RENDERERS: Readonly<Record<FeedFormat, (feed: Feed) => string>> = { rss: renderRss, atom: renderAtom, json: renderJsonFeed };
 
 /** Renders every format of a feed, in a fixed order. */
 export function renderFeeds(feed: Feed, config: Pick<Config, 'files'>, outDir: string): Rendered[] {

@@ -37,5 +37,14 @@ export const GENERATOR = { name: 'feedwright', uri: 'https://www.npmjs.com/packa
  */
 export const XML_FORBIDDEN = /[\x00-\x08\x0B\x0C\x0E-\x1F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
+const XML_CONTROL = /[\x00-\x08\x0B\x0C\x0E-\x1F\uFFFE\uFFFF]/;
+
+/**
+ * Whether text may hold a character XML forbids: a quick look (a plain
+ * character class, and the engine's own test for lone surrogates) that
+ * long text passes fast; only text it flags needs XML_FORBIDDEN.
+ */
+export const mayHoldForbidden = (text: string): boolean => XML_CONTROL.test(text) || !text.isWellFormed();
+
 /** A character as messages name it: `U+0007`. */
 export const codePointName = (code: number): string => `U+${code.toString(16).toUpperCase().padStart(4, '0')}`;

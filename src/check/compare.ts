@@ -1,5 +1,5 @@
 import type { DateTime } from 'luxon';
-import { parseDate } from '../dates/parse.js';
+import { readRfc3339, readRfc822 } from './values.js';
 import type { FeedView, ItemView } from './view.js';
 
 /** One difference between what the model says and what a document carries. */
@@ -46,9 +46,10 @@ function compareFields(where: string, expected: FeedView<DateTime> | ItemView<Da
 
 function compareDate(want: DateTime, got: unknown): string | undefined {
   if (typeof got !== 'string') return ' (no date)';
-  const read = parseDate(got);
+  // A document carries RFC 3339 dates (Atom, JSON Feed, atom:updated) or RFC 822 ones (RSS).
+  const read = /^\s*\d{4}-/.test(got) ? readRfc3339(got) : readRfc822(got);
   if (!read.ok) return ` (${read.reason})`;
-  if (read.value.toMillis() !== want.toMillis()) return ' (another instant)';
+  if (read.value.instant !== want.toMillis()) return ' (another instant)';
   if (read.value.offset !== want.offset) return ' (another offset)';
   return undefined;
 }
@@ -59,11 +60,10 @@ const isDateTime = (value: unknown): value is DateTime =>
 /** Deep equality where an absent optional field equals an absent one. */
 function same(a: unknown, b: unknown): boolean {
   if (a === b) return true;
-  if (Array.isArray(a) && Array.isArray(b)) return a.length === b.length && a.every((x, i) => same(x, b[i]));
-  if (typeof a === 'object' && typeof b === 'object' && a !== null && b !== null) {
-    const keys = new Set([...Object.keys(a), ...Object.keys(b)]);
-    for (const key of keys) if (!same((a as Record<string, unknown>)[key], (b as Record<string, unknown>)[key])) return false;
-    return true;
-  }
-  return false;
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null || Array.isArray(a) !== Array.isArray(b)) return false;
+  if (Array.isArray(a)) return a.length === (b as unknown[]).length && a.every((x, i) => same(x, (b as unknown[])[i]));
+  const [x, y] = [a as Record<string, unknown>, b as Record<string, unknown>];
+  for (const key in x) if (!same(x[key], y[key])) return false;
+  for (const key in y) if (!(key in x) && y[key] !== undefined) return false;
+  return true;
 }

@@ -14,6 +14,8 @@ import { MONTHS } from '../dates/format.js';
 export interface DateValue {
   /** Milliseconds since the epoch. */
   readonly instant: number;
+  /** The offset written, in minutes east of UTC. */
+  readonly offset: number;
   /** Forms a reader may misread though the date is valid (two-digit year, military zone...). */
   readonly problems: readonly string[];
 }
@@ -29,8 +31,17 @@ const RFC822 =
 export const RFC822_EXAMPLE = 'Thu, 16 May 2024 11:55:00 +0800';
 export const RFC3339_EXAMPLE = '2024-05-16T11:55:00+08:00';
 
+/** Several rules, and the proof, read the same date one after another: the last reading is kept. */
+function lastKept(read: (text: string) => Checked<DateValue>): (text: string) => Checked<DateValue> {
+  let last: { text: string; value: Checked<DateValue> } | undefined;
+  return (text) => {
+    if (last?.text !== text) last = { text, value: read(text) };
+    return last.value;
+  };
+}
+
 /** An RFC 822 date-time as RSS 2.0 requires for `pubDate` and `lastBuildDate`. */
-export function readRfc822(text: string): Checked<DateValue> {
+export const readRfc822 = lastKept(function readRfc822(text: string): Checked<DateValue> {
   const problems: string[] = [];
   // RFC 822 allows comments in parentheses anywhere; readers do not.
   const uncommented = text.replace(/\([^()]*\)/g, ' ');
@@ -65,13 +76,13 @@ export function readRfc822(text: string): Checked<DateValue> {
     offset = 0;
     problems.push(`its zone "${zone}" is a military letter, whose sign RFC 822 got backwards`);
   }
-  const instant = Date.UTC(year, month - 1, day, hour, minute, second) - offset * 60_000;
+  const instant = utc(year, month, day, hour, minute, second) - offset * 60_000;
   if (weekday !== undefined) {
-    const actual = DAYS[new Date(Date.UTC(year, month - 1, day)).getUTCDay()]!;
+    const actual = DAYS[new Date(utc(year, month, day)).getUTCDay()]!;
     if (actual !== weekday) return { ok: false, reason: `"${text.trim()}" says ${weekday}, but ${day} ${monthText} ${year} is a ${actual}` };
   }
-  return { ok: true, value: { instant, problems } };
-}
+  return { ok: true, value: { instant, offset, problems } };
+});
 
 const RFC3339 = /^(\d{4})-(\d{2})-(\d{2})[Tt](\d{2}):(\d{2}):(\d{2})(\.\d+)?([Zz]|([+-])(\d{2}):(\d{2}))$/;
 
@@ -80,21 +91,36 @@ const RFC3339 = /^(\d{4})-(\d{2})-(\d{2})[Tt](\d{2}):(\d{2}):(\d{2})(\.\d+)?([Zz
  * uppercase "T" and "Z"; JSON Feed takes RFC 3339 as it is.
  */
 export function readRfc3339(text: string, options: { readonly uppercase?: boolean } = {}): Checked<DateValue> {
+  if (options.uppercase && /[tz]/.test(text) && RFC3339.test(text.trim())) return { ok: false, reason: `"${text.trim()}" has a lowercase "t" or "z", which Atom does not allow` };
+  return readAnyRfc3339(text);
+}
+
+const readAnyRfc3339 = lastKept((text) => {
   const m = RFC3339.exec(text.trim());
   if (!m) return { ok: false, reason: `"${text.trim()}" is not an RFC 3339 date-time` };
-  if (options.uppercase && /[tz]/.test(text)) return { ok: false, reason: `"${text.trim()}" has a lowercase "t" or "z", which Atom does not allow` };
-  const [, y, mo, d, h, mi, s, , , sign, oh, om] = m as unknown as (string | undefined)[];
-  const [year, month, day, hour, minute, second] = [y, mo, d, h, mi, s].map(Number) as [number, number, number, number, number, number];
+  const [, y, mo, d, h, mi, s, fraction, , sign, oh, om] = m as unknown as (string | undefined)[];
+  const [year, month, day, hour, minute, second] = [Number(y), Number(mo), Number(d), Number(h), Number(mi), Number(s)];
   const impossible = impossibleDate(year, month, day, hour, minute, second);
   if (impossible) return { ok: false, reason: `"${text.trim()}" ${impossible}` };
   if (sign !== undefined && (Number(oh) > 23 || Number(om) > 59)) return { ok: false, reason: `"${text.trim()}" has an offset out of range` };
   const offset = sign === undefined ? 0 : (sign === '-' ? -1 : 1) * (Number(oh) * 60 + Number(om));
-  return { ok: true, value: { instant: Date.UTC(year, month - 1, day, hour, minute, second) - offset * 60_000, problems: [] } };
+  const millis = fraction === undefined ? 0 : Math.floor(Number(fraction) * 1000);
+  return { ok: true, value: { instant: utc(year, month, day, hour, minute, second, millis) - offset * 60_000, offset, problems: [] } };
+});
+
+/** Date.UTC, but a year under 100 is that year, not 1900 plus it. */
+function utc(year: number, month: number, day: number, hour = 0, minute = 0, second = 0, millis = 0): number {
+  if (year >= 100) return Date.UTC(year, month - 1, day, hour, minute, second, millis);
+  return new Date(Date.UTC(2000, month - 1, day, hour, minute, second, millis)).setUTCFullYear(year);
 }
+
+const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31] as const;
+const daysIn = (year: number, month: number): number =>
+  month === 2 && year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0) ? 29 : DAYS_IN_MONTH[month - 1]!;
 
 function impossibleDate(year: number, month: number, day: number, hour: number, minute: number, second: number): string | undefined {
   if (month < 1 || month > 12) return `has month ${month}`;
-  const days = new Date(Date.UTC(year, month, 0)).getUTCDate();
+  const days = daysIn(year, month);
   if (day < 1 || day > days) return `has day ${day}, but that month has ${days} days`;
   if (hour > 23) return `has hour ${hour}`;
   if (minute > 59) return `has minute ${minute}`;

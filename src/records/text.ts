@@ -1,11 +1,9 @@
 import { isUtf8 } from 'node:buffer';
 import type { Reporter } from '../diagnostic.js';
-import { codePointName, XML_FORBIDDEN } from '../formats.js';
+import { codePointName, mayHoldForbidden, XML_FORBIDDEN } from '../formats.js';
 
 const FORBIDDEN = new RegExp(XML_FORBIDDEN.source, 'g');
-// A cheap first look: no lookarounds, so it is fast on long text; only text it matches (any surrogate, paired or not) is looked at closely.
-const MAYBE_FORBIDDEN = /[\x00-\x08\x0B\x0C\x0E-\x1F\uFFFE\uFFFF\uD800-\uDFFF]/;
-const hasForbidden = (text: string) => MAYBE_FORBIDDEN.test(text) && XML_FORBIDDEN.test(text);
+const hasForbidden = (text: string) => mayHoldForbidden(text) && XML_FORBIDDEN.test(text);
 
 const codePoint = (ch: string) => codePointName(ch.charCodeAt(0));
 

@@ -38,9 +38,19 @@ describe('readRfc822', () => {
 });
 
 describe('readRfc3339', () => {
-  it('reads the instant of a date-time with an offset or Z, fractions allowed', () => {
+  it('reads the instant, fraction included, and the offset written', () => {
     const read = readRfc3339('2024-05-16T11:55:00.5+08:00');
-    expect(read.ok && new Date(read.value.instant).toISOString()).toBe('2024-05-16T03:55:00.000Z');
+    expect(read.ok && new Date(read.value.instant).toISOString()).toBe('2024-05-16T03:55:00.500Z');
+    expect(read.ok && read.value.offset).toBe(480);
+    const west = readRfc3339('2024-05-16T11:55:00-03:30');
+    expect(west.ok && west.value.offset).toBe(-210);
+  });
+
+  it('reads a year under 100 as that year, not as one in the 1900s', () => {
+    const read = readRfc3339('0050-03-01T00:00:00Z');
+    expect(read.ok && new Date(read.value.instant).getUTCFullYear()).toBe(50);
+    const rss = readRfc822('Tue, 01 Mar 0050 00:00:00 +0000');
+    expect(rss.ok && new Date(rss.value.instant).getUTCFullYear()).toBe(50);
   });
 
   it('refuses a date without a time or an offset, and a lowercase "t" only where Atom forbids it', () => {

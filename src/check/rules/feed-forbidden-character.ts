@@ -1,9 +1,7 @@
-import { codePointName } from '../../formats.js';
+import { codePointName, mayHoldForbidden } from '../../formats.js';
 import type { Rule } from './rule.js';
 
 const RAW = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
-// A cheap first look without lookarounds (any surrogate, paired or not): most feeds have none of these at all.
-const MAYBE_RAW = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF\uD800-\uDFFF]/;
 const REFERENCE = /&#(x[0-9a-fA-F]+|[0-9]+);/y;
 
 /** XML 1.0, section 2.2: the Char production. */
@@ -22,7 +20,7 @@ export const rule: Rule = {
   },
   create: (context) => ({
     source(text) {
-      if (MAYBE_RAW.test(text)) {
+      if (mayHoldForbidden(text)) {
         for (const m of text.matchAll(RAW)) {
           const code = m[0].charCodeAt(0);
           context.report(m.index, `holds the character ${codePointName(code)}, which XML 1.0 forbids, so strict readers reject the whole feed; remove it from the text it came from`);
