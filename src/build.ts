@@ -15,8 +15,8 @@ import { render as renderRss } from './render/rss.js';
 import { render as renderStylesheet } from './render/stylesheet.js';
 import { HEADERS_FILE, render as renderHeadersFile } from './render/headers-file.js';
 import { precompress } from './write/precompress.js';
-import { publish, removeStaleTemps } from './write/publish.js';
-import { describeStale, type PlannedFile } from './write/stale.js';
+import { removeStaleTemps, Staging } from './write/publish.js';
+import { describeStale, type PlannedFile, type StaleFile } from './write/stale.js';
 
 export interface BuildOptions {
   /** Paths are resolved against `cwd` (default: the process's) and shown in messages as given. */
@@ -53,13 +53,17 @@ export interface BuildResult {
 
 export const RENDERERS: Readonly<Record<FeedFormat, (feed: Feed) => string>> = { rss: renderRss, atom: renderAtom, json: renderJsonFeed };
 
+const FORMATS = Object.keys(RENDERERS) as FeedFormat[];
+
+const renderOne = (feed: Feed, config: Pick<Config, 'files'>, outDir: string, format: FeedFormat): Rendered => ({
+  format,
+  file: join(outDir, config.files[format]),
+  text: RENDERERS[format](feed),
+});
+
 /** Renders every format of a feed, in a fixed order. */
 export function renderFeeds(feed: Feed, config: Pick<Config, 'files'>, outDir: string): Rendered[] {
-  return (Object.keys(RENDERERS) as FeedFormat[]).map((format) => ({
-    format,
-    file: join(outDir, config.files[format]),
-    text: RENDERERS[format](feed),
-  }));
+  return FORMATS.map((format) => renderOne(feed, config, outDir, format));
 }
 
 /**
@@ -112,15 +116,39 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   if (!feed || hasErrors(diagnostics)) return { exitCode: 1, diagnostics, items: 0, ...nothing };
   const items = feed.entries.length;
 
-  const rendered = renderFeeds(feed, config, options.outDir);
-  // The proof and the spec rules (SPEC 5.2, 5.3): the rules are the same that `feedwright check` runs on any feed.
-  const proven = rendered.flatMap((document) => prove(feed, document, options.now === undefined ? {} : { now: options.now.toMillis() }));
-  diagnostics.push(...proven);
-  if (hasErrors(proven) || (options.strict && proven.some((d) => d.severity === 'warning'))) return { exitCode: 1, diagnostics, feed, items, ...nothing };
+  // One format at a time: rendered, proven, handed to the output folder, and let go, so that no
+  // two documents, nor their parsed trees, are held at once. Every format is proven, so that
+  // every problem is reported; nothing is renamed into place unless all of them pass.
+  const staging = options.check ? undefined : await Staging.open(outDir);
+  const stale: StaleFile[] = [];
+  const planned: string[] = [];
+  const hand = async (files: readonly PlannedFile[]) => {
+    for (const file of files) planned.push(file.name);
+    if (staging) for (const file of files) await staging.add(file);
+    else stale.push(...(await describeStale(outDir, files)));
+  };
+  let failed = false;
+  try {
+    await hand(configFiles(config, 'before'));
+    for (const format of FORMATS) {
+      const document = renderOne(feed, config, options.outDir, format);
+      // The proof and the spec rules (SPEC 5.2, 5.3): the rules are the same that `feedwright check` runs on any feed.
+      const proven = prove(feed, document, options.now === undefined ? {} : { now: options.now.toMillis() });
+      diagnostics.push(...proven);
+      failed ||= hasErrors(proven) || (options.strict === true && proven.some((d) => d.severity === 'warning'));
+      if (!failed) await hand(await feedFiles(config, document, outDir));
+    }
+    if (!failed) await hand(configFiles(config, 'after'));
+  } catch (error) {
+    await staging?.abort();
+    throw error;
+  }
+  if (failed) {
+    await staging?.abort();
+    return { exitCode: 1, diagnostics, feed, items, ...nothing };
+  }
 
-  const planned = await outputFiles(config, rendered, outDir);
-  if (options.check) {
-    const stale = await describeStale(outDir, planned);
+  if (!staging) {
     for (const { name, line, reason } of stale) {
       diagnostics.push({
         file: join(options.outDir, name),
@@ -130,9 +158,9 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
         message: `${reason}; run "feedwright build" and commit the result`,
       });
     }
-    return { exitCode: stale.length > 0 ? 1 : 0, diagnostics, feed, items, written: [], unchanged: stale.length > 0 ? [] : planned.map((f) => f.name) };
+    return { exitCode: stale.length > 0 ? 1 : 0, diagnostics, feed, items, written: [], unchanged: stale.length > 0 ? [] : planned };
   }
-  const { written, unchanged } = await publish(outDir, planned);
+  const { written, unchanged } = await staging.commit();
   if (manifestPath && inputs) {
     const future = options.now === undefined || options.future ? [] : records.filter((r) => r.published && r.published.toMillis() > now).map((r) => r.published!.toMillis());
     await saveManifest(manifestPath, { key, inputs: inputs.signature, savedAt: startedAt, nextFuture: future.length > 0 ? Math.min(...future) : null, items, diagnostics }, outDir, [...written, ...unchanged]);
@@ -140,13 +168,16 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   return { exitCode: 0, diagnostics, feed, items, written, unchanged };
 }
 
-/** The feeds, and what the config adds beside them: feedwright's stylesheet, precompressed copies, a `_headers` file. */
-async function outputFiles(config: Config, rendered: readonly Rendered[], dir: string): Promise<PlannedFile[]> {
-  const feeds: PlannedFile[] = rendered.map((r) => ({ name: config.files[r.format], text: r.text, format: r.format }));
-  const stylesheet = config.stylesheetFile ? [{ name: config.stylesheetFile, text: renderStylesheet() }] : [];
-  const compressed = config.precompress ? await precompress(dir, feeds) : [];
-  const headers = config.headers ? [{ name: HEADERS_FILE, text: renderHeadersFile(config) }] : [];
-  return [...stylesheet, ...feeds, ...compressed, ...headers];
+/** A feed file, and its precompressed copies when the config asks for them. */
+async function feedFiles(config: Config, document: Rendered, dir: string): Promise<PlannedFile[]> {
+  const feed: PlannedFile = { name: config.files[document.format], text: document.text, format: document.format };
+  return [feed, ...(config.precompress ? await precompress(dir, [feed]) : [])];
+}
+
+/** What the config adds beside the feeds: feedwright's stylesheet before them, a `_headers` file after. */
+function configFiles(config: Config, where: 'before' | 'after'): PlannedFile[] {
+  if (where === 'before') return config.stylesheetFile ? [{ name: config.stylesheetFile, text: renderStylesheet() }] : [];
+  return config.headers ? [{ name: HEADERS_FILE, text: renderHeadersFile(config) }] : [];
 }
 
 /** Media whose length a record leaves unsaid. */

@@ -1,4 +1,4 @@
-import { open, readdir, readFile, rename, rm, mkdir } from 'node:fs/promises';
+import { mkdir, open, readdir, readFile, rename, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { WriteError } from '../errors.js';
 
@@ -26,46 +26,80 @@ const TEMP = /^\..+\.(\d+)\.tmp$/;
  * whose bytes are unchanged is left alone, mtime and all.
  */
 export async function publish(dir: string, files: readonly OutputFile[]): Promise<PublishResult> {
-  try {
-    await mkdir(dir, { recursive: true });
-  } catch (cause) {
-    throw new WriteError(`cannot create the output folder ${dir}`, { cause });
+  const staging = await Staging.open(dir);
+  for (const file of files) await staging.add(file);
+  return staging.commit();
+}
+
+/**
+ * A publish in steps, so that a build can hand over each file as soon as it
+ * is proven and keep nothing of it: `add` writes a changed file to its
+ * temporary file, `commit` renames them all, `abort` removes them. On any
+ * failure the temporary files written so far are removed and the folder
+ * stays as it was.
+ */
+export class Staging {
+  private readonly staged: { name: string; temp: string }[] = [];
+  private readonly unchanged: string[] = [];
+
+  private constructor(private readonly dir: string) {}
+
+  static async open(dir: string): Promise<Staging> {
+    try {
+      await mkdir(dir, { recursive: true });
+    } catch (cause) {
+      throw new WriteError(`cannot create the output folder ${dir}`, { cause });
+    }
+    await removeStaleTemps(dir);
+    return new Staging(dir);
   }
-  await removeStaleTemps(dir);
-  const changed: OutputFile[] = [];
-  const unchanged: string[] = [];
-  for (const file of files) {
-    if (await sameBytes(join(dir, file.name), toBytes(file.text))) unchanged.push(file.name);
-    else changed.push(file);
-  }
-  const temps = changed.map((file) => join(dir, tempName(file.name)));
-  try {
-    for (const [i, file] of changed.entries()) {
-      const handle = await open(temps[i]!, 'w');
+
+  async add(file: OutputFile): Promise<void> {
+    const bytes = toBytes(file.text);
+    if (await sameBytes(join(this.dir, file.name), bytes)) {
+      this.unchanged.push(file.name);
+      return;
+    }
+    const temp = join(this.dir, tempName(file.name));
+    this.staged.push({ name: file.name, temp });
+    try {
+      const handle = await open(temp, 'w');
       try {
-        await handle.writeFile(toBytes(file.text));
+        await handle.writeFile(bytes);
         await handle.sync();
       } finally {
         await handle.close();
       }
-    }
-  } catch (cause) {
-    await Promise.all(temps.map((temp) => rm(temp, { force: true }).catch(() => undefined)));
-    throw new WriteError(`cannot write the output files in ${dir}`, { cause });
-  }
-  for (const [i, file] of changed.entries()) {
-    try {
-      await rename(temps[i]!, join(dir, file.name));
     } catch (cause) {
-      await Promise.all(temps.slice(i).map((temp) => rm(temp, { force: true }).catch(() => undefined)));
-      throw new WriteError(`cannot replace ${join(dir, file.name)}`, { cause });
+      await this.abort();
+      throw new WriteError(`cannot write the output files in ${this.dir}`, { cause });
     }
   }
-  return { written: changed.map((f) => f.name), unchanged };
+
+  async commit(): Promise<PublishResult> {
+    for (const [i, { name, temp }] of this.staged.entries()) {
+      try {
+        await rename(temp, join(this.dir, name));
+      } catch (cause) {
+        await removeAll(this.staged.slice(i).map((s) => s.temp));
+        throw new WriteError(`cannot replace ${join(this.dir, name)}`, { cause });
+      }
+    }
+    return { written: this.staged.map((s) => s.name), unchanged: this.unchanged };
+  }
+
+  /** Removes every temporary file written: the folder is left as it was. */
+  async abort(): Promise<void> {
+    await removeAll(this.staged.map((s) => s.temp));
+  }
 }
 
+const removeAll = (paths: readonly string[]) => Promise.all(paths.map((path) => rm(path, { force: true }).catch(() => undefined)));
+
+/** Compares sizes first: a changed feed usually changes its size, and then the old file need not be read. */
 async function sameBytes(path: string, bytes: Buffer): Promise<boolean> {
   try {
+    if ((await stat(path)).size !== bytes.length) return false;
     return bytes.equals(await readFile(path));
   } catch {
     return false;
@@ -79,7 +113,7 @@ export async function removeStaleTemps(dir: string): Promise<void> {
     const pid = TEMP.exec(n)?.[1];
     return pid !== undefined && !isRunning(Number(pid));
   });
-  await Promise.all(stale.map((n) => rm(join(dir, n), { force: true }).catch(() => undefined)));
+  await removeAll(stale.map((n) => join(dir, n)));
 }
 
 function isRunning(pid: number): boolean {
