@@ -1,4 +1,4 @@
-import { SAXParser } from 'parse5-sax-parser';
+import { Tokenizer } from 'htmlparser2';
 import { SCHEME } from './values.js';
 
 /** Attributes that hold a URL (or, for srcset, a list of them). */
@@ -8,26 +8,51 @@ const URL_ATTRIBUTES = new Set(['href', 'src', 'poster', 'srcset']);
  * Makes relative URLs in HTML absolute against `base` (the article's link):
  * many readers ignore xml:base, and JSON Feed has none. Only the values of
  * href, src, srcset and poster change; every other byte stays as written.
- * Positions come from an HTML tokenizer, never from regular expressions.
+ * Positions come from htmlparser2's tokenizer, never from regular
+ * expressions: it knows comments, script and the other raw-text elements.
  */
 export function absoluteUrls(html: string, base: string): string {
-  if (!/\s(?:href|src|srcset|poster)\s*=/i.test(html)) return html;
+  if (!/[\s/](?:href|src|srcset|poster)\s*=/i.test(html)) return html;
   const edits: { start: number; end: number; text: string }[] = [];
-  const parser = new TagScanner({ sourceCodeLocationInfo: true });
-  parser.on('startTag', (tag) => {
-    // With sourceCodeLocationInfo on, start tags carry the span of each attribute.
-    const locations = (tag.sourceCodeLocation as { attrs?: Record<string, { startOffset: number; endOffset: number }> } | undefined)?.attrs;
-    if (!locations) return;
-    for (const { name, value } of tag.attrs) {
-      if (!URL_ATTRIBUTES.has(name)) continue;
-      const resolved = name === 'srcset' ? resolveSrcset(value, base) : resolve(value, base);
-      const at = locations[name];
-      if (resolved === value || at === undefined) continue;
-      edits.push({ start: at.startOffset, end: at.endOffset, text: `${html.slice(at.startOffset, at.startOffset + name.length)}="${escapeAttribute(resolved)}"` });
-    }
-  });
-  parser.write(html);
-  parser.end();
+  // The attribute being read: its name, where it starts, and its value with references decoded.
+  let name = '';
+  let start = 0;
+  let value = '';
+  const ignore = () => {};
+  const tokenizer = new Tokenizer(
+    { decodeEntities: true },
+    {
+      onattribname(from, to) {
+        name = html.slice(from, to).toLowerCase();
+        start = from;
+        value = '';
+      },
+      onattribdata(from, to) {
+        value += html.slice(from, to);
+      },
+      onattribentity(codePoint) {
+        value += String.fromCodePoint(codePoint);
+      },
+      onattribend(_quote, end) {
+        if (!URL_ATTRIBUTES.has(name)) return;
+        const resolved = name === 'srcset' ? resolveSrcset(value, base) : resolve(value, base);
+        if (resolved !== value) edits.push({ start, end, text: `${html.slice(start, start + name.length)}="${escapeAttribute(resolved)}"` });
+      },
+      oncdata: ignore,
+      onclosetag: ignore,
+      oncomment: ignore,
+      ondeclaration: ignore,
+      onend: ignore,
+      onopentagend: ignore,
+      onopentagname: ignore,
+      onprocessinginstruction: ignore,
+      onselfclosingtag: ignore,
+      ontext: ignore,
+      ontextentity: ignore,
+    },
+  );
+  tokenizer.write(html);
+  tokenizer.end();
   if (edits.length === 0) return html;
   let out = '';
   let from = 0;
@@ -36,18 +61,6 @@ export function absoluteUrls(html: string, base: string): string {
     from = edit.end;
   }
   return out + html.slice(from);
-}
-
-/**
- * parse5's SAX parser, without its text events: it builds a location object
- * for every character of text, which is most of its time, and only tags
- * matter here. The parser's tokenizer modes (script, style, foreign content)
- * are kept.
- */
-class TagScanner extends SAXParser {
-  override onCharacter(): void {}
-  override onWhitespaceCharacter(): void {}
-  override onNullCharacter(): void {}
 }
 
 /** A URL with a scheme is left exactly as written; anything else is resolved. */

@@ -36,4 +36,11 @@ describe('absoluteUrls', () => {
     const html = '<pre>&lt;a href="relative"&gt;</pre><code>src=x</code>';
     expect(absoluteUrls(html, BASE)).toBe(html);
   });
+
+  it('reads markup as a browser does: raw-text elements hold no tags, a slash separates attributes, references are decoded', () => {
+    const html = '<script>var s = \'<a href="in-script">\';</script><textarea><img src="in-textarea"></textarea><a/href=slash>s</a><a href="&#x2F;decoded">d</a>';
+    expect(absoluteUrls(html, BASE)).toBe(
+      '<script>var s = \'<a href="in-script">\';</script><textarea><img src="in-textarea"></textarea><a/href="https://site.example/articles/post/slash">s</a><a href="https://site.example/decoded">d</a>',
+    );
+  });
 });
