@@ -89,7 +89,7 @@ for (const n of sizes) {
   const archive: Record<string, number[]> = { build: [], buildRss: [], feedScript: [], feedRender: [], feedRss: [] };
   const items = join(dir, 'items.json');
   for (let r = 0; r < runs; r++) {
-    const s = await json([script('stages'), dir, ...(r === 0 ? [items] : [])], dir);
+    const s = await json(['--expose-gc', script('stages'), dir, ...(r === 0 ? [items] : [])], dir);
     for (const [k, v] of Object.entries(s)) if (typeof v === 'number') (stages[k] ??= []).push(v);
     await clean(dir);
     const build = await cli(dir);

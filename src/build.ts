@@ -6,7 +6,7 @@ import { hasErrors, type Diagnostic } from './diagnostic.js';
 import type { Feed, FeedFormat } from './model/types.js';
 import { normalize } from './model/normalize.js';
 import { localMediaSizes } from './model/media.js';
-import { listRecordFiles, readRecords, RecordCache, type ArticleRecord } from './records/index.js';
+import { listRecordFiles, readRecords, RecordCache, type ArticleRecord, type ReadContext, type ReadOptions } from './records/index.js';
 import { CODE_ID } from './version.js';
 import { hashOf, inputSignature, loadManifest, saveManifest, stillCurrent } from './write/manifest.js';
 import { render as renderAtom } from './render/atom.js';
@@ -100,19 +100,12 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   }
 
   const cache = cacheDir === undefined ? undefined : await RecordCache.open(join(cacheDir, `records-${id}.json`), context);
-  const { records, diagnostics: readDiagnostics } = await readRecords(articles, context, { display: options.articlesDir, ...(cache ? { cache } : {}), ...(files ? { files } : {}), ...(inputs ? { stats: inputs.stats } : {}) });
-  await cache?.save();
-  const mediaSizes = config.publicDir === undefined ? undefined : await localMediaSizes(mediaUrls(records), config.siteUrl, at(config.publicDir));
-  const { feed, diagnostics: modelDiagnostics } = normalize(records, config, {
-    utc: options.utc ?? config.utc,
-    articlesDir: options.articlesDir,
-    ...(options.now === undefined ? {} : { now: options.now }),
-    future: options.future ?? false,
-    ...(mediaSizes === undefined ? {} : { mediaSizes }),
+  const { feed, diagnostics, nextFuture } = await model(articles, config, options, {
+    context,
+    reading: { ...(cache ? { cache } : {}), ...(files ? { files } : {}), ...(inputs ? { stats: inputs.stats } : {}) },
+    now,
+    ...(config.publicDir === undefined ? {} : { publicDir: at(config.publicDir) }),
   });
-  // An empty feed because every file failed to read says nothing the read errors did not.
-  const consequential = (d: Diagnostic) => d.ruleId === 'input/no-articles' && hasErrors(readDiagnostics);
-  const diagnostics = [...readDiagnostics, ...modelDiagnostics.filter((d) => !consequential(d))];
   if (!feed || hasErrors(diagnostics)) return { exitCode: 1, diagnostics, items: 0, ...nothing };
   const items = feed.entries.length;
 
@@ -162,10 +155,37 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   }
   const { written, unchanged } = await staging.commit();
   if (manifestPath && inputs) {
-    const future = options.now === undefined || options.future ? [] : records.filter((r) => r.published && r.published.toMillis() > now).map((r) => r.published!.toMillis());
-    await saveManifest(manifestPath, { key, inputs: inputs.signature, savedAt: startedAt, nextFuture: future.length > 0 ? Math.min(...future) : null, items, diagnostics }, outDir, [...written, ...unchanged]);
+    await saveManifest(manifestPath, { key, inputs: inputs.signature, savedAt: startedAt, nextFuture, items, diagnostics }, outDir, [...written, ...unchanged]);
   }
   return { exitCode: 0, diagnostics, feed, items, written, unchanged };
+}
+
+/**
+ * articles → records → model. The records are let go when it returns:
+ * the model keeps what the feeds need.
+ */
+async function model(
+  articles: string,
+  config: Config,
+  options: BuildOptions,
+  input: { readonly context: ReadContext; readonly reading: Omit<ReadOptions, 'display'>; readonly now: number; readonly publicDir?: string },
+): Promise<{ feed?: Feed; diagnostics: Diagnostic[]; nextFuture: number | null }> {
+  const { records, diagnostics: readDiagnostics } = await readRecords(articles, input.context, { display: options.articlesDir, ...input.reading });
+  await input.reading.cache?.save();
+  const mediaSizes = input.publicDir === undefined ? undefined : await localMediaSizes(mediaUrls(records), config.siteUrl, input.publicDir);
+  const { feed, diagnostics: modelDiagnostics } = normalize(records, config, {
+    utc: options.utc ?? config.utc,
+    articlesDir: options.articlesDir,
+    ...(options.now === undefined ? {} : { now: options.now }),
+    future: options.future ?? false,
+    ...(mediaSizes === undefined ? {} : { mediaSizes }),
+  });
+  // An empty feed because every file failed to read says nothing the read errors did not.
+  const consequential = (d: Diagnostic) => d.ruleId === 'input/no-articles' && hasErrors(readDiagnostics);
+  const diagnostics = [...readDiagnostics, ...modelDiagnostics.filter((d) => !consequential(d))];
+  // The first record left out as future, so that the manifest knows when the output goes stale.
+  const future = options.now === undefined || options.future ? [] : records.filter((r) => r.published && r.published.toMillis() > input.now).map((r) => r.published!.toMillis());
+  return { ...(feed ? { feed } : {}), diagnostics, nextFuture: future.length > 0 ? Math.min(...future) : null };
 }
 
 /** A feed file, and its precompressed copies when the config asks for them. */

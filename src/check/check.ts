@@ -6,6 +6,7 @@ import { jsonErrorOffset, jsonLocator } from './json-locate.js';
 import { positionsOf, type Position } from '../position.js';
 import { RULES, UNKNOWN_FORMAT, WELL_FORMED, type JsonObject, type Rule, type Visitors, type Where } from './rules/index.js';
 import { scanXml, type XmlElement, type XmlTree } from './tree.js';
+import { dateReader, type DateReader } from './values.js';
 
 export interface CheckOptions {
   /** The path shown in diagnostics. */
@@ -14,6 +15,8 @@ export interface CheckOptions {
   readonly now?: number;
   /** Default: every registered rule. */
   readonly rules?: readonly Rule[];
+  /** Date readers to share with the caller (the proof), which reads the same dates after the rules. */
+  readonly dates?: DateReader;
   /** Given the parsed document, so that a caller (the proof) reads it without parsing it again. */
   readonly onParsed?: (document: ParsedDocument) => void;
 }
@@ -44,7 +47,7 @@ export function check(text: string, options: CheckOptions): CheckResult {
       found.push({ file: options.file, ...(offset === undefined ? {} : at(offset)), ruleId: rule.meta.id, severity: rule.meta.severity, message, ...detail });
     },
     add: (diagnostic) => void found.push({ file: options.file, ...diagnostic }),
-    setUp: (format, locate) => create(rules, { format, source: text, now, push: run.push, at, locate }),
+    setUp: (format, locate) => create(rules, { format, source: text, now, dates: options.dates ?? dateReader(), push: run.push, at, locate }),
     parsed: (document) => options.onParsed?.(document),
   };
 
@@ -53,11 +56,21 @@ export function check(text: string, options: CheckOptions): CheckResult {
   if (start === -1) run.push(WELL_FORMED, undefined, 'is empty: a feed file holds an <rss> or <feed> document, or a JSON Feed object');
   else if (text[start] === '{' || text[start] === '[') format = checkJson(text, start, run);
   else format = checkXml(text, run);
+  releaseLastMatch();
   return {
     ...(format === undefined ? {} : { format }),
     diagnostics: found.sort((a, b) => (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0)),
   };
 }
+
+/**
+ * V8 keeps the text of the last successful regular-expression match (the
+ * legacy `RegExp.input`), and a date or a name read from a document is a
+ * slice that keeps the whole document: without this, each document checked
+ * stays in memory until other text is matched. At 100,000 items a document
+ * is hundreds of megabytes.
+ */
+export const releaseLastMatch = (): void => void /^/.exec('');
 
 /** What the format-specific halves of a check share: where diagnostics go, and the rules set up for the document. */
 interface Run {
@@ -140,13 +153,14 @@ interface Setting {
   readonly format: FeedFormat;
   readonly source: string;
   readonly now: number;
+  readonly dates: DateReader;
   readonly push: Push;
   readonly at: (offset: number) => Position;
   readonly locate?: JsonLocator | undefined;
 }
 
 /** Each rule for the format, set up for this document. */
-function create(rules: readonly Rule[], { format, source, now, push, at, locate }: Setting): Visitors[] {
+function create(rules: readonly Rule[], { format, source, now, dates, push, at, locate }: Setting): Visitors[] {
   const offsetOf = (where: Where): number | undefined =>
     typeof where === 'number' ? where : Array.isArray(where) ? locate?.(where as readonly (string | number)[]) : (where as { readonly offset: number }).offset;
   return rules
@@ -156,6 +170,7 @@ function create(rules: readonly Rule[], { format, source, now, push, at, locate 
         format,
         source,
         now,
+        dates,
         report: (where, message, detail) => push(rule, offsetOf(where), message, detail),
         position: (where) => {
           const offset = offsetOf(where);

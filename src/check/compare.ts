@@ -1,5 +1,5 @@
 import type { DateTime } from 'luxon';
-import { readRfc3339, readRfc822 } from './values.js';
+import { dateReader, type DateReader } from './values.js';
 import type { FeedView, ItemView } from './view.js';
 
 /** One difference between what the model says and what a document carries. */
@@ -17,26 +17,26 @@ const show = (value: unknown): string => (value === undefined ? '(absent)' : JSO
  * Compares field by field, every item, the count included. Dates must be
  * the same instant in the same offset.
  */
-export function compareViews(expected: FeedView<DateTime>, actual: FeedView<string>): Difference[] {
+export function compareViews(expected: FeedView<DateTime>, actual: FeedView<string>, dates: DateReader = dateReader()): Difference[] {
   const out: Difference[] = [];
-  compareFields('feed', expected, actual, out);
+  compareFields('feed', expected, actual, out, dates);
   if (expected.items.length !== actual.items.length) {
     out.push({ where: 'feed', field: 'item count', expected: String(expected.items.length), actual: String(actual.items.length) });
   }
   const count = Math.min(expected.items.length, actual.items.length);
   for (let i = 0; i < count; i++) {
     const want = expected.items[i]!;
-    compareFields(`item ${i + 1} (${want.id})`, want, actual.items[i]!, out);
+    compareFields(`item ${i + 1} (${want.id})`, want, actual.items[i]!, out, dates);
   }
   return out;
 }
 
-function compareFields(where: string, expected: FeedView<DateTime> | ItemView<DateTime>, actual: FeedView<string> | ItemView<string>, out: Difference[]): void {
+function compareFields(where: string, expected: FeedView<DateTime> | ItemView<DateTime>, actual: FeedView<string> | ItemView<string>, out: Difference[], dates: DateReader): void {
   for (const [field, want] of Object.entries(expected)) {
     if (field === 'items') continue;
     const got = (actual as unknown as Record<string, unknown>)[field];
     if (isDateTime(want)) {
-      const problem = compareDate(want, got);
+      const problem = compareDate(want, got, dates);
       if (problem) out.push({ where, field, expected: want.toISO({ suppressMilliseconds: true }) ?? '', actual: `${show(got)}${problem}` });
     } else if (!same(want, got)) {
       out.push({ where, field, expected: show(want), actual: show(got) });
@@ -44,10 +44,10 @@ function compareFields(where: string, expected: FeedView<DateTime> | ItemView<Da
   }
 }
 
-function compareDate(want: DateTime, got: unknown): string | undefined {
+function compareDate(want: DateTime, got: unknown, dates: DateReader): string | undefined {
   if (typeof got !== 'string') return ' (no date)';
   // A document carries RFC 3339 dates (Atom, JSON Feed, atom:updated) or RFC 822 ones (RSS).
-  const read = /^\s*\d{4}-/.test(got) ? readRfc3339(got) : readRfc822(got);
+  const read = /^\s*\d{4}-/.test(got) ? dates.rfc3339(got) : dates.rfc822(got);
   if (!read.ok) return ` (${read.reason})`;
   if (read.value.instant !== want.toMillis()) return ' (another instant)';
   if (read.value.offset !== want.offset) return ' (another offset)';

@@ -1,11 +1,12 @@
 import type { Diagnostic } from '../diagnostic.js';
 import type { Feed, FeedFormat } from '../model/types.js';
-import { check, type ParsedDocument } from './check.js';
+import { check, releaseLastMatch, type ParsedDocument } from './check.js';
 import { compareViews } from './compare.js';
 import { expectedView } from './expect.js';
 import { read as readAtom } from './read/atom.js';
 import { read as readJsonFeed } from './read/json-feed.js';
 import { read as readRss } from './read/rss.js';
+import { dateReader } from './values.js';
 import type { FeedView } from './view.js';
 
 /** A rendered document, not yet written. */
@@ -41,13 +42,14 @@ export function readBack(format: FeedFormat, text: string): { view?: FeedView<st
  */
 export function prove(feed: Feed, rendered: Rendered, options: { readonly now?: number } = {}): Diagnostic[] {
   let document: ParsedDocument | undefined;
-  const ruled = check(rendered.text, { file: rendered.file, ...options, onParsed: (d) => (document = d) });
+  const dates = dateReader();
+  const ruled = check(rendered.text, { file: rendered.file, ...options, dates, onParsed: (d) => (document = d) });
   const view = viewOf(rendered.format, document);
   if (!view) {
     const problems = ruled.diagnostics.filter((d) => d.severity === 'error');
     return problems.length > 0 ? problems : [{ file: rendered.file, ruleId: 'proof/round-trip', severity: 'error', message: `is not ${rendered.format} when read back` }];
   }
-  const differences = compareViews(expectedView(feed, rendered.format), view).map(
+  const differences = compareViews(expectedView(feed, rendered.format), view, dates).map(
     (d): Diagnostic => ({
       file: rendered.file,
       ruleId: 'proof/round-trip',
@@ -57,5 +59,6 @@ export function prove(feed: Feed, rendered: Rendered, options: { readonly now?: 
       actual: d.actual,
     }),
   );
+  releaseLastMatch();
   return [...ruled.diagnostics, ...differences];
 }

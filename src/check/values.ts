@@ -31,17 +31,8 @@ const RFC822 =
 export const RFC822_EXAMPLE = 'Thu, 16 May 2024 11:55:00 +0800';
 export const RFC3339_EXAMPLE = '2024-05-16T11:55:00+08:00';
 
-/** Several rules, and the proof, read the same date one after another: the last reading is kept. */
-function lastKept(read: (text: string) => Checked<DateValue>): (text: string) => Checked<DateValue> {
-  let last: { text: string; value: Checked<DateValue> } | undefined;
-  return (text) => {
-    if (last?.text !== text) last = { text, value: read(text) };
-    return last.value;
-  };
-}
-
 /** An RFC 822 date-time as RSS 2.0 requires for `pubDate` and `lastBuildDate`. */
-export const readRfc822 = lastKept(function readRfc822(text: string): Checked<DateValue> {
+export function readRfc822(text: string): Checked<DateValue> {
   const problems: string[] = [];
   // RFC 822 allows comments in parentheses anywhere; readers do not.
   const uncommented = text.replace(/\([^()]*\)/g, ' ');
@@ -82,7 +73,7 @@ export const readRfc822 = lastKept(function readRfc822(text: string): Checked<Da
     if (actual !== weekday) return { ok: false, reason: `"${text.trim()}" says ${weekday}, but ${day} ${monthText} ${year} is a ${actual}` };
   }
   return { ok: true, value: { instant, offset, problems } };
-});
+}
 
 const RFC3339 = /^(\d{4})-(\d{2})-(\d{2})[Tt](\d{2}):(\d{2}):(\d{2})(\.\d+)?([Zz]|([+-])(\d{2}):(\d{2}))$/;
 
@@ -91,11 +82,15 @@ const RFC3339 = /^(\d{4})-(\d{2})-(\d{2})[Tt](\d{2}):(\d{2}):(\d{2})(\.\d+)?([Zz
  * uppercase "T" and "Z"; JSON Feed takes RFC 3339 as it is.
  */
 export function readRfc3339(text: string, options: { readonly uppercase?: boolean } = {}): Checked<DateValue> {
-  if (options.uppercase && /[tz]/.test(text) && RFC3339.test(text.trim())) return { ok: false, reason: `"${text.trim()}" has a lowercase "t" or "z", which Atom does not allow` };
-  return readAnyRfc3339(text);
+  return (options.uppercase && lowercaseIn(text)) || readAnyRfc3339(text);
 }
 
-const readAnyRfc3339 = lastKept((text) => {
+function lowercaseIn(text: string): Checked<DateValue> | undefined {
+  if (/[tz]/.test(text) && RFC3339.test(text.trim())) return { ok: false, reason: `"${text.trim()}" has a lowercase "t" or "z", which Atom does not allow` };
+  return undefined;
+}
+
+function readAnyRfc3339(text: string): Checked<DateValue> {
   const m = RFC3339.exec(text.trim());
   if (!m) return { ok: false, reason: `"${text.trim()}" is not an RFC 3339 date-time` };
   const [, y, mo, d, h, mi, s, fraction, , sign, oh, om] = m as unknown as (string | undefined)[];
@@ -106,7 +101,34 @@ const readAnyRfc3339 = lastKept((text) => {
   const offset = sign === undefined ? 0 : (sign === '-' ? -1 : 1) * (Number(oh) * 60 + Number(om));
   const millis = fraction === undefined ? 0 : Math.floor(Number(fraction) * 1000);
   return { ok: true, value: { instant: utc(year, month, day, hour, minute, second, millis) - offset * 60_000, offset, problems: [] } };
-});
+}
+
+/**
+ * The date readers for one document: several rules, and the proof's round
+ * trip, read the same date one after another, so the last reading of each
+ * kind is kept. It lives as long as the document's check: what it keeps
+ * is a slice of that document's text.
+ */
+export interface DateReader {
+  readonly rfc822: (text: string) => Checked<DateValue>;
+  readonly rfc3339: (text: string, options?: { readonly uppercase?: boolean }) => Checked<DateValue>;
+}
+
+export function dateReader(): DateReader {
+  const rfc3339 = lastKept(readAnyRfc3339);
+  return {
+    rfc822: lastKept(readRfc822),
+    rfc3339: (text, options = {}) => (options.uppercase && lowercaseIn(text)) || rfc3339(text),
+  };
+}
+
+function lastKept(read: (text: string) => Checked<DateValue>): (text: string) => Checked<DateValue> {
+  let last: { text: string; value: Checked<DateValue> } | undefined;
+  return (text) => {
+    if (last?.text !== text) last = { text, value: read(text) };
+    return last.value;
+  };
+}
 
 /** Date.UTC, but a year under 100 is that year, not 1900 plus it. */
 function utc(year: number, month: number, day: number, hour = 0, minute = 0, second = 0, millis = 0): number {

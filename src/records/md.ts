@@ -31,15 +31,14 @@ export function readMarkdown(text: string, slug: string, source: { file: string 
     report.error('input/empty-body', 'has no body after its front matter; write the article in Markdown below the closing "---"', split.bodyLine - 1);
     return undefined;
   }
-  let html: string | undefined;
   return {
     ...fields,
     source: { ...source, line: 1 },
     lines,
     slug: fields.slug ?? slug,
-    // Rendered when first read: most records of a large folder never reach the feed.
+    // Rendered when read, and not kept: most records of a large folder never reach the feed, and the model keeps the content of those that do.
     get contentHtml() {
-      return (html ??= markdown.render(body).trimEnd());
+      return markdown.render(body).trimEnd();
     },
   };
 }

@@ -2,7 +2,7 @@ import { rfc3339 } from '../dates/format.js';
 import { ATOM_NS, GENERATOR, MEDIA_TYPES } from '../formats.js';
 import { escapeHtml } from '../model/html.js';
 import { atomEnclosures, type Entry, type Feed, type Person } from '../model/types.js';
-import { attributes, escapeHtmlContent, escapeText, indent, stylesheetInstruction, XML_DECLARATION } from './xml.js';
+import { attributes, escapeAttr, escapeHtmlContent, escapeText, indent, stylesheetInstruction, XML_DECLARATION } from './xml.js';
 
 /** Atom 1.0, RFC 4287 (SPEC section 4). */
 export function render(feed: Feed): string {
@@ -22,32 +22,35 @@ export function render(feed: Feed): string {
   line('generator', GENERATOR.name, attributes({ uri: GENERATOR.uri }));
   if (feed.icon) line('icon', escapeText(feed.icon));
   if (feed.logo) line('logo', escapeText(feed.logo));
-  for (const e of feed.entries) entry(e, out);
-  out.push('</feed>');
-  return out.join('\n') + '\n';
+  for (const e of feed.entries) out.push(entry(e));
+  out.push('</feed>', '');
+  return out.join('\n');
 }
 
 const TEXT_TYPE = attributes({ type: 'text' });
-const HTML_TYPE = attributes({ type: 'html' });
 
-function entry(e: Entry, out: string[]): void {
-  const line = (name: string, text: string, attrs = '') => out.push(indent(2, `<${name}${attrs}>${text}</${name}>`));
-  out.push(indent(1, `<entry${attributes({ 'xml:lang': e.language })}>`));
-  line('id', escapeText(e.id));
+/** One entry, as one string: a feed of thousands of entries is mostly this. */
+function entry(e: Entry): string {
   // A headline with "<" in it is text, not markup: type="text" keeps it so.
-  line('title', escapeText(e.title), TEXT_TYPE);
-  out.push(indent(2, `<link${attributes({ rel: 'alternate', type: 'text/html', href: e.link })}/>`));
+  let text = `  <entry${attributes({ 'xml:lang': e.language })}>
+    <id>${escapeText(e.id)}</id>
+    <title type="text">${escapeText(e.title)}</title>
+    <link rel="alternate" type="text/html" href="${escapeAttr(e.link)}"/>
+`;
   for (const media of atomEnclosures(e)) {
-    out.push(indent(2, `<link${attributes({ rel: 'enclosure', type: media.type, href: media.url, length: media.length?.toString(), title: media.title })}/>`));
+    text += `    <link${attributes({ rel: 'enclosure', type: media.type, href: media.url, length: media.length?.toString(), title: media.title })}/>\n`;
   }
-  line('published', rfc3339(e.published));
-  line('updated', rfc3339(e.updated));
-  for (const person of e.authors) author(person, 2, out);
-  for (const tag of e.tags) out.push(indent(2, `<category${attributes({ term: tag })}/>`));
-  if (e.summary !== undefined) line('summary', escapeHtmlContent(escapeHtml(e.summary)), HTML_TYPE);
-  line('content', escapeHtmlContent(e.contentHtml), HTML_TYPE);
-  if (e.rights !== undefined) line('rights', escapeText(e.rights), TEXT_TYPE);
-  out.push(indent(1, '</entry>'));
+  text += `    <published>${rfc3339(e.published)}</published>
+    <updated>${rfc3339(e.updated)}</updated>
+`;
+  const lines: string[] = [];
+  for (const person of e.authors) author(person, 2, lines);
+  if (lines.length > 0) text += `${lines.join('\n')}\n`;
+  for (const tag of e.tags) text += `    <category term="${escapeAttr(tag)}"/>\n`;
+  if (e.summary !== undefined) text += `    <summary type="html">${escapeHtmlContent(escapeHtml(e.summary))}</summary>\n`;
+  text += `    <content type="html">${escapeHtmlContent(e.contentHtml)}</content>\n`;
+  if (e.rights !== undefined) text += `    <rights type="text">${escapeText(e.rights)}</rights>\n`;
+  return `${text}  </entry>`;
 }
 
 function author(person: Person, depth: number, out: string[]): void {

@@ -29,30 +29,30 @@ export function render(feed: Feed): string {
     out.push(indent(3, `<link>${escapeText(feed.homePageUrl)}</link>`));
     out.push(indent(2, '</image>'));
   }
-  for (const entry of feed.entries) item(entry, out);
-  out.push(indent(1, '</channel>'));
-  out.push('</rss>');
-  return out.join('\n') + '\n';
+  for (const entry of feed.entries) out.push(item(entry));
+  out.push(indent(1, '</channel>'), '</rss>', '');
+  return out.join('\n');
 }
 
-function item(entry: Entry, out: string[]): void {
-  const line = (name: string, text: string, attrs = '') => out.push(indent(3, `<${name}${attrs}>${text}</${name}>`));
-  out.push(indent(2, '<item>'));
-  line('title', escapeRssText(entry.title));
-  line('link', escapeText(entry.link));
-  line('guid', escapeText(entry.id), attributes({ isPermaLink: isPermaLink(entry) ? 'true' : 'false' }));
-  line('pubDate', rfc822(entry.published));
-  line('atom:updated', rfc3339(entry.updated));
-  if (entry.summary !== undefined) line('description', escapeHtmlContent(escapeHtml(entry.summary)));
-  line('content:encoded', escapeHtmlContent(entry.contentHtml));
+/** One item, as one string: a feed of thousands of items is mostly this. */
+function item(entry: Entry): string {
+  let text = `    <item>
+      <title>${escapeRssText(entry.title)}</title>
+      <link>${escapeText(entry.link)}</link>
+      <guid isPermaLink="${isPermaLink(entry)}">${escapeText(entry.id)}</guid>
+      <pubDate>${rfc822(entry.published)}</pubDate>
+      <atom:updated>${rfc3339(entry.updated)}</atom:updated>
+`;
+  if (entry.summary !== undefined) text += `      <description>${escapeHtmlContent(escapeHtml(entry.summary))}</description>\n`;
+  text += `      <content:encoded>${escapeHtmlContent(entry.contentHtml)}</content:encoded>\n`;
   const enclosure = rssEnclosure(entry);
-  if (enclosure) out.push(indent(3, `<enclosure${attributes({ url: enclosure.url, length: String(enclosure.length ?? 0), type: enclosure.type })}/>`));
+  if (enclosure) text += `      <enclosure${attributes({ url: enclosure.url, length: String(enclosure.length ?? 0), type: enclosure.type })}/>\n`;
   const author = rssAuthor(entry.authors);
-  if (author !== undefined) line('author', escapeRssText(author));
-  else for (const person of entry.authors) line('dc:creator', escapeRssText(person.name));
-  for (const tag of entry.tags) line('category', escapeRssText(tag));
-  if (entry.rights !== undefined) line('dc:rights', escapeRssText(entry.rights));
-  out.push(indent(2, '</item>'));
+  if (author !== undefined) text += `      <author>${escapeRssText(author)}</author>\n`;
+  else for (const person of entry.authors) text += `      <dc:creator>${escapeRssText(person.name)}</dc:creator>\n`;
+  for (const tag of entry.tags) text += `      <category>${escapeRssText(tag)}</category>\n`;
+  if (entry.rights !== undefined) text += `      <dc:rights>${escapeRssText(entry.rights)}</dc:rights>\n`;
+  return `${text}    </item>`;
 }
 
 /** A guid is a permalink only when it is the item's link. */

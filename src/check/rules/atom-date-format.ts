@@ -1,4 +1,4 @@
-import { readRfc3339, RFC3339_EXAMPLE } from '../values.js';
+import { RFC3339_EXAMPLE } from '../values.js';
 import type { XmlElement } from '../tree.js';
 import type { Rule } from './rule.js';
 
@@ -13,7 +13,7 @@ export const rule: Rule = {
   },
   create: (context) => {
     const check = (el: XmlElement) => {
-      const read = readRfc3339(el.text, { uppercase: true });
+      const read = context.dates.rfc3339(el.text, { uppercase: true });
       if (!read.ok) context.report(el, `<${el.name}> ${read.reason}; write it as "${RFC3339_EXAMPLE}" or "2024-05-16T03:55:00Z"`, { expected: 'an RFC 3339 date-time', actual: el.text.trim() });
     };
     return { elements: { 'atom:updated': check, 'atom:published': check } };

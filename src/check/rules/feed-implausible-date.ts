@@ -1,4 +1,4 @@
-import { readRfc3339, readRfc822, type Checked, type DateValue } from '../values.js';
+import type { Checked, DateValue } from '../values.js';
 import type { XmlElement } from '../tree.js';
 import type { JsonObject, Rule, Where } from './rule.js';
 
@@ -26,12 +26,12 @@ export const rule: Rule = {
         context.report(where, `${name} is ${iso(instant)}, more than a day after ${iso(context.now)}; readers sort such an item first or hide it until then; write the date it happened, not a planned one`);
       }
     };
-    const rfc822 = (el: XmlElement) => check(el, `<${el.name}>`, readRfc822(el.text));
-    const rfc3339 = (el: XmlElement) => check(el, `<${el.name}>`, readRfc3339(el.text));
+    const rfc822 = (el: XmlElement) => check(el, `<${el.name}>`, context.dates.rfc822(el.text));
+    const rfc3339 = (el: XmlElement) => check(el, `<${el.name}>`, context.dates.rfc3339(el.text));
     const json = (path: readonly (string | number)[], object: JsonObject) => {
       for (const key of ['date_published', 'date_modified']) {
         const value = object[key];
-        if (typeof value === 'string') check([...path, key], `"${key}"`, readRfc3339(value));
+        if (typeof value === 'string') check([...path, key], `"${key}"`, context.dates.rfc3339(value));
       }
     };
     return context.format === 'json'

@@ -1,4 +1,4 @@
-import { readRfc3339, RFC3339_EXAMPLE } from '../values.js';
+import { RFC3339_EXAMPLE } from '../values.js';
 import type { Rule } from './rule.js';
 
 export const rule: Rule = {
@@ -15,7 +15,7 @@ export const rule: Rule = {
       for (const key of ['date_published', 'date_modified']) {
         const value = item[key];
         if (value === undefined) continue;
-        const read = typeof value === 'string' ? readRfc3339(value) : { ok: false as const, reason: `${JSON.stringify(value)} is not a string` };
+        const read = typeof value === 'string' ? context.dates.rfc3339(value) : { ok: false as const, reason: `${JSON.stringify(value)} is not a string` };
         if (!read.ok) {
           context.report(['items', index, key], `the "${key}" of item ${index}: ${read.reason}; write it as "${RFC3339_EXAMPLE}"`, { expected: 'an RFC 3339 date-time', actual: String(value) });
         }

@@ -1,4 +1,4 @@
-import { readRfc822, RFC822_EXAMPLE } from '../values.js';
+import { RFC822_EXAMPLE } from '../values.js';
 import type { XmlElement } from '../tree.js';
 import type { Rule } from './rule.js';
 
@@ -13,7 +13,7 @@ export const rule: Rule = {
   },
   create: (context) => {
     const check = (el: XmlElement) => {
-      const read = readRfc822(el.text);
+      const read = context.dates.rfc822(el.text);
       if (!read.ok) context.report(el, `<${el.name}> ${read.reason}; write it as "${RFC822_EXAMPLE}"`, { expected: 'an RFC 822 date', actual: el.text.trim() });
     };
     return { elements: { pubDate: check, lastBuildDate: check } };

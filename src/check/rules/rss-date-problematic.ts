@@ -1,4 +1,4 @@
-import { readRfc822, RFC822_EXAMPLE } from '../values.js';
+import { RFC822_EXAMPLE } from '../values.js';
 import type { XmlElement } from '../tree.js';
 import type { Rule } from './rule.js';
 
@@ -13,7 +13,7 @@ export const rule: Rule = {
   },
   create: (context) => {
     const check = (el: XmlElement) => {
-      const read = readRfc822(el.text);
+      const read = context.dates.rfc822(el.text);
       // An invalid date is rss/date-format's to report.
       if (read.ok && read.value.problems.length > 0) {
         context.report(el, `<${el.name}> "${el.text.trim()}" is valid RFC 822, but ${read.value.problems.join('; ')}; write it as "${RFC822_EXAMPLE}"`);

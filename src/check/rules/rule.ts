@@ -3,6 +3,7 @@ import type { FeedFormat } from '../../model/types.js';
 import type { JsonPath } from '../json-locate.js';
 import type { Position } from '../../position.js';
 import type { XmlElement, XmlTree } from '../tree.js';
+import type { DateReader } from '../values.js';
 
 /** What a rule is, beside what it checks (one module per rule, as remark-lint and ESLint keep them). */
 export interface RuleMeta {
@@ -32,6 +33,8 @@ export interface RuleContext {
   readonly source: string;
   /** Milliseconds since the epoch: what "in the future" means for this run. */
   readonly now: number;
+  /** Date readers shared by the rules (and the round trip) for this document. */
+  readonly dates: DateReader;
   report(where: Where, message: string, detail?: { readonly expected?: string; readonly actual?: string }): void;
   /** Where something is, for a message that points at another place ("first at line 12"). */
   position(where: Where): Position | undefined;
