@@ -27,7 +27,7 @@ export interface NormalizeOptions {
  */
 export function normalize(records: readonly ArticleRecord[], config: Config, options: NormalizeOptions): { feed?: Feed; diagnostics: Diagnostic[] } {
   const diagnostics: Diagnostic[] = [];
-  const entries: Entry[] = [];
+  const entries: Unfinished[] = [];
   const host = new URL(config.siteUrl).hostname;
   const base = config.siteUrl.replace(/\/+$/, '');
 
@@ -58,8 +58,9 @@ export function normalize(records: readonly ArticleRecord[], config: Config, opt
   entries.sort((a, b) => b.published.toMillis() - a.published.toMillis() || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   // Content is finished only for the items the feed shows: the rest are checked, not rendered.
   // Under `sanitize`, after absoluteUrls: the sanitizer judges each URL by its scheme, which a relative one does not have yet.
-  const finish = (e: Entry) => (config.sanitize ? sanitize(absoluteUrls(e.contentHtml, e.link)) : absoluteUrls(e.contentHtml, e.link));
-  const shown = entries.slice(0, config.limit).map((e) => ({ ...e, contentHtml: finish(e) }));
+  // The record renders or loads its content when asked (a Markdown body, a cached record's file): only here.
+  const finish = (html: string, link: string) => (config.sanitize ? sanitize(absoluteUrls(html, link)) : absoluteUrls(html, link));
+  const shown: Entry[] = entries.slice(0, config.limit).map(({ record, ...e }) => ({ ...e, contentHtml: finish(record.contentHtml ?? '', e.link) }));
   const latest = (pick: (e: Entry) => DateTime) => shown.reduce((best, e) => (pick(e).toMillis() > pick(best).toMillis() ? e : best), shown[0]!);
   const feedUrls = Object.fromEntries(
     (Object.entries(config.files) as [FeedFormat, string][]).map(([format, name]) => [format, config.feedUrl + name]),
@@ -84,7 +85,10 @@ export function normalize(records: readonly ArticleRecord[], config: Config, opt
   return { feed, diagnostics };
 }
 
-function toEntry(record: ArticleRecord, config: Config, options: NormalizeOptions, host: string, base: string, diagnostics: Diagnostic[]): Entry | undefined {
+/** An entry before its content is finished, with the record that gives the content. */
+type Unfinished = Omit<Entry, 'contentHtml'> & { readonly record: ArticleRecord };
+
+function toEntry(record: ArticleRecord, config: Config, options: NormalizeOptions, host: string, base: string, diagnostics: Diagnostic[]): Unfinished | undefined {
   const report = diagnosticsFor(record.source.file, diagnostics);
   const at = (field: keyof ArticleRecord['lines']) => record.lines[field] ?? record.source.line;
   let ok = true;
@@ -133,10 +137,7 @@ function toEntry(record: ArticleRecord, config: Config, options: NormalizeOption
     published: inOutputZone(published),
     updated: inOutputZone(updated),
     ...(record.summary === undefined ? {} : { summary: record.summary }),
-    // Read only when the entry is shown: a Markdown body is rendered, a cached record's content loaded, on demand.
-    get contentHtml() {
-      return record.contentHtml ?? '';
-    },
+    record,
     authors,
     tags: record.tags ?? [],
     ...(image === undefined ? {} : { image }),
@@ -147,11 +148,11 @@ function toEntry(record: ArticleRecord, config: Config, options: NormalizeOption
   };
 }
 
-function findDuplicates(entries: readonly Entry[], diagnostics: Diagnostic[]): void {
+function findDuplicates(entries: readonly Unfinished[], diagnostics: Diagnostic[]): void {
   // One problem, one message: a duplicate slug also duplicates the id and link it makes.
-  const reported = new Set<Entry>();
+  const reported = new Set<Unfinished>();
   const check = (what: 'slug' | 'id' | 'link', hint: string) => {
-    const first = new Map<string, Entry>();
+    const first = new Map<string, Unfinished>();
     for (const entry of entries) {
       if (reported.has(entry)) continue;
       const other = first.get(entry[what]);
