@@ -19,9 +19,13 @@ export interface XmlAttribute {
   readonly offset: number;
 }
 
+// Most elements have no attributes, many no children: they share these until they do.
+const NO_CHILDREN: readonly XmlElement[] = Object.freeze([]);
+const NO_ATTRIBUTES: readonly XmlAttribute[] = Object.freeze([]);
+
 export class XmlElement {
-  readonly children: XmlElement[] = [];
-  readonly attributes: XmlAttribute[] = [];
+  children: readonly XmlElement[] = NO_CHILDREN;
+  attributes: readonly XmlAttribute[] = NO_ATTRIBUTES;
   /** Decoded character data directly inside the element, CDATA sections included. */
   text = '';
   /** Whether any of that text came from a CDATA section. */
@@ -39,8 +43,9 @@ export class XmlElement {
     /** Offset of the `<` of the start tag. */
     readonly offset: number,
     readonly parent: XmlElement | undefined,
+    key = keyOf(namespace, local, prefix),
   ) {
-    this.key = keyOf(namespace, local, prefix);
+    this.key = key;
   }
 
   attr(name: string): string | undefined {
@@ -98,6 +103,7 @@ export type TreeResult = { readonly ok: true; readonly tree: XmlTree } | { reado
 const PREDEFINED: Readonly<Record<string, string>> = { lt: '<', gt: '>', amp: '&', quot: '"', apos: "'" };
 const NAME = /[A-Za-z_:\u00C0-\uFFFF][\w.:\-\u00B7\u00C0-\uFFFF]*/y;
 const SPACE = /[ \t\r\n]*/y;
+const WHITE = /^[ \t\r\n]*$/;
 
 class Malformed {
   constructor(
@@ -122,6 +128,9 @@ class Scanner {
   private readonly strayCdataEnds: number[] = [];
   private readonly undeclaredPrefixes: { offset: number; name: string }[] = [];
   private hasDoctype = false;
+  private readonly names = new Map<string, string>();
+  private readonly splits = new Map<string, [prefix: string | undefined, local: string]>();
+  private readonly keys = new Map<string | undefined, Map<string, string>>();
 
   constructor(private readonly source: string) {
     this.pos = source.charCodeAt(0) === 0xfeff ? 1 : 0;
@@ -167,8 +176,9 @@ class Scanner {
       } else {
         if (root && !current) throw new Malformed(lt, 'a second root element: a document has exactly one');
         const { element, selfClosing, scope } = this.startTag(lt, current, scopes[scopes.length - 1]!);
-        if (current) current.children.push(element);
-        else root = element;
+        if (!current) root = element;
+        else if (current.children === NO_CHILDREN) current.children = [element];
+        else (current.children as XmlElement[]).push(element);
         if (selfClosing) this.elements.push(element);
         else {
           scopes.push(scope);
@@ -187,6 +197,8 @@ class Scanner {
       if (/[^ \t\r\n]/.test(raw)) throw new Malformed(start + raw.search(/[^ \t\r\n]/), 'text outside the root element');
       return;
     }
+    // White space between child elements is layout, not text: kept, it would be most of a large feed's tree.
+    if (current.children.length > 0 && WHITE.test(raw)) return;
     for (let i = raw.indexOf(']]>'); i !== -1; i = raw.indexOf(']]>', i + 1)) this.strayCdataEnds.push(start + i);
     current.text += this.decode(raw, start);
   }
@@ -252,13 +264,15 @@ class Scanner {
         scope.set(a.name === 'xmlns' ? '' : a.name.slice(6), a.value);
       }
     }
-    const [prefix, local] = split(name);
+    const [prefix, local] = this.split(name);
     const namespace = this.resolve(prefix, scope, start, name, true);
-    const element = new XmlElement(name, prefix, local, namespace, start, parent);
-    for (const a of raw) {
-      const [attrPrefix, attrLocal] = split(a.name);
-      const attrNamespace = attrPrefix === undefined || attrPrefix === 'xmlns' ? undefined : this.resolve(attrPrefix, scope, a.offset, a.name, false);
-      element.attributes.push({ name: a.name, prefix: attrPrefix, local: attrLocal, namespace: attrNamespace, value: a.value, offset: a.offset });
+    const element = new XmlElement(name, prefix, local, namespace, start, parent, this.keyOf(name, namespace));
+    if (raw.length > 0) {
+      element.attributes = raw.map((a) => {
+        const [attrPrefix, attrLocal] = this.split(a.name);
+        const attrNamespace = attrPrefix === undefined || attrPrefix === 'xmlns' ? undefined : this.resolve(attrPrefix, scope, a.offset, a.name, false);
+        return { name: a.name, prefix: attrPrefix, local: attrLocal, namespace: attrNamespace, value: a.value, offset: a.offset };
+      });
     }
     return { element, selfClosing, scope };
   }
@@ -274,12 +288,36 @@ class Scanner {
     return uri === '' ? undefined : uri;
   }
 
+  /** A name, the same string each time it occurs: a feed repeats a few names many times. */
   private name(): string {
     NAME.lastIndex = this.pos;
     const m = NAME.exec(this.source);
     if (!m) throw new Malformed(this.pos, 'expected a name');
     this.pos = NAME.lastIndex;
-    return m[0];
+    const name = m[0];
+    const known = this.names.get(name);
+    if (known !== undefined) return known;
+    this.names.set(name, name);
+    return name;
+  }
+
+  /** Prefix and local part of a name, worked out once per name. */
+  private split(name: string): [prefix: string | undefined, local: string] {
+    let parts = this.splits.get(name);
+    if (parts === undefined) this.splits.set(name, (parts = split(name)));
+    return parts;
+  }
+
+  /** An element's key, made once per name and namespace. */
+  private keyOf(name: string, namespace: string | undefined): string {
+    let byName = this.keys.get(namespace);
+    if (byName === undefined) this.keys.set(namespace, (byName = new Map()));
+    let key = byName.get(name);
+    if (key === undefined) {
+      const [prefix, local] = this.split(name);
+      byName.set(name, (key = keyOf(namespace, local, prefix)));
+    }
+    return key;
   }
 
   private skipSpace(): boolean {
