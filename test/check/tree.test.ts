@@ -10,6 +10,13 @@ function tree(source: string): XmlTree {
 }
 
 describe('scanXml', () => {
+  it('keeps the text of an element, white space included, but not the layout between its children', () => {
+    const { root } = tree('<rss>\n  <title>  </title>\n  <item>a <b>x</b> c</item>\n</rss>');
+    expect(root.child('title')!.text).toBe('  ');
+    expect(root.child('item')!.text).toBe('a  c');
+    expect(root.text).toBe('\n  ');
+  });
+
   it('resolves default and prefixed namespaces, and keys elements by their namespace, not their prefix', () => {
     const { root } = tree(`<a:feed xmlns:a="${ATOM_NS}"><a:entry><content xmlns="${XHTML_NS}"><div/></content></a:entry></a:feed>`);
     expect(root.key).toBe('atom:feed');
