@@ -1,4 +1,4 @@
-import type { DateTime } from 'luxon';
+import { DateTime } from 'luxon';
 import { dateReader, type DateReader } from './values.js';
 import type { FeedView, ItemView } from './view.js';
 
@@ -19,27 +19,29 @@ const show = (value: unknown): string => (value === undefined ? '(absent)' : JSO
  */
 export function compareViews(expected: FeedView<DateTime>, actual: FeedView<string>, dates: DateReader = dateReader()): Difference[] {
   const out: Difference[] = [];
-  compareFields('feed', expected, actual, out, dates);
+  compareFields(() => 'feed', expected, actual, out, dates);
   if (expected.items.length !== actual.items.length) {
     out.push({ where: 'feed', field: 'item count', expected: String(expected.items.length), actual: String(actual.items.length) });
   }
   const count = Math.min(expected.items.length, actual.items.length);
   for (let i = 0; i < count; i++) {
     const want = expected.items[i]!;
-    compareFields(`item ${i + 1} (${want.id})`, want, actual.items[i]!, out, dates);
+    compareFields(() => `item ${i + 1} (${want.id})`, want, actual.items[i]!, out, dates);
   }
   return out;
 }
 
-function compareFields(where: string, expected: FeedView<DateTime> | ItemView<DateTime>, actual: FeedView<string> | ItemView<string>, out: Difference[], dates: DateReader): void {
-  for (const [field, want] of Object.entries(expected)) {
+/** `where` is made only when there is a difference to name: the proof compares every field of every item. */
+function compareFields(where: () => string, expected: FeedView<DateTime> | ItemView<DateTime>, actual: FeedView<string> | ItemView<string>, out: Difference[], dates: DateReader): void {
+  const [want, got] = [expected as unknown as Record<string, unknown>, actual as unknown as Record<string, unknown>];
+  for (const field in want) {
     if (field === 'items') continue;
-    const got = (actual as unknown as Record<string, unknown>)[field];
-    if (isDateTime(want)) {
-      const problem = compareDate(want, got, dates);
-      if (problem) out.push({ where, field, expected: want.toISO({ suppressMilliseconds: true }) ?? '', actual: `${show(got)}${problem}` });
-    } else if (!same(want, got)) {
-      out.push({ where, field, expected: show(want), actual: show(got) });
+    const value = want[field];
+    if (isDateTime(value)) {
+      const problem = compareDate(value, got[field], dates);
+      if (problem) out.push({ where: where(), field, expected: value.toISO({ suppressMilliseconds: true }) ?? '', actual: `${show(got[field])}${problem}` });
+    } else if (!same(value, got[field])) {
+      out.push({ where: where(), field, expected: show(value), actual: show(got[field]) });
     }
   }
 }
@@ -54,8 +56,7 @@ function compareDate(want: DateTime, got: unknown, dates: DateReader): string | 
   return undefined;
 }
 
-const isDateTime = (value: unknown): value is DateTime =>
-  typeof value === 'object' && value !== null && 'toMillis' in value && 'offset' in value;
+const isDateTime = (value: unknown): value is DateTime => DateTime.isDateTime(value);
 
 /** Deep equality where an absent optional field equals an absent one. */
 function same(a: unknown, b: unknown): boolean {
