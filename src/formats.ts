@@ -37,7 +37,8 @@ export const GENERATOR = { name: 'feedwright', uri: 'https://www.npmjs.com/packa
  */
 export const XML_FORBIDDEN = /[\x00-\x08\x0B\x0C\x0E-\x1F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
-const XML_CONTROL = /[\x00-\x08\x0B\x0C\x0E-\x1F\uFFFE\uFFFF]/;
+/** The characters XML forbids that valid UTF-8 can decode to (all but lone surrogates). */
+export const XML_CONTROL = /[\x00-\x08\x0B\x0C\x0E-\x1F\uFFFE\uFFFF]/;
 
 /**
  * Whether text may hold a character XML forbids: a quick look (a plain

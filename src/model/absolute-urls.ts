@@ -12,7 +12,8 @@ const URL_ATTRIBUTES = new Set(['href', 'src', 'poster', 'srcset']);
  * expressions: it knows comments, script and the other raw-text elements.
  */
 export function absoluteUrls(html: string, base: string): string {
-  if (!/[\s/](?:href|src|srcset|poster)\s*=/i.test(html)) return html;
+  // Most content has no attribute at all ("=" is found fast); of the rest, much has no URL attribute.
+  if (!html.includes('=') || !/[\s/](?:href|src|srcset|poster)\s*=/i.test(html)) return html;
   const edits: { start: number; end: number; text: string }[] = [];
   // The attribute being read: its name, where it starts, and its value with references decoded.
   let name = '';

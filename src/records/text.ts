@@ -1,6 +1,6 @@
 import { isUtf8 } from 'node:buffer';
 import type { Reporter } from '../diagnostic.js';
-import { codePointName, mayHoldForbidden, XML_FORBIDDEN } from '../formats.js';
+import { codePointName, mayHoldForbidden, XML_CONTROL, XML_FORBIDDEN } from '../formats.js';
 
 const FORBIDDEN = new RegExp(XML_FORBIDDEN.source, 'g');
 const hasForbidden = (text: string) => mayHoldForbidden(text) && XML_FORBIDDEN.test(text);
@@ -29,8 +29,8 @@ export function decodeText(bytes: Uint8Array, report: Reporter, options: { reado
   }
   text = text.replace(/^\uFEFF/, '');
   if (text.includes('\r')) text = text.replace(/\r\n?/g, '\n');
-  // Most files have nothing to remove: one scan of the whole text says so.
-  if (options.removeForbidden === false || !hasForbidden(text)) return text;
+  // Most files have nothing to remove: one scan of the whole text says so (valid UTF-8 holds no lone surrogate).
+  if (options.removeForbidden === false || !XML_CONTROL.test(text)) return text;
   const lines = text.split('\n');
   let changed = false;
   for (let i = 0; i < lines.length; i++) {
