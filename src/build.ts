@@ -111,18 +111,18 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
 
   // One format at a time: rendered, proven, handed to the output folder, and let go, so that no
   // two documents, nor their parsed trees, are held at once. Every format is proven, so that
-  // every problem is reported; nothing is renamed into place unless all of them pass.
-  const staging = options.check ? undefined : await Staging.open(outDir);
+  // every problem is reported; nothing is renamed into place unless all of them pass. The
+  // output folder is first touched when a proven file is handed over.
+  let staging: Staging | undefined;
   const stale: StaleFile[] = [];
   const planned: string[] = [];
   const hand = async (files: readonly PlannedFile[]) => {
     for (const file of files) planned.push(file.name);
-    if (staging) for (const file of files) await staging.add(file);
-    else stale.push(...(await describeStale(outDir, files)));
+    if (options.check) stale.push(...(await describeStale(outDir, files)));
+    else for (const file of files) await (staging ??= await Staging.open(outDir)).add(file);
   };
   let failed = false;
   try {
-    await hand(configFiles(config, 'before'));
     for (const format of FORMATS) {
       const document = renderOne(feed, config, options.outDir, format);
       // The proof and the spec rules (SPEC 5.2, 5.3): the rules are the same that `feedwright check` runs on any feed.
@@ -131,7 +131,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
       failed ||= hasErrors(proven) || (options.strict === true && proven.some((d) => d.severity === 'warning'));
       if (!failed) await hand(await feedFiles(config, document, outDir));
     }
-    if (!failed) await hand(configFiles(config, 'after'));
+    if (!failed) await hand([...stylesheetFile(config), ...headersFile(config)]);
   } catch (error) {
     await staging?.abort();
     throw error;
@@ -141,7 +141,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     return { exitCode: 1, diagnostics, feed, items, ...nothing };
   }
 
-  if (!staging) {
+  if (options.check || !staging) {
     for (const { name, line, reason } of stale) {
       diagnostics.push({
         file: join(options.outDir, name),
@@ -184,8 +184,14 @@ async function model(
   const consequential = (d: Diagnostic) => d.ruleId === 'input/no-articles' && hasErrors(readDiagnostics);
   const diagnostics = [...readDiagnostics, ...modelDiagnostics.filter((d) => !consequential(d))];
   // The first record left out as future, so that the manifest knows when the output goes stale.
-  const future = options.now === undefined || options.future ? [] : records.filter((r) => r.published && r.published.toMillis() > input.now).map((r) => r.published!.toMillis());
-  return { ...(feed ? { feed } : {}), diagnostics, nextFuture: future.length > 0 ? Math.min(...future) : null };
+  let nextFuture: number | null = null;
+  if (options.now !== undefined && !options.future) {
+    for (const r of records) {
+      const at = r.published?.toMillis();
+      if (at !== undefined && at > input.now && (nextFuture === null || at < nextFuture)) nextFuture = at;
+    }
+  }
+  return { ...(feed ? { feed } : {}), diagnostics, nextFuture };
 }
 
 /** A feed file, and its precompressed copies when the config asks for them. */
@@ -194,11 +200,11 @@ async function feedFiles(config: Config, document: Rendered, dir: string): Promi
   return [feed, ...(config.precompress ? await precompress(dir, [feed]) : [])];
 }
 
-/** What the config adds beside the feeds: feedwright's stylesheet before them, a `_headers` file after. */
-function configFiles(config: Config, where: 'before' | 'after'): PlannedFile[] {
-  if (where === 'before') return config.stylesheetFile ? [{ name: config.stylesheetFile, text: renderStylesheet() }] : [];
-  return config.headers ? [{ name: HEADERS_FILE, text: renderHeadersFile(config) }] : [];
-}
+/** feedwright's stylesheet for the feed page, when the config asks for it. */
+const stylesheetFile = (config: Config): PlannedFile[] => (config.stylesheetFile ? [{ name: config.stylesheetFile, text: renderStylesheet() }] : []);
+
+/** A `_headers` file for the host, when the config asks for it. */
+const headersFile = (config: Config): PlannedFile[] => (config.headers ? [{ name: HEADERS_FILE, text: renderHeadersFile(config) }] : []);
 
 /** Media whose length a record leaves unsaid. */
 function* mediaUrls(records: readonly ArticleRecord[]): Generator<string> {

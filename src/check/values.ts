@@ -99,15 +99,16 @@ function readAnyRfc3339(text: string): Checked<DateValue> {
   if (impossible) return { ok: false, reason: `"${text.trim()}" ${impossible}` };
   if (sign !== undefined && (Number(oh) > 23 || Number(om) > 59)) return { ok: false, reason: `"${text.trim()}" has an offset out of range` };
   const offset = sign === undefined ? 0 : (sign === '-' ? -1 : 1) * (Number(oh) * 60 + Number(om));
-  const millis = fraction === undefined ? 0 : Math.floor(Number(fraction) * 1000);
+  // The first three digits of a fraction, read as digits: a float times 1000 can come out 1 ms low.
+  const millis = fraction === undefined ? 0 : Number(`${fraction.slice(1)}00`.slice(0, 3));
   return { ok: true, value: { instant: utc(year, month, day, hour, minute, second, millis) - offset * 60_000, offset, problems: [] } };
 }
 
 /**
- * The date readers for one document: several rules, and the proof's round
- * trip, read the same date one after another, so the last reading of each
- * kind is kept. It lives as long as the document's check: what it keeps
- * is a slice of that document's text.
+ * The date readers for one document: several rules, and then the proof's
+ * round trip, read the same dates, so each reading is kept. The readings
+ * live as long as the document's check: what they keep are slices of that
+ * document's text.
  */
 export interface DateReader {
   readonly rfc822: (text: string) => Checked<DateValue>;
@@ -115,18 +116,19 @@ export interface DateReader {
 }
 
 export function dateReader(): DateReader {
-  const rfc3339 = lastKept(readAnyRfc3339);
+  const rfc3339 = kept(readAnyRfc3339);
   return {
-    rfc822: lastKept(readRfc822),
+    rfc822: kept(readRfc822),
     rfc3339: (text, options = {}) => (options.uppercase && lowercaseIn(text)) || rfc3339(text),
   };
 }
 
-function lastKept(read: (text: string) => Checked<DateValue>): (text: string) => Checked<DateValue> {
-  let last: { text: string; value: Checked<DateValue> } | undefined;
+function kept(read: (text: string) => Checked<DateValue>): (text: string) => Checked<DateValue> {
+  const readings = new Map<string, Checked<DateValue>>();
   return (text) => {
-    if (last?.text !== text) last = { text, value: read(text) };
-    return last.value;
+    let reading = readings.get(text);
+    if (reading === undefined) readings.set(text, (reading = read(text)));
+    return reading;
   };
 }
 

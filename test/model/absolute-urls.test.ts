@@ -37,6 +37,10 @@ describe('absoluteUrls', () => {
     expect(absoluteUrls(html, BASE)).toBe(html);
   });
 
+  it('makes URLs inside <noscript> absolute: a reader without scripts shows that markup', () => {
+    expect(absoluteUrls('<noscript><img src="lazy.jpg"></noscript>', BASE)).toBe('<noscript><img src="https://site.example/articles/post/lazy.jpg"></noscript>');
+  });
+
   it('reads markup as a browser does: raw-text elements hold no tags, a slash separates attributes, references are decoded', () => {
     const html = '<script>var s = \'<a href="in-script">\';</script><textarea><img src="in-textarea"></textarea><a/href=slash>s</a><a href="&#x2F;decoded">d</a>';
     expect(absoluteUrls(html, BASE)).toBe(

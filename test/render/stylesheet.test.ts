@@ -28,7 +28,7 @@ describe('the feed page stylesheet', () => {
     const dir = await makeProject(FILES, { ...BASE_CONFIG, stylesheet: true });
     const { code, stdout } = await cli(['build'], dir);
     expect(code).toBe(0);
-    expect(stdout).toContain('wrote feed.xsl, feed.xml, atom.xml, feed.json');
+    expect(stdout).toContain('wrote feed.xml, atom.xml, feed.json, feed.xsl');
     expect(await read(dir, 'feed.xsl')).toBe(render());
     expect((await read(dir, 'feed.xml')).split('\n')[1]).toBe(INSTRUCTION);
     expect((await read(dir, 'atom.xml')).split('\n')[1]).toBe(INSTRUCTION);
