@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { WriteError } from '../../src/errors.js';
 import { mkdir } from 'node:fs/promises';
-import { publish } from '../../src/write/publish.js';
+import { publish, Staging } from '../../src/write/publish.js';
 
 const tempDir = () => mkdtemp(join(tmpdir(), 'feedwright-publish-'));
 
@@ -68,5 +68,39 @@ describe('publish', () => {
     expect(await readFile(join(dir, 'feed.xml'), 'utf8')).toBe('old rss\n');
     expect(await readFile(join(dir, 'feed.json'), 'utf8')).toBe('old json\n');
     expect((await readdir(dir)).filter((n) => n.startsWith('.feed.xml'))).toEqual([]);
+  });
+});
+
+describe('Staging', () => {
+  it('writes a changed file to a temporary file at once, and renames it only on commit', async () => {
+    const dir = await tempDir();
+    await publish(dir, [{ name: 'feed.xml', text: 'old\n' }]);
+    const staging = await Staging.open(dir);
+    await staging.add({ name: 'feed.xml', text: 'new\n' });
+    expect(await readFile(join(dir, 'feed.xml'), 'utf8')).toBe('old\n');
+    expect((await readdir(dir)).some((n) => n.endsWith('.tmp'))).toBe(true);
+    expect(await staging.commit()).toEqual({ written: ['feed.xml'], unchanged: [] });
+    expect(await readFile(join(dir, 'feed.xml'), 'utf8')).toBe('new\n');
+    expect(await readdir(dir)).toEqual(['feed.xml']);
+  });
+
+  it('leaves the folder as it was on abort: old files in place, no temporary file', async () => {
+    const dir = await tempDir();
+    await publish(dir, [{ name: 'feed.xml', text: 'old rss\n' }, { name: 'feed.json', text: 'old json\n' }]);
+    const staging = await Staging.open(dir);
+    await staging.add({ name: 'feed.xml', text: 'new rss\n' });
+    await staging.add({ name: 'feed.json', text: 'new json\n' });
+    await staging.abort();
+    expect(await readFile(join(dir, 'feed.xml'), 'utf8')).toBe('old rss\n');
+    expect(await readFile(join(dir, 'feed.json'), 'utf8')).toBe('old json\n');
+    expect((await readdir(dir)).sort()).toEqual(['feed.json', 'feed.xml']);
+  });
+
+  it('rewrites a file whose bytes changed, whether or not its size did', async () => {
+    const dir = await tempDir();
+    await publish(dir, [{ name: 'a.xml', text: 'abc\n' }, { name: 'b.xml', text: 'abc\n' }]);
+    const result = await publish(dir, [{ name: 'a.xml', text: 'abd\n' }, { name: 'b.xml', text: 'abcd\n' }]);
+    expect(result.written).toEqual(['a.xml', 'b.xml']);
+    expect(await readFile(join(dir, 'a.xml'), 'utf8')).toBe('abd\n');
   });
 });
