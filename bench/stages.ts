@@ -3,7 +3,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { XMLParser } from 'fast-xml-parser';
 import { DateTime } from 'luxon';
-import { RENDERERS } from '../src/build.js';
+import { render as renderAtom } from '../src/render/atom.js';
+import { render as renderJsonFeed } from '../src/render/json-feed.js';
+import { render as renderRss } from '../src/render/rss.js';
 import { prove, type Rendered } from '../src/check/prove.js';
 import { loadConfig } from '../src/config/config.js';
 import { normalize } from '../src/model/normalize.js';
@@ -30,8 +32,8 @@ const { config } = await loadConfig(join(project!, 'feedwright.config.json'));
 const { records } = await time('load', () => readRecords(join(project!, 'articles'), config!.timezone ? { timezone: config!.timezone } : {}));
 const { feed } = await time('normalize', () => normalize(records, config!, { utc: false, articlesDir: 'articles', now: DateTime.fromISO('2030-01-01T00:00:00Z') }));
 const rendered: Rendered[] = [];
-for (const format of ['rss', 'atom', 'json'] as const) {
-  const text = await time(`render ${format}`, () => RENDERERS[format](feed!));
+for (const [format, render] of [['rss', renderRss], ['atom', renderAtom], ['json', renderJsonFeed]] as const) {
+  const text = await time(`render ${format}`, () => render(feed!));
   rendered.push({ format, file: join('out', config!.files[format]), text });
 }
 let problems = 0;

@@ -51,7 +51,7 @@ export interface BuildResult {
   readonly unchanged: readonly string[];
 }
 
-export const RENDERERS: Readonly<Record<FeedFormat, (feed: Feed) => string>> = { rss: renderRss, atom: renderAtom, json: renderJsonFeed };
+const RENDERERS: Readonly<Record<FeedFormat, (feed: Feed) => string>> = { rss: renderRss, atom: renderAtom, json: renderJsonFeed };
 
 const FORMATS = Object.keys(RENDERERS) as FeedFormat[];
 
