@@ -1,10 +1,9 @@
-import { parseArgs } from 'node:util';
 import { DateTime } from 'luxon';
 import { build } from '../build.js';
 import { CONFIG_FILE } from '../config/config.js';
 import { FeedwrightError } from '../errors.js';
 import { count, formatDiagnostic } from './report.js';
-import { USAGE, type Io } from './io.js';
+import { readArguments, usageError, type Io } from './io.js';
 import { runWatch } from './watch.js';
 
 interface BuildValues {
@@ -20,32 +19,27 @@ interface BuildValues {
 
 /** `feedwright build`: the pipeline, its diagnostics, and one summary line. */
 export async function runBuild(argv: readonly string[], io: Io): Promise<number> {
-  let values;
-  try {
-    ({ values } = parseArgs({
-      args: [...argv],
-      strict: true,
-      allowPositionals: false,
-      options: {
-        articles: { type: 'string', default: 'articles' },
-        out: { type: 'string', default: 'output' },
-        config: { type: 'string', default: CONFIG_FILE },
-        utc: { type: 'boolean' },
-        check: { type: 'boolean', default: false },
-        future: { type: 'boolean', default: false },
-        strict: { type: 'boolean', default: false },
-        'no-cache': { type: 'boolean', default: false },
-        watch: { type: 'boolean', default: false },
-      },
-    }));
-  } catch (error) {
-    io.stderr(`feedwright build: ${(error as Error).message}\n\n${USAGE}`);
-    return 2;
-  }
+  const parsed = readArguments(io, 'build', {
+    args: [...argv],
+    strict: true,
+    allowPositionals: false,
+    options: {
+      articles: { type: 'string', default: 'articles' },
+      out: { type: 'string', default: 'output' },
+      config: { type: 'string', default: CONFIG_FILE },
+      utc: { type: 'boolean' },
+      check: { type: 'boolean', default: false },
+      future: { type: 'boolean', default: false },
+      strict: { type: 'boolean', default: false },
+      'no-cache': { type: 'boolean', default: false },
+      watch: { type: 'boolean', default: false },
+    },
+  });
+  if (!parsed) return 2;
+  const { values } = parsed;
   if (values.watch) {
     if (values.check) {
-      io.stderr(`feedwright build: --watch and --check do not go together; use --check in CI and --watch while writing\n\n${USAGE}`);
-      return 2;
+      return usageError(io, 'build', '--watch and --check do not go together; use --check in CI and --watch while writing');
     }
     return runWatch({ articles: values.articles, config: values.config, out: values.out }, () => buildOnce(values, io), io);
   }

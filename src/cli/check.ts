@@ -1,12 +1,11 @@
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import { parseArgs } from 'node:util';
 import { check } from '../check/check.js';
 import type { Diagnostic } from '../diagnostic.js';
 import { FORMAT_NAMES } from '../formats.js';
 import type { FeedFormat } from '../model/types.js';
 import { count, where } from './report.js';
-import { USAGE, type Io } from './io.js';
+import { readArguments, usageError, type Io } from './io.js';
 
 const STDIN = '-';
 
@@ -16,29 +15,22 @@ const STDIN = '-';
  * warning too), 2 for a usage error or a file that cannot be read.
  */
 export async function runCheck(argv: readonly string[], io: Io): Promise<number> {
-  let values;
-  let files: string[];
-  try {
-    ({ values, positionals: files } = parseArgs({
-      args: [...argv],
-      strict: true,
-      allowPositionals: true,
-      options: {
-        format: { type: 'string', default: 'text' },
-        strict: { type: 'boolean', default: false },
-      },
-    }));
-  } catch (error) {
-    io.stderr(`feedwright check: ${(error as Error).message}\n\n${USAGE}`);
-    return 2;
-  }
+  const parsed = readArguments(io, 'check', {
+    args: [...argv],
+    strict: true,
+    allowPositionals: true,
+    options: {
+      format: { type: 'string', default: 'text' },
+      strict: { type: 'boolean', default: false },
+    },
+  });
+  if (!parsed) return 2;
+  const { values, positionals: files } = parsed;
   if (values.format !== 'text' && values.format !== 'json') {
-    io.stderr(`feedwright check: --format is "${values.format}"; use "text" or "json"\n\n${USAGE}`);
-    return 2;
+    return usageError(io, 'check', `--format is "${values.format}"; use "text" or "json"`);
   }
   if (files.length === 0) {
-    io.stderr(`feedwright check: name at least one feed file, or "-" for standard input\n\n${USAGE}`);
-    return 2;
+    return usageError(io, 'check', 'name at least one feed file, or "-" for standard input');
   }
 
   const elapsed = io.now ?? (() => performance.now());

@@ -1,3 +1,4 @@
+import { parseArgs, type ParseArgsConfig } from 'node:util';
 import type { DateTime } from 'luxon';
 import { CONFIG_FILE } from '../config/config.js';
 
@@ -44,3 +45,19 @@ export const USAGE = `Usage:
 
 Exit codes: 0 ok, 1 invalid input or output, 2 usage or config error.
 `;
+
+/** A usage error of `feedwright COMMAND`: what is wrong, then the usage; exit code 2. */
+export function usageError(io: Io, command: string, message: string): 2 {
+  io.stderr(`feedwright ${command}: ${message}\n\n${USAGE}`);
+  return 2;
+}
+
+/** A command's arguments, read by parseArgs; undefined, with a usage error printed, when they do not parse. */
+export function readArguments<T extends ParseArgsConfig>(io: Io, command: string, config: T): ReturnType<typeof parseArgs<T>> | undefined {
+  try {
+    return parseArgs(config);
+  } catch (error) {
+    usageError(io, command, (error as Error).message);
+    return undefined;
+  }
+}

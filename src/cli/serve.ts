@@ -1,10 +1,9 @@
 import { access, stat } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import { parseArgs } from 'node:util';
 import { CONFIG_FILE, DEFAULT_FILES, loadConfig } from '../config/config.js';
 import { DEFAULT_HOST, DEFAULT_PORT, serve, type ServeOptions, type Serving } from '../serve/server.js';
 import { formatDiagnostic } from './report.js';
-import { USAGE, type Io } from './io.js';
+import { readArguments, usageError, type Io } from './io.js';
 import { stopped, stopSignal } from './stop.js';
 
 /**
@@ -13,24 +12,21 @@ import { stopped, stopSignal } from './stop.js';
  * gives the feeds' file names and Cache-Control.
  */
 export async function runServe(argv: readonly string[], io: Io): Promise<number> {
-  let values;
-  try {
-    ({ values } = parseArgs({
-      args: [...argv],
-      strict: true,
-      allowPositionals: false,
-      options: {
-        out: { type: 'string', default: 'output' },
-        port: { type: 'string', default: String(DEFAULT_PORT) },
-        host: { type: 'string', default: DEFAULT_HOST },
-        config: { type: 'string' },
-      },
-    }));
-  } catch (error) {
-    return usage(io, (error as Error).message);
-  }
+  const parsed = readArguments(io, 'serve', {
+    args: [...argv],
+    strict: true,
+    allowPositionals: false,
+    options: {
+      out: { type: 'string', default: 'output' },
+      port: { type: 'string', default: String(DEFAULT_PORT) },
+      host: { type: 'string', default: DEFAULT_HOST },
+      config: { type: 'string' },
+    },
+  });
+  if (!parsed) return 2;
+  const { values } = parsed;
   const port = /^\d{1,5}$/.test(values.port) ? Number(values.port) : NaN;
-  if (!(port <= 65535)) return usage(io, `--port must be a number from 0 to 65535; found "${values.port}"`);
+  if (!(port <= 65535)) return usageError(io, 'serve', `--port must be a number from 0 to 65535; found "${values.port}"`);
 
   const at = (path: string) => resolve(io.cwd, path);
   const configPath = values.config ?? CONFIG_FILE;
@@ -72,7 +68,3 @@ export async function runServe(argv: readonly string[], io: Io): Promise<number>
   return 0;
 }
 
-function usage(io: Io, message: string): number {
-  io.stderr(`feedwright serve: ${message}\n\n${USAGE}`);
-  return 2;
-}
