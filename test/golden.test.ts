@@ -1,15 +1,15 @@
-import { mkdtemp, readdir, readFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { build } from '../src/build.js';
 import { listRecordFiles } from '../src/records/index.js';
+import { tempDir } from './temp.js';
 
 const ROOT = join(import.meta.dirname, '..');
 
 describe('the committed output/', () => {
   it('is reproduced byte for byte by a rebuild of articles/', async () => {
-    const out = await mkdtemp(join(tmpdir(), 'feedwright-golden-'));
+    const out = await tempDir('feedwright-golden-');
     const result = await build({ cwd: ROOT, articlesDir: 'articles', outDir: out, configPath: 'feedwright.config.json' });
     expect(result.diagnostics).toEqual([]);
     const committed = (await readdir(join(ROOT, 'output'))).filter((n) => !n.startsWith('.')).sort();

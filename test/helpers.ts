@@ -1,7 +1,9 @@
-import { mkdtemp, mkdir, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
+import { DateTime } from 'luxon';
+import type { Entry, Feed } from '../src/model/types.js';
 import { run } from '../src/cli/run.js';
+import { tempDir } from './temp.js';
 
 export const BASE_CONFIG = {
   title: 'Test Wire',
@@ -12,7 +14,7 @@ export const BASE_CONFIG = {
 
 /** A fresh project folder: feedwright.config.json plus the given files (paths relative to it). */
 export async function makeProject(files: Readonly<Record<string, string | Uint8Array>>, config: object = BASE_CONFIG): Promise<string> {
-  const dir = await mkdtemp(join(tmpdir(), 'feedwright-test-'));
+  const dir = await tempDir('feedwright-test-');
   await writeFile(join(dir, 'feedwright.config.json'), JSON.stringify(config, null, 2));
   await mkdir(join(dir, 'articles'), { recursive: true });
   for (const [path, content] of Object.entries(files)) {
@@ -42,8 +44,6 @@ export function article(options: { dateline?: string; title?: string; updated?: 
   return parts.join('\n\n') + '\n';
 }
 
-import { DateTime } from 'luxon';
-import type { Entry, Feed } from '../src/model/types.js';
 
 /** A feed model built fresh for each test; `entries` override the two default items. */
 export function makeFeed(entries?: Partial<Entry>[], extra: Partial<Feed> = {}): Feed {

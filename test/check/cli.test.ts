@@ -1,10 +1,10 @@
-import { mkdtemp, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { DateTime } from 'luxon';
 import { describe, expect, it } from 'vitest';
 import { run } from '../../src/cli/run.js';
 import { ATOM_NS } from '../../src/formats.js';
+import { tempDir } from '../temp.js';
 
 const ROOT = join(import.meta.dirname, '..', '..');
 
@@ -35,7 +35,7 @@ ${channel}  </channel>
 const SELF = '    <atom:link href="https://notes.example.org/feed.xml" rel="self" type="application/rss+xml"/>\n    <language>en</language>\n';
 
 async function folder(files: Readonly<Record<string, string>>): Promise<string> {
-  const dir = await mkdtemp(join(tmpdir(), 'feedwright-check-'));
+  const dir = await tempDir('feedwright-check-');
   for (const [name, text] of Object.entries(files)) await writeFile(join(dir, name), text);
   return dir;
 }

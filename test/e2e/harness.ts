@@ -1,12 +1,12 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { cp, mkdtemp, readFile, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { cp, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { expect } from 'vitest';
 import { build } from '../../src/build.js';
 import type { Feed } from '../../src/model/types.js';
 import { waitFor } from '../serve/wait.js';
+import { tempDir } from '../temp.js';
 
 /** The project's own checkout: its articles, its config, and the bin that `npm run build:ts` made. */
 export const PROJECT = fileURLToPath(new URL('../../', import.meta.url));
@@ -39,7 +39,7 @@ export function feedwright(argv: readonly string[], cwd: string) {
  * bin; with the feed model the same build holds, for what readers must see.
  */
 export async function makeSite(options: { readonly utc: boolean }): Promise<{ dir: string; feed: Feed }> {
-  const dir = await mkdtemp(join(tmpdir(), `feedwright-e2e-${options.utc ? 'utc' : 'offsets'}-`));
+  const dir = await tempDir(`feedwright-e2e-${options.utc ? 'utc' : 'offsets'}-`);
   await cp(join(PROJECT, 'articles'), join(dir, 'articles'), { recursive: true });
   const config = JSON.parse(await readFile(join(PROJECT, 'feedwright.config.json'), 'utf8')) as Record<string, unknown>;
   if (typeof config.publicDir === 'string') await cp(join(PROJECT, config.publicDir), join(dir, config.publicDir), { recursive: true });

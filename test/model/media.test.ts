@@ -1,9 +1,9 @@
-import { mkdir, mkdtemp, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { diagnosticsFor, type Diagnostic } from '../../src/diagnostic.js';
 import { localMediaSizes, settleMedia } from '../../src/model/media.js';
+import { tempDir } from '../temp.js';
 
 const settle = (url: string, type?: string, sizes = new Map<string, number>()) => {
   const diagnostics: Diagnostic[] = [];
@@ -40,7 +40,7 @@ describe('settleMedia', () => {
 
 describe('localMediaSizes', () => {
   it('measures files served from the site that lie under publicDir, and nothing else', async () => {
-    const dir = await mkdtemp(join(tmpdir(), 'feedwright-media-'));
+    const dir = await tempDir('feedwright-media-');
     await mkdir(join(dir, 'media'), { recursive: true });
     await writeFile(join(dir, 'media', 'a b.mp3'), Buffer.alloc(4321));
     await writeFile(join(dir, 'secret.txt'), 'x');

@@ -1,11 +1,11 @@
-import { mkdir, mkdtemp, symlink, utimes, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { mkdir, symlink, utimes, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { brotliDecompressSync, gunzipSync, gzipSync } from 'node:zlib';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { DEFAULT_FILES } from '../../src/config/config.js';
 import { serve, type ServeOptions, type Serving } from '../../src/serve/server.js';
 import { fetchRaw } from './http.js';
+import { tempDir } from '../temp.js';
 
 const RSS = '<?xml version="1.0" encoding="UTF-8"?>\n<rss version="2.0"><channel><title>Wire &#x26; Co</title></channel></rss>\n';
 const ATOM = '<?xml version="1.0" encoding="UTF-8"?>\n<feed xmlns="http://www.w3.org/2005/Atom"><title>Wire</title></feed>\n';
@@ -18,7 +18,7 @@ let root: string;
 let server: Serving | undefined;
 
 beforeEach(async () => {
-  parent = await mkdtemp(join(tmpdir(), 'feedwright-serve-'));
+  parent = await tempDir('feedwright-serve-');
   root = join(parent, 'output');
   await mkdir(join(root, 'sub'), { recursive: true });
   await writeFile(join(parent, 'secret.txt'), SECRET);

@@ -1,12 +1,12 @@
 import { spawn } from 'node:child_process';
 import { readdirSync } from 'node:fs';
-import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { compileCli } from '../built-cli.js';
 import { article } from '../helpers.js';
 import { random } from '../../bench/corpus.js';
+import { tempDir } from '../temp.js';
 
 /**
  * Crash safety (SPEC section 6): real builds of a large corpus, in child
@@ -42,7 +42,7 @@ describe('a build killed at any moment', () => {
 
   beforeAll(async () => {
     ({ cli, remove } = await compileCli());
-    project = await mkdtemp(join(tmpdir(), 'feedwright-crash-'));
+    project = await tempDir('feedwright-crash-');
     await mkdir(join(project, 'articles'));
     // Long articles: megabytes of feed, so that writing the files takes a while to be caught in.
     const paragraph = 'Dock workers restarted the cranes on Thursday morning, and the port expects a full schedule by the weekend. '.repeat(8);
@@ -57,7 +57,6 @@ describe('a build killed at any moment', () => {
 
   afterAll(async () => {
     await remove?.();
-    if (project) await rm(project, { recursive: true, force: true });
   });
 
   /**

@@ -1,16 +1,15 @@
-import { mkdtemp, readdir, readFile, stat, writeFile, chmod } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readdir, readFile, stat, writeFile, chmod } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { WriteError } from '../../src/errors.js';
 import { mkdir } from 'node:fs/promises';
 import { publish, Staging } from '../../src/write/publish.js';
+import { tempDir } from '../temp.js';
 
-const tempDir = () => mkdtemp(join(tmpdir(), 'feedwright-publish-'));
 
 describe('publish', () => {
   it('writes each file and leaves no temporary file behind', async () => {
-    const dir = await tempDir();
+    const dir = await tempDir('feedwright-publish-');
     const result = await publish(dir, [{ name: 'feed.xml', text: '<rss/>\n' }, { name: 'feed.json', text: '{}\n' }]);
     expect(result.written).toEqual(['feed.xml', 'feed.json']);
     expect(await readFile(join(dir, 'feed.xml'), 'utf8')).toBe('<rss/>\n');
@@ -18,7 +17,7 @@ describe('publish', () => {
   });
 
   it('does not rewrite a file whose bytes did not change: its mtime stays', async () => {
-    const dir = await tempDir();
+    const dir = await tempDir('feedwright-publish-');
     await publish(dir, [{ name: 'feed.xml', text: 'same\n' }]);
     const before = (await stat(join(dir, 'feed.xml'))).mtimeMs;
     await new Promise((r) => setTimeout(r, 20));
@@ -28,7 +27,7 @@ describe('publish', () => {
   });
 
   it('replaces a changed file through a rename, so the old inode is never half-written', async () => {
-    const dir = await tempDir();
+    const dir = await tempDir('feedwright-publish-');
     await publish(dir, [{ name: 'feed.xml', text: 'old\n' }]);
     const oldInode = (await stat(join(dir, 'feed.xml'))).ino;
     await publish(dir, [{ name: 'feed.xml', text: 'new\n' }]);
@@ -37,7 +36,7 @@ describe('publish', () => {
   });
 
   it('removes a temporary file left by a killed build', async () => {
-    const dir = await tempDir();
+    const dir = await tempDir('feedwright-publish-');
     await writeFile(join(dir, '.feed.xml.999999999.tmp'), 'partial');
     await publish(dir, [{ name: 'feed.xml', text: 'x\n' }]);
     expect(await readdir(dir)).toEqual(['feed.xml']);
@@ -46,12 +45,12 @@ describe('publish', () => {
   it('throws a WriteError when the folder cannot be written, leaving the old file', async () => {
     if (process.getuid?.() === 0) {
       // root writes through permissions; a file where the folder should be fails for everyone.
-      const dir = await tempDir();
+      const dir = await tempDir('feedwright-publish-');
       await writeFile(join(dir, 'blocked'), 'a file, not a folder');
       await expect(publish(join(dir, 'blocked'), [{ name: 'feed.xml', text: 'x' }])).rejects.toBeInstanceOf(WriteError);
       return;
     }
-    const dir = await tempDir();
+    const dir = await tempDir('feedwright-publish-');
     await publish(dir, [{ name: 'feed.xml', text: 'old\n' }]);
     await chmod(dir, 0o500);
     await expect(publish(dir, [{ name: 'feed.xml', text: 'new\n' }])).rejects.toBeInstanceOf(WriteError);
@@ -60,7 +59,7 @@ describe('publish', () => {
   });
 
   it('replaces no file when one of them cannot be written: the folder stays all old', async () => {
-    const dir = await tempDir();
+    const dir = await tempDir('feedwright-publish-');
     await publish(dir, [{ name: 'feed.xml', text: 'old rss\n' }, { name: 'feed.json', text: 'old json\n' }]);
     // A folder where the temporary file of feed.json would go makes its write fail.
     await mkdir(join(dir, `.feed.json.${process.pid}.tmp`));
@@ -73,7 +72,7 @@ describe('publish', () => {
 
 describe('Staging', () => {
   it('writes a changed file to a temporary file at once, and renames it only on commit', async () => {
-    const dir = await tempDir();
+    const dir = await tempDir('feedwright-publish-');
     await publish(dir, [{ name: 'feed.xml', text: 'old\n' }]);
     const staging = await Staging.open(dir);
     await staging.add({ name: 'feed.xml', text: 'new\n' });
@@ -85,7 +84,7 @@ describe('Staging', () => {
   });
 
   it('leaves the folder as it was on abort: old files in place, no temporary file', async () => {
-    const dir = await tempDir();
+    const dir = await tempDir('feedwright-publish-');
     await publish(dir, [{ name: 'feed.xml', text: 'old rss\n' }, { name: 'feed.json', text: 'old json\n' }]);
     const staging = await Staging.open(dir);
     await staging.add({ name: 'feed.xml', text: 'new rss\n' });
@@ -97,7 +96,7 @@ describe('Staging', () => {
   });
 
   it('rewrites a file whose bytes changed, whether or not its size did', async () => {
-    const dir = await tempDir();
+    const dir = await tempDir('feedwright-publish-');
     await publish(dir, [{ name: 'a.xml', text: 'abc\n' }, { name: 'b.xml', text: 'abc\n' }]);
     const result = await publish(dir, [{ name: 'a.xml', text: 'abd\n' }, { name: 'b.xml', text: 'abcd\n' }]);
     expect(result.written).toEqual(['a.xml', 'b.xml']);
