@@ -16,7 +16,9 @@ async function project() {
   for (const name of ['a.txt', 'b.md']) await utimes(join(dir, 'articles', name), OLD, OLD);
   return dir;
 }
-const cachePath = (dir: string) => join(dir, 'cache', 'records.json');
+const cachePath = (dir: string) => join(dir, 'cache', 'records');
+/** The shard files of the cache, by name. */
+const shards = async (dir: string) => Object.fromEntries(await Promise.all((await readdir(cachePath(dir))).map(async (name) => [name, await readFile(join(cachePath(dir), name), 'utf8')] as const)));
 const read = async (dir: string, timezone?: string) => {
   const context = timezone ? { timezone } : {};
   const cache = await RecordCache.open(cachePath(dir), context);
@@ -31,7 +33,8 @@ describe('the record cache', () => {
   it('gives back the same records, dates with their zones and content included', async () => {
     const dir = await project();
     const fresh = summary(await read(dir));
-    expect(await readdir(join(dir, 'cache'))).toEqual(['records.json']);
+    expect(await readdir(join(dir, 'cache'))).toEqual(['records']);
+    expect(Object.keys(await shards(dir)).every((name) => /^\d+\.json$/.test(name))).toBe(true);
     const cached = summary(await read(dir));
     expect(cached).toEqual(fresh);
     expect(cached[1]).toMatchObject({ zone: 'Europe/Lisbon', content: '<p>Some <em>emphasis</em>.</p>' });
@@ -40,7 +43,8 @@ describe('the record cache', () => {
   it('keeps no article content in the cache file', async () => {
     const dir = await project();
     await read(dir);
-    expect(await readFile(cachePath(dir), 'utf8')).not.toContain('emphasis');
+    expect(Object.values(await shards(dir)).join('')).toContain('Markdown');
+    expect(Object.values(await shards(dir)).join('')).not.toContain('emphasis');
   });
 
   it('parses a changed file again, even with the same size and mtime', async () => {
@@ -64,8 +68,25 @@ describe('the record cache', () => {
   it('ignores a corrupt cache', async () => {
     const dir = await project();
     await read(dir);
-    await writeFile(cachePath(dir), '{"format": 2, "entries": {"a.txt": 7');
+    for (const name of Object.keys(await shards(dir))) await writeFile(join(cachePath(dir), name), '{"format": 4, "entries": {"a.txt": 7');
     expect(summary(await read(dir))[0]?.title).toBe('Plain text');
+  });
+
+  it('rewrites only the shard of a changed file', async () => {
+    const files = Object.fromEntries(Array.from({ length: 40 }, (_, i) => [`articles/n${i}.txt`, article({ title: `Note ${i}` })]));
+    const dir = await makeProject(files);
+    for (let i = 0; i < 40; i++) await utimes(join(dir, 'articles', `n${i}.txt`), OLD, OLD);
+    await read(dir);
+    const before = await shards(dir);
+    expect(Object.keys(before).length).toBeGreaterThan(2);
+    await writeFile(join(dir, 'articles', 'n7.txt'), article({ title: 'Note seven, revised' }));
+    await utimes(join(dir, 'articles', 'n7.txt'), OLD, OLD);
+    await read(dir);
+    const after = await shards(dir);
+    const rewritten = Object.keys(after).filter((name) => after[name] !== before[name]);
+    expect(rewritten).toHaveLength(1);
+    expect(after[rewritten[0]!]).toContain('Note seven, revised');
+    expect((await read(dir)).records.find((r) => r.slug === 'n7')?.title).toBe('Note seven, revised');
   });
 
   it('ignores a cache made for another timezone', async () => {
@@ -89,9 +110,11 @@ describe('the record cache, given a cache file it did not write', () => {
   it('treats a record of the wrong shape as a miss, never a crash', async () => {
     const dir = await project();
     await read(dir);
-    const data = JSON.parse(await readFile(cachePath(dir), 'utf8'));
-    for (const entry of Object.values(data.entries) as { records: { lines?: unknown }[] }[]) for (const record of entry.records) delete record.lines;
-    await writeFile(cachePath(dir), JSON.stringify(data));
+    for (const [name, text] of Object.entries(await shards(dir))) {
+      const data = JSON.parse(text);
+      for (const entry of Object.values(data.entries) as { records: { lines?: unknown }[] }[]) for (const record of entry.records) delete record.lines;
+      await writeFile(join(cachePath(dir), name), JSON.stringify(data));
+    }
     expect(summary(await read(dir)).map((r) => r.title)).toEqual(['Plain text', 'Markdown']);
   });
 });
