@@ -32,8 +32,8 @@ export function rfc822(date: DateTime): string {
 export function rfc3339(date: DateTime): string {
   const [sign, hh, mm] = offsetParts(date.offset);
   const offset = date.offset === 0 ? 'Z' : `${sign}${hh}:${mm}`;
-  return (
-    `${pad4(date.year)}-${pad2(date.month)}-${pad2(date.day)}T` +
-    `${pad2(date.hour)}:${pad2(date.minute)}:${pad2(date.second)}${offset}`
-  );
+  return `${calendarDate(date)}T${pad2(date.hour)}:${pad2(date.minute)}:${pad2(date.second)}${offset}`;
 }
+
+/** The day in the date's own zone, as RFC 3339 writes it: `2024-05-16`. */
+export const calendarDate = (date: DateTime): string => `${pad4(date.year)}-${pad2(date.month)}-${pad2(date.day)}`;

@@ -2,7 +2,7 @@ import type { DateTime } from 'luxon';
 import type { Config } from '../config/config.js';
 import { diagnosticsFor, type Diagnostic } from '../diagnostic.js';
 import type { ArticleRecord } from '../records/record.js';
-import { rfc3339 } from '../dates/format.js';
+import { calendarDate } from '../dates/format.js';
 import { absoluteUrls } from './absolute-urls.js';
 import { sanitize } from './sanitize.js';
 import { settleMedia } from './media.js';
@@ -27,10 +27,8 @@ export interface NormalizeOptions {
  */
 export function normalize(records: readonly ArticleRecord[], config: Config, options: NormalizeOptions): { feed?: Feed; diagnostics: Diagnostic[] } {
   const diagnostics: Diagnostic[] = [];
-  const entries: Unfinished[] = [];
-  const host = new URL(config.siteUrl).hostname;
-  const base = config.siteUrl.replace(/\/+$/, '');
-
+  const candidates: Candidate[] = [];
+  const make = candidateMaker(config, options, diagnostics);
   for (const record of records) {
     if (record.draft) continue;
     if (options.now && !options.future && record.published && record.published.toMillis() > options.now.toMillis()) {
@@ -41,12 +39,12 @@ export function normalize(records: readonly ArticleRecord[], config: Config, opt
       );
       continue;
     }
-    const entry = toEntry(record, config, options, host, base, diagnostics);
-    if (entry) entries.push(entry);
+    const candidate = make(record);
+    if (candidate) candidates.push(candidate);
   }
-  findDuplicates(entries, diagnostics);
+  findDuplicates(candidates, diagnostics);
   if (diagnostics.some((d) => d.severity === 'error')) return { diagnostics };
-  if (entries.length === 0) {
+  if (candidates.length === 0) {
     diagnosticsFor(options.articlesDir, diagnostics).error(
       'input/no-articles',
       'holds no publishable article (drafts are left out); add a record such as a .txt file that starts with a dateline, or pass --articles DIR',
@@ -55,12 +53,9 @@ export function normalize(records: readonly ArticleRecord[], config: Config, opt
   }
 
   // Newest first; equal instants by id, so that the order never depends on the file system.
-  entries.sort((a, b) => b.published.toMillis() - a.published.toMillis() || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-  // Content is finished only for the items the feed shows: the rest are checked, not rendered.
-  // Under `sanitize`, after absoluteUrls: the sanitizer judges each URL by its scheme, which a relative one does not have yet.
-  // The record renders or loads its content when asked (a Markdown body, a cached record's file): only here.
-  const finish = (html: string, link: string) => (config.sanitize ? sanitize(absoluteUrls(html, link)) : absoluteUrls(html, link));
-  const shown: Entry[] = entries.slice(0, config.limit).map(({ record, ...e }) => ({ ...e, contentHtml: finish(record.contentHtml ?? '', e.link) }));
+  candidates.sort((a, b) => b.millis - a.millis || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  // Every record is checked; only the items the feed shows become entries, their content finished.
+  const shown = candidates.slice(0, config.limit).map((c) => toEntry(c, config, options));
   const latest = (pick: (e: Entry) => DateTime) => shown.reduce((best, e) => (pick(e).toMillis() > pick(best).toMillis() ? e : best), shown[0]!);
   const feedUrls = Object.fromEntries(
     (Object.entries(config.files) as [FeedFormat, string][]).map(([format, name]) => [format, config.feedUrl + name]),
@@ -85,87 +80,121 @@ export function normalize(records: readonly ArticleRecord[], config: Config, opt
   return { feed, diagnostics };
 }
 
-/** An entry before its content is finished, with the record that gives the content. */
-type Unfinished = Omit<Entry, 'contentHtml'> & { readonly record: ArticleRecord };
+/**
+ * A record that passed its checks, with what places it among the others:
+ * its instant, and the slug, id and link that must be its own. Only the
+ * records the feed shows go on to become entries.
+ */
+interface Candidate {
+  readonly record: ArticleRecord;
+  readonly published: DateTime;
+  readonly millis: number;
+  readonly slug: string;
+  readonly id: string;
+  readonly link: string;
+  /** The image and attachments, their media types settled; absent when the record has none. */
+  readonly media?: { readonly image?: Attachment; readonly attachments: readonly Attachment[] };
+}
 
-function toEntry(record: ArticleRecord, config: Config, options: NormalizeOptions, host: string, base: string, diagnostics: Diagnostic[]): Unfinished | undefined {
-  const report = diagnosticsFor(record.source.file, diagnostics);
-  const at = (field: keyof ArticleRecord['lines']) => record.lines[field] ?? record.source.line;
-  let ok = true;
-  if (record.title === undefined || record.title === '') {
-    report.error('input/missing-title', 'has no title; give it a "title"', record.source.line);
-    ok = false;
-  }
-  // A date written but unreadable has been reported where it was read.
-  if (record.published === undefined && record.lines.published === undefined) {
-    report.error('input/missing-date', 'has no publication date; give it a "published" date such as "2024-05-16T11:55:00+08:00"', record.source.line);
-    ok = false;
-  }
-  const authors = record.authors ?? (config.author ? [config.author] : []);
-  if (authors.length === 0) {
-    report.error('input/no-author', 'has no author, and the config gives none; give it an "author", or set "author" in feedwright.config.json', record.source.line);
-    ok = false;
-  }
-  if (!ok || record.published === undefined) return undefined;
+const NO_SIZES: ReadonlyMap<string, number> = new Map();
 
-  const published = record.published;
-  const updated = record.updated ?? published;
-  if (updated.toMillis() < published.toMillis()) {
-    report.error(
-      'input/updated-before-published',
-      `was updated (${updated.toISO({ suppressMilliseconds: true })}) before it was published (${published.toISO({ suppressMilliseconds: true })}); correct one of the two dates`,
-      at('updated'),
-    );
-    return undefined;
-  }
-  const sizes = options.mediaSizes ?? new Map<string, number>();
-  const image = record.image === undefined ? undefined : settleMedia({ url: record.image }, sizes, report, at('image'), 'the image');
-  const attachments = (record.attachments ?? []).map((a, i) => settleMedia(a, sizes, report, at('attachments'), `attachment ${i + 1}`));
-  if ((record.image !== undefined && image === undefined) || attachments.some((a) => a === undefined)) return undefined;
-  const slug = encodeURIComponent(record.slug);
-  // RFC 4151: the date is the publication day as its author wrote it, so the
-  // id stays the same under --utc and when links move.
-  const id = record.id ?? `tag:${host},${rfc3339(published).slice(0, 10)}:${slug}`;
+/** Checks a record against SPEC 2.4 and fills in its slug, id and link; every problem is reported, and a record with one gives no candidate. */
+function candidateMaker(config: Config, options: NormalizeOptions, diagnostics: Diagnostic[]): (record: ArticleRecord) => Candidate | undefined {
+  const host = new URL(config.siteUrl).hostname;
+  const base = config.siteUrl.replace(/\/+$/, '');
+  const sizes = options.mediaSizes ?? NO_SIZES;
+  return (record) => {
+    // The reporter is made only for a record with something to report: most have nothing.
+    const report = () => diagnosticsFor(record.source.file, diagnostics);
+    const at = (field: keyof ArticleRecord['lines']) => record.lines[field] ?? record.source.line;
+    let ok = true;
+    if (record.title === undefined || record.title === '') {
+      report().error('input/missing-title', 'has no title; give it a "title"', record.source.line);
+      ok = false;
+    }
+    // A date written but unreadable has been reported where it was read.
+    if (record.published === undefined && record.lines.published === undefined) {
+      report().error('input/missing-date', 'has no publication date; give it a "published" date such as "2024-05-16T11:55:00+08:00"', record.source.line);
+      ok = false;
+    }
+    if (record.authors === undefined ? config.author === undefined : record.authors.length === 0) {
+      report().error('input/no-author', 'has no author, and the config gives none; give it an "author", or set "author" in feedwright.config.json', record.source.line);
+      ok = false;
+    }
+    if (!ok || record.published === undefined) return undefined;
+
+    const published = record.published;
+    const millis = published.toMillis();
+    if (record.updated !== undefined && record.updated.toMillis() < millis) {
+      report().error(
+        'input/updated-before-published',
+        `was updated (${record.updated.toISO({ suppressMilliseconds: true })}) before it was published (${published.toISO({ suppressMilliseconds: true })}); correct one of the two dates`,
+        at('updated'),
+      );
+      return undefined;
+    }
+    let media: Candidate['media'];
+    if (record.image !== undefined || (record.attachments?.length ?? 0) > 0) {
+      const image = record.image === undefined ? undefined : settleMedia({ url: record.image }, sizes, report(), at('image'), 'the image');
+      const attachments = (record.attachments ?? []).map((a, i) => settleMedia(a, sizes, report(), at('attachments'), `attachment ${i + 1}`));
+      if ((record.image !== undefined && image === undefined) || attachments.some((a) => a === undefined)) return undefined;
+      media = { ...(image === undefined ? {} : { image }), attachments: attachments as Attachment[] };
+    }
+    const slug = encodeURIComponent(record.slug);
+    // RFC 4151: the date is the publication day as its author wrote it, so the
+    // id stays the same under --utc and when links move.
+    const id = record.id ?? `tag:${host},${calendarDate(published)}:${slug}`;
+    const link = record.link ?? base + config.articlePath.replace('{slug}', slug);
+    return { record, published, millis, slug: record.slug, id, link, ...(media === undefined ? {} : { media }) };
+  };
+}
+
+/** A candidate the feed shows, as the entry the renderers read: defaults filled in, dates in the output zone, content finished. */
+function toEntry(candidate: Candidate, config: Config, options: NormalizeOptions): Entry {
+  const { record, published, media } = candidate;
   const inOutputZone = (d: DateTime) => (options.utc ? d.toUTC() : d);
-  const link = record.link ?? base + config.articlePath.replace('{slug}', slug);
+  // The record renders or loads its content when asked (a Markdown body, a cached record's file): only here.
+  // Under `sanitize`, after absoluteUrls: the sanitizer judges each URL by its scheme, which a relative one does not have yet.
+  const html = absoluteUrls(record.contentHtml ?? '', candidate.link);
   return {
     source: record.source,
-    slug: record.slug,
-    id,
+    slug: candidate.slug,
+    id: candidate.id,
     title: record.title!,
-    link,
+    link: candidate.link,
     published: inOutputZone(published),
-    updated: inOutputZone(updated),
+    updated: inOutputZone(record.updated ?? published),
     ...(record.summary === undefined ? {} : { summary: record.summary }),
-    record,
-    authors,
+    contentHtml: config.sanitize ? sanitize(html) : html,
+    authors: record.authors ?? [config.author!],
     tags: record.tags ?? [],
-    ...(image === undefined ? {} : { image }),
-    attachments: attachments as Attachment[],
+    ...(media?.image === undefined ? {} : { image: media.image }),
+    attachments: media?.attachments ?? [],
     ...(record.language === undefined ? {} : { language: record.language }),
     ...(record.rights === undefined ? {} : { rights: record.rights }),
     captions: record.captions ?? [],
   };
 }
 
-function findDuplicates(entries: readonly Unfinished[], diagnostics: Diagnostic[]): void {
+function findDuplicates(candidates: readonly Candidate[], diagnostics: Diagnostic[]): void {
   // One problem, one message: a duplicate slug also duplicates the id and link it makes.
-  const reported = new Set<Unfinished>();
+  const reported = new Set<Candidate>();
   const check = (what: 'slug' | 'id' | 'link', hint: string) => {
-    const first = new Map<string, Unfinished>();
-    for (const entry of entries) {
-      if (reported.has(entry)) continue;
-      const other = first.get(entry[what]);
+    const first = new Map<string, Candidate>();
+    for (const candidate of candidates) {
+      if (reported.has(candidate)) continue;
+      const other = first.get(candidate[what]);
       if (other === undefined) {
-        first.set(entry[what], entry);
+        first.set(candidate[what], candidate);
         continue;
       }
-      diagnosticsFor(entry.source.file, diagnostics).error(
+      const { source } = other.record;
+      diagnosticsFor(candidate.record.source.file, diagnostics).error(
         `input/duplicate-${what}`,
-        `has the ${what} "${entry[what]}", as does ${other.source.file}${other.source.line && other.source.line > 1 ? `:${other.source.line}` : ''}; ${hint}`,
-        entry.source.line,
+        `has the ${what} "${candidate[what]}", as does ${source.file}${source.line && source.line > 1 ? `:${source.line}` : ''}; ${hint}`,
+        candidate.record.source.line,
       );
-      reported.add(entry);
+      reported.add(candidate);
     }
   };
   check('slug', 'rename one of the files or give one a "slug"');
