@@ -1,6 +1,6 @@
-import { DateTime } from 'luxon';
 import { build } from '../build.js';
 import { CONFIG_FILE } from '../config/config.js';
+import { instantIn } from '../dates/parse.js';
 import { FeedwrightError } from '../errors.js';
 import { count, formatDiagnostic } from './report.js';
 import { readArguments, usageError, type Io } from './io.js';
@@ -58,7 +58,7 @@ async function buildOnce(values: BuildValues, io: Io): Promise<number> {
       configPath: values.config,
       ...(values.utc === undefined ? {} : { utc: values.utc }),
       check: values.check,
-      now: io.clock?.() ?? DateTime.now(),
+      now: io.clock?.() ?? instantIn(Date.now(), 'system'),
       future: values.future,
       strict: values.strict,
       ...(values['no-cache'] ? { cacheDir: false as const } : {}),

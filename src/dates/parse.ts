@@ -118,13 +118,20 @@ function checkWall(text: string, wall: WallTime): string | undefined {
   return undefined;
 }
 
+/**
+ * The DateTime of an instant in a zone. Its locale is set, not the system's:
+ * no feed date depends on a locale, and asking Intl for the system's costs a
+ * process about 25 ms the first time.
+ */
+export const instantIn = (millis: number, zone: Zone | string): DateTime => DateTime.fromMillis(millis, { zone, locale: 'en-US' });
+
 function daysIn(year: number, month: number): number {
   if (month < 1 || month > 12) return 31;
   return new Date(Date.UTC(year, month, 0)).getUTCDate();
 }
 
 function monthName(month: number): string {
-  return DateTime.utc(2000, month, 1).setLocale('en-US').toFormat('LLLL');
+  return instantIn(Date.UTC(2000, month - 1, 1), 'utc').toFormat('LLLL');
 }
 
 /**
@@ -134,13 +141,13 @@ function monthName(month: number): string {
  */
 function inZone(text: string, wall: WallTime, zone: Zone): DateResult {
   const asUtc = Date.UTC(wall.year, wall.month - 1, wall.day, wall.hour, wall.minute, wall.second);
-  if (zone.isUniversal) return ok(DateTime.fromMillis(asUtc - zone.offset(asUtc) * 60_000, { zone }));
+  if (zone.isUniversal) return ok(instantIn(asUtc - zone.offset(asUtc) * 60_000, zone));
   const DAY = 86_400_000;
   const offsets = new Set([zone.offset(asUtc - DAY), zone.offset(asUtc), zone.offset(asUtc + DAY)]);
   const candidates: DateTime[] = [];
   for (const offset of offsets) {
     const instant = asUtc - offset * 60_000;
-    if (zone.offset(instant) === offset) candidates.push(DateTime.fromMillis(instant, { zone }));
+    if (zone.offset(instant) === offset) candidates.push(instantIn(instant, zone));
   }
   candidates.sort((a, b) => a.toMillis() - b.toMillis());
   // Before standard time, zones kept local mean time: offsets such as +08:05:43, which no feed format can write.
@@ -174,7 +181,7 @@ function parseRfc822(text: string): DateResult {
     const zone = offsetZone(offset[1]!, Number(offset[2]), Number(offset[3]), offset[0]);
     if (!zone.ok) return fail(`"${text}": ${zone.reason}`);
   }
-  const value = DateTime.fromRFC2822(text.replace(/ UT$/, ' GMT'), { setZone: true });
+  const value = DateTime.fromRFC2822(text.replace(/ UT$/, ' GMT'), { setZone: true, locale: 'en-US' });
   if (value.isValid) return ok(value);
   const why = value.invalidExplanation ?? 'it is not an RFC 822 date';
   if (why.includes('weekday')) return fail(`"${text}" names the wrong weekday for its date; correct the weekday or leave it out`);

@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { DateTime, Info, type Zone } from 'luxon';
+import { Info, type Zone } from 'luxon';
+import { instantIn } from '../dates/parse.js';
 import type { Diagnostic } from '../diagnostic.js';
 import { RACY_MS, sha1, storeJson } from '../stored.js';
 import { CODE_ID } from '../version.js';
@@ -187,7 +188,7 @@ function reviveRecord(data: Json, file: string, content: () => string | undefine
   const { sourceLine, published, updated, ...rest } = data;
   const date = (value: unknown) => {
     const [millis, zone] = value as [number, string];
-    const revived = DateTime.fromMillis(millis, { zone: zoneNamed(zone) });
+    const revived = instantIn(millis, zoneNamed(zone));
     if (!revived.isValid) throw new Error('a cached date does not revive');
     return revived;
   };

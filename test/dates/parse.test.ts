@@ -1,3 +1,4 @@
+import { Settings } from 'luxon';
 import { describe, expect, it } from 'vitest';
 import { parseDate } from '../../src/dates/parse.js';
 
@@ -93,6 +94,19 @@ describe('parseDate', () => {
     ['Fri, 30 Feb 2024 10:00:00 +0000', 'not a real date'],
   ])('refuses the impossible date %s', (input, why) => {
     expect(reason(input)).toContain(why);
+  });
+
+  it('reads and words dates the same whatever the default locale', () => {
+    const previous = Settings.defaultLocale;
+    Settings.defaultLocale = 'de-DE';
+    try {
+      expect(reason('2024-02-30T10:00:00Z')).toContain('February 2024 has 29 days');
+      expect(iso('Thu, 16 May 2024 11:55:00 +0800')).toBe('2024-05-16T11:55:00+08:00');
+      const result = parseDate('2024-05-16T11:55:00+08:00');
+      expect(result.ok && result.value.locale).toBe('en-US');
+    } finally {
+      Settings.defaultLocale = previous;
+    }
   });
 
   it('refuses an RFC 822 date whose weekday does not match', () => {
