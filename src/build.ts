@@ -171,7 +171,7 @@ async function model(
   input: { readonly context: ReadContext; readonly reading: Omit<ReadOptions, 'display'>; readonly now: number; readonly publicDir?: string },
 ): Promise<{ feed?: Feed; diagnostics: Diagnostic[]; nextFuture: number | null }> {
   const { records, diagnostics: readDiagnostics } = await readRecords(articles, input.context, { display: options.articlesDir, ...input.reading });
-  await input.reading.cache?.save();
+  const { cache } = input.reading;
   const mediaSizes = input.publicDir === undefined ? undefined : await localMediaSizes(mediaUrls(records), config.siteUrl, input.publicDir);
   const { feed, diagnostics: modelDiagnostics } = normalize(records, config, {
     utc: options.utc ?? config.utc,
@@ -179,7 +179,9 @@ async function model(
     ...(options.now === undefined ? {} : { now: options.now }),
     future: options.future ?? false,
     ...(mediaSizes === undefined ? {} : { mediaSizes }),
+    ...(cache === undefined ? {} : { onContent: (record: ArticleRecord, html: string) => cache.keepContent(record, html) }),
   });
+  await cache?.save();
   // An empty feed because every file failed to read says nothing the read errors did not.
   const consequential = (d: Diagnostic) => d.ruleId === 'input/no-articles' && hasErrors(readDiagnostics);
   const diagnostics = [...readDiagnostics, ...modelDiagnostics.filter((d) => !consequential(d))];

@@ -18,6 +18,8 @@ export interface NormalizeOptions {
   readonly future?: boolean;
   /** Sizes of local media files, by URL (see localMediaSizes). */
   readonly mediaSizes?: ReadonlyMap<string, number>;
+  /** Told the content of each record the feed shows, as the record gave it (the record cache keeps it for the next build). */
+  readonly onContent?: (record: ArticleRecord, html: string) => void;
 }
 
 /**
@@ -155,7 +157,9 @@ function toEntry(candidate: Candidate, config: Config, options: NormalizeOptions
   const inOutputZone = (d: DateTime) => (options.utc ? d.toUTC() : d);
   // The record renders or loads its content when asked (a Markdown body, a cached record's file): only here.
   // Under `sanitize`, after absoluteUrls: the sanitizer judges each URL by its scheme, which a relative one does not have yet.
-  const html = absoluteUrls(record.contentHtml ?? '', candidate.link);
+  const given = record.contentHtml ?? '';
+  options.onContent?.(record, given);
+  const html = absoluteUrls(given, candidate.link);
   return {
     source: record.source,
     slug: candidate.slug,

@@ -41,6 +41,8 @@ interface Entry {
   /** Records without their content, dates as [epoch ms, zone name]; diagnostics without the file name. */
   readonly records: readonly Json[];
   readonly diagnostics: readonly Json[];
+  /** The content of the records the last build showed, by index: a rebuild does not read their files again. */
+  readonly contents?: Readonly<Record<number, string>>;
 }
 
 interface CacheFile {
@@ -63,6 +65,10 @@ export class RecordCache {
   /** Per shard: the entries this build used, and whether they differ from the shard as read. */
   private readonly used: Record<string, Entry>[] = Array.from({ length: SHARDS }, () => ({}));
   private readonly changed: boolean[] = new Array<boolean>(SHARDS).fill(false);
+  /** The records parsed afresh in this build, by how messages name their file, with their key. */
+  private readonly fresh = new Map<string, { readonly key: string; readonly records: readonly ArticleRecord[] }>();
+  /** The content of the records this build showed, by key and index. */
+  private readonly shown = new Map<string, Record<number, string>>();
 
   private constructor(
     private readonly dir: string,
@@ -97,18 +103,21 @@ export class RecordCache {
 
   /**
    * What the file gave last time, if its bytes hash the same; `file` is how
-   * messages name it now. The content is not kept: `reparse` reads the file
-   * again for it, only for the records whose content is asked for.
+   * messages name it now. The content is kept only for the records the last
+   * build showed: `reparse` reads the file again for any other whose content
+   * is asked for.
    */
   lookup(key: string, hash: string, stats: FileStats, file: string, reparse: () => readonly ArticleRecord[]): { records: ArticleRecord[]; diagnostics: Diagnostic[] } | undefined {
     const entry = this.previous[shardOf(key)]?.entries[key];
     if (!entry || entry.hash !== hash) return undefined;
     let parsed: readonly ArticleRecord[] | undefined;
-    const contentOf = (index: number) => (parsed ??= reparse())[index]?.contentHtml;
+    const contentOf = (index: number) => entry.contents?.[index] ?? (parsed ??= reparse())[index]?.contentHtml;
     try {
       if (!Array.isArray(entry.records) || !Array.isArray(entry.diagnostics) || !entry.diagnostics.every((d) => isObject(d) && typeof d.message === 'string')) return undefined;
-      const revived = { records: entry.records.map((r, i) => reviveRecord(r, file, () => contentOf(i))), diagnostics: entry.diagnostics.map((d) => ({ ...d, file }) as unknown as Diagnostic) };
-      this.keep(key, { ...entry, size: stats.size, mtimeMs: stats.mtimeMs, ctimeMs: stats.ctimeMs }, entry.mtimeMs !== stats.mtimeMs || entry.ctimeMs !== stats.ctimeMs);
+      if (entry.contents !== undefined && !(isObject(entry.contents) && Object.values(entry.contents).every((c) => typeof c === 'string'))) return undefined;
+      const revived = { records: entry.records.map((r, i) => reviveRecord(r, { file, key, index: i }, contentOf)), diagnostics: entry.diagnostics.map((d) => ({ ...d, file }) as unknown as Diagnostic) };
+      const moved = entry.mtimeMs !== stats.mtimeMs || entry.ctimeMs !== stats.ctimeMs;
+      this.keep(key, moved ? { ...entry, size: stats.size, mtimeMs: stats.mtimeMs, ctimeMs: stats.ctimeMs } : entry, moved);
       return revived;
     } catch {
       return undefined;
@@ -116,11 +125,31 @@ export class RecordCache {
   }
 
   store(key: string, hash: string, stats: FileStats, records: readonly ArticleRecord[], diagnostics: readonly Diagnostic[]): void {
+    if (records[0] !== undefined) this.fresh.set(records[0].source.file, { key, records });
     this.keep(key, { size: stats.size, mtimeMs: stats.mtimeMs, ctimeMs: stats.ctimeMs, hash, records: records.map(freezeRecord), diagnostics: diagnostics.map(({ file: _file, ...rest }) => rest) }, true);
+  }
+
+  /** Keeps the content of a record the feed shows, for the next build. */
+  keepContent(record: ArticleRecord, html: string): void {
+    const fresh = this.fresh.get(record.source.file);
+    const origin = record instanceof CachedRecord ? record.origin : fresh && { key: fresh.key, index: fresh.records.indexOf(record) };
+    if (origin === undefined || origin.index < 0) return;
+    let contents = this.shown.get(origin.key);
+    if (contents === undefined) this.shown.set(origin.key, (contents = {}));
+    contents[origin.index] = html;
   }
 
   /** Writes each shard in which anything changed (temp file and rename, like the feeds). */
   async save(now = Date.now()): Promise<void> {
+    // Content is kept for what this build showed, and for nothing else.
+    for (const entries of this.used) {
+      for (const [key, entry] of Object.entries(entries)) {
+        const contents = this.shown.get(key);
+        if (sameContents(entry.contents, contents)) continue;
+        const { contents: _old, ...rest } = entry;
+        this.keep(key, contents === undefined ? rest : { ...rest, contents }, true);
+      }
+    }
     await Promise.all(
       this.used.map(async (entries, shard) => {
         const previous = this.previous[shard];
@@ -141,6 +170,12 @@ export class RecordCache {
 }
 
 const shardPath = (dir: string, shard: number) => join(dir, `${shard}.json`);
+
+function sameContents(a: Readonly<Record<number, string>> | undefined, b: Readonly<Record<number, string>> | undefined): boolean {
+  if (a === undefined || b === undefined) return a === b;
+  const keys = Object.keys(a);
+  return keys.length === Object.keys(b).length && keys.every((k) => a[Number(k)] === b[Number(k)]);
+}
 
 function freezeRecord(record: ArticleRecord): Json {
   // Picked field by field: spreading the record would render a lazy Markdown body.
@@ -183,9 +218,16 @@ function wellShaped(data: Json): boolean {
   );
 }
 
-function reviveRecord(data: Json, file: string, content: () => string | undefined): ArticleRecord {
+/** Where a cached record stands: its file as messages name it, the file's key in the cache, and the record's index in the file. */
+interface Origin {
+  readonly file: string;
+  readonly key: string;
+  readonly index: number;
+}
+
+function reviveRecord(data: Json, origin: Origin, content: (index: number) => string | undefined): ArticleRecord {
   if (!isObject(data) || !wellShaped(data)) throw new Error('a cached record is not of the shape this version writes');
-  return new CachedRecord(data, file, content) as unknown as ArticleRecord;
+  return new CachedRecord(data, origin, content) as unknown as ArticleRecord;
 }
 
 /**
@@ -196,21 +238,27 @@ function reviveRecord(data: Json, file: string, content: () => string | undefine
  * dictionary are several times slower.
  */
 class CachedRecord {
-  readonly #content: () => string | undefined;
+  readonly #origin: Origin;
+  readonly #content: (index: number) => string | undefined;
 
-  constructor(data: Json, file: string, content: () => string | undefined) {
+  constructor(data: Json, origin: Origin, content: (index: number) => string | undefined) {
     const fields = this as unknown as Record<string, unknown>;
     for (const key of Object.keys(data)) {
       const value = data[key];
       if (key === 'sourceLine') continue;
       fields[key] = key === 'published' || key === 'updated' ? revivedDate(value) : value;
     }
-    fields.source = typeof data.sourceLine === 'number' ? { file, line: data.sourceLine } : { file };
+    fields.source = typeof data.sourceLine === 'number' ? { file: origin.file, line: data.sourceLine } : { file: origin.file };
+    this.#origin = origin;
     this.#content = content;
   }
 
+  get origin(): Origin {
+    return this.#origin;
+  }
+
   get contentHtml(): string | undefined {
-    return this.#content();
+    return this.#content(this.#origin.index);
   }
 }
 

@@ -3,7 +3,8 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { RecordCache } from '../../src/records/cache.js';
 import { readRecords } from '../../src/records/index.js';
-import { article, makeProject } from '../helpers.js';
+import { build } from '../../src/build.js';
+import { article, BASE_CONFIG, makeProject } from '../helpers.js';
 
 const OLD = new Date('2024-01-01T00:00:00Z');
 
@@ -116,5 +117,55 @@ describe('the record cache, given a cache file it did not write', () => {
       await writeFile(join(cachePath(dir), name), JSON.stringify(data));
     }
     expect(summary(await read(dir)).map((r) => r.title)).toEqual(['Plain text', 'Markdown']);
+  });
+});
+
+describe('the record cache in a build', () => {
+  const config = { ...BASE_CONFIG, limit: 2 };
+  const build3 = (dir: string) => build({ cwd: dir, articlesDir: 'articles', outDir: 'output', configPath: 'feedwright.config.json', cacheDir: 'cache' });
+  const shardsOf = async (dir: string) => {
+    const folder = join(dir, 'cache', (await readdir(join(dir, 'cache'))).find((n) => n.startsWith('records-'))!);
+    return (await readdir(folder)).map((name) => join(folder, name));
+  };
+  const cacheText = async (dir: string) => (await Promise.all((await shardsOf(dir)).map((path) => readFile(path, 'utf8')))).join('\n');
+
+  it('keeps the content of the items shown, and gives it back without reading their files', async () => {
+    const dir = await makeProject(
+      {
+        'articles/old.txt': article({ dateline: '2024.05.14 08:00 GMT', title: 'Old', body: ['The oldest story.'] }),
+        'articles/mid.md': '---\ntitle: Mid\npublished: 2024-05-15 08:00 +00:00\n---\nThe *middle* story.\n',
+        'articles/new.txt': article({ dateline: '2024.05.16 08:00 GMT', title: 'New', body: ['The newest story.'] }),
+      },
+      config,
+    );
+    for (const name of ['old.txt', 'mid.md', 'new.txt']) await utimes(join(dir, 'articles', name), OLD, OLD);
+    expect((await build3(dir)).exitCode).toBe(0);
+    const kept = await cacheText(dir);
+    expect(kept).toContain('<p>The newest story.</p>');
+    expect(kept).toContain('<em>middle</em>');
+    expect(kept).not.toContain('<p>The oldest story.</p>');
+
+    // What the cache keeps is what the next build shows: mark it, and change another file so that the build runs.
+    for (const path of await shardsOf(dir)) await writeFile(path, (await readFile(path, 'utf8')).replace('<em>middle</em>', '<em>kept</em>'));
+    await writeFile(join(dir, 'articles', 'old.txt'), article({ dateline: '2024.05.14 08:00 GMT', title: 'Old, edited', body: ['The oldest story, edited.'] }));
+    const again = await build3(dir);
+    expect(again.feed?.entries.map((e) => e.contentHtml)).toEqual(['<p>The newest story.</p>', '<p>The <em>kept</em> story.</p>']);
+  });
+
+  it('drops the content of an item no longer shown', async () => {
+    const dir = await makeProject(
+      {
+        'articles/a.txt': article({ dateline: '2024.05.14 08:00 GMT', title: 'A', body: ['Story A.'] }),
+        'articles/b.txt': article({ dateline: '2024.05.15 08:00 GMT', title: 'B', body: ['Story B.'] }),
+      },
+      config,
+    );
+    await build3(dir);
+    expect(await cacheText(dir)).toContain('<p>Story A.</p>');
+    await writeFile(join(dir, 'articles', 'c.txt'), article({ dateline: '2024.05.16 08:00 GMT', title: 'C', body: ['Story C.'] }));
+    await build3(dir);
+    const kept = await cacheText(dir);
+    expect(kept).toContain('<p>Story C.</p>');
+    expect(kept).not.toContain('<p>Story A.</p>');
   });
 });
