@@ -6,7 +6,7 @@ import { hasErrors, type Diagnostic } from './diagnostic.js';
 import type { Feed, FeedFormat } from './model/types.js';
 import { normalize } from './model/normalize.js';
 import { localMediaSizes } from './model/media.js';
-import { listRecordFiles, readRecords, RecordCache, type ArticleRecord, type ReadContext, type ReadOptions } from './records/index.js';
+import { instantOf, listRecordFiles, readRecords, RecordCache, type ArticleRecord, type ReadContext, type ReadOptions } from './records/index.js';
 import { CODE_ID } from './version.js';
 import { hashOf, inputSignature, loadManifest, saveManifest, stillCurrent } from './write/manifest.js';
 import { render as renderAtom } from './render/atom.js';
@@ -189,7 +189,7 @@ async function model(
   let nextFuture: number | null = null;
   if (options.now !== undefined && !options.future) {
     for (const r of records) {
-      const at = r.published?.toMillis();
+      const at = instantOf(r, 'published');
       if (at !== undefined && at > input.now && (nextFuture === null || at < nextFuture)) nextFuture = at;
     }
   }

@@ -1,8 +1,7 @@
 import type { DateTime } from 'luxon';
 import type { Config } from '../config/config.js';
 import { diagnosticsFor, type Diagnostic } from '../diagnostic.js';
-import type { ArticleRecord } from '../records/record.js';
-import { calendarDate } from '../dates/format.js';
+import { instantOf, publicationDay, type ArticleRecord } from '../records/index.js';
 import { absoluteUrls } from './absolute-urls.js';
 import { sanitize } from './sanitize.js';
 import { settleMedia } from './media.js';
@@ -33,10 +32,10 @@ export function normalize(records: readonly ArticleRecord[], config: Config, opt
   const make = candidateMaker(config, options, diagnostics);
   for (const record of records) {
     if (record.draft) continue;
-    if (options.now && !options.future && record.published && record.published.toMillis() > options.now.toMillis()) {
+    if (options.now && !options.future && (instantOf(record, 'published') ?? -Infinity) > options.now.toMillis()) {
       diagnosticsFor(record.source.file, diagnostics).info(
         'input/future',
-        `is dated ${record.published.toISO({ suppressMilliseconds: true })}, after this build; it is left out until then (build with --future to include it)`,
+        `is dated ${record.published!.toISO({ suppressMilliseconds: true })}, after this build; it is left out until then (build with --future to include it)`,
         record.lines.published ?? record.source.line,
       );
       continue;
@@ -89,7 +88,7 @@ export function normalize(records: readonly ArticleRecord[], config: Config, opt
  */
 interface Candidate {
   readonly record: ArticleRecord;
-  readonly published: DateTime;
+  /** When it was published (epoch ms): what orders it. Its dates are made only if it is shown. */
   readonly millis: number;
   readonly slug: string;
   readonly id: string;
@@ -109,13 +108,15 @@ function candidateMaker(config: Config, options: NormalizeOptions, diagnostics: 
     // The reporter is made only for a record with something to report: most have nothing.
     const report = () => diagnosticsFor(record.source.file, diagnostics);
     const at = (field: keyof ArticleRecord['lines']) => record.lines[field] ?? record.source.line;
+    // Instants rather than dates: a cached record makes its dates only if it is shown.
+    const millis = instantOf(record, 'published');
     let ok = true;
     if (record.title === undefined || record.title === '') {
       report().error('input/missing-title', 'has no title; give it a "title"', record.source.line);
       ok = false;
     }
     // A date written but unreadable has been reported where it was read.
-    if (record.published === undefined && record.lines.published === undefined) {
+    if (millis === undefined && record.lines.published === undefined) {
       report().error('input/missing-date', 'has no publication date; give it a "published" date such as "2024-05-16T11:55:00+08:00"', record.source.line);
       ok = false;
     }
@@ -123,14 +124,12 @@ function candidateMaker(config: Config, options: NormalizeOptions, diagnostics: 
       report().error('input/no-author', 'has no author, and the config gives none; give it an "author", or set "author" in feedwright.config.json', record.source.line);
       ok = false;
     }
-    if (!ok || record.published === undefined) return undefined;
+    if (!ok || millis === undefined) return undefined;
 
-    const published = record.published;
-    const millis = published.toMillis();
-    if (record.updated !== undefined && record.updated.toMillis() < millis) {
+    if ((instantOf(record, 'updated') ?? millis) < millis) {
       report().error(
         'input/updated-before-published',
-        `was updated (${record.updated.toISO({ suppressMilliseconds: true })}) before it was published (${published.toISO({ suppressMilliseconds: true })}); correct one of the two dates`,
+        `was updated (${record.updated!.toISO({ suppressMilliseconds: true })}) before it was published (${record.published!.toISO({ suppressMilliseconds: true })}); correct one of the two dates`,
         at('updated'),
       );
       return undefined;
@@ -145,15 +144,16 @@ function candidateMaker(config: Config, options: NormalizeOptions, diagnostics: 
     const slug = encodeURIComponent(record.slug);
     // RFC 4151: the date is the publication day as its author wrote it, so the
     // id stays the same under --utc and when links move.
-    const id = record.id ?? `tag:${host},${calendarDate(published)}:${slug}`;
+    const id = record.id ?? `tag:${host},${publicationDay(record)}:${slug}`;
     const link = record.link ?? base + config.articlePath.replace('{slug}', slug);
-    return { record, published, millis, slug: record.slug, id, link, ...(media === undefined ? {} : { media }) };
+    return { record, millis, slug: record.slug, id, link, ...(media === undefined ? {} : { media }) };
   };
 }
 
 /** A candidate the feed shows, as the entry the renderers read: defaults filled in, dates in the output zone, content finished. */
 function toEntry(candidate: Candidate, config: Config, options: NormalizeOptions): Entry {
-  const { record, published, media } = candidate;
+  const { record, media } = candidate;
+  const published = record.published!;
   const inOutputZone = (d: DateTime) => (options.utc ? d.toUTC() : d);
   // The record renders or loads its content when asked (a Markdown body, a cached record's file): only here.
   // Under `sanitize`, after absoluteUrls: the sanitizer judges each URL by its scheme, which a relative one does not have yet.

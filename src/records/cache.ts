@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Info, type DateTime, type Zone } from 'luxon';
+import { calendarDate, calendarDateAt } from '../dates/format.js';
 import { instantIn } from '../dates/parse.js';
 import type { Diagnostic } from '../diagnostic.js';
 import { RACY_MS, sha1, storeJson } from '../stored.js';
@@ -21,7 +22,7 @@ import type { ArticleRecord, ReadContext } from './record.js';
  * rebuild). A shard that is missing, stale or corrupt is ignored alone.
  */
 
-const FORMAT = 4;
+const FORMAT = 5;
 const SHARDS = 32;
 
 /** FNV-1a over the path's UTF-16 code units: the same shard for the same key on every machine. */
@@ -38,7 +39,7 @@ interface Entry {
   readonly mtimeMs: number;
   readonly ctimeMs: number;
   readonly hash: string;
-  /** Records without their content, dates as [epoch ms, zone name]; diagnostics without the file name. */
+  /** Records without their content, dates as [epoch ms, zone name, offset in minutes]; diagnostics without the file name. */
   readonly records: readonly Json[];
   readonly diagnostics: readonly Json[];
   /** The content of the records the last build showed, by index: a rebuild does not read their files again. */
@@ -187,8 +188,8 @@ function freezeRecord(record: ArticleRecord): Json {
   return {
     ...rest,
     ...(source.line === undefined ? {} : { sourceLine: source.line }),
-    ...(published ? { published: [published.toMillis(), published.zoneName] } : {}),
-    ...(updated ? { updated: [updated.toMillis(), updated.zoneName] } : {}),
+    ...(published ? { published: frozenDate(published) } : {}),
+    ...(updated ? { updated: frozenDate(updated) } : {}),
   };
 }
 
@@ -199,6 +200,17 @@ const zoneNamed = (name: string): Zone => {
   if (zone === undefined) zones.set(name, (zone = Info.normalizeZone(name)));
   return zone;
 };
+
+type FrozenDate = readonly [millis: number, zone: string, offset: number];
+
+const frozenDate = (date: DateTime): FrozenDate => [date.toMillis(), date.zone.name, date.offset];
+
+/** A frozen date that revives: an instant a DateTime can hold, in a zone luxon knows, with a whole-minute offset. */
+function isFrozenDate(value: unknown): value is FrozenDate {
+  if (!Array.isArray(value) || value.length !== 3) return false;
+  const [millis, zone, offset] = value as unknown[];
+  return typeof millis === 'number' && Math.abs(millis) <= 8.64e15 && typeof zone === 'string' && zoneNamed(zone).isValid && Number.isInteger(offset);
+}
 
 const isList = (value: unknown, item: (x: unknown) => boolean) => value === undefined || (Array.isArray(value) && value.every(item));
 const isObject = (value: unknown): value is Json => typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -211,6 +223,8 @@ function wellShaped(data: Json): boolean {
     isObject(data.lines) &&
     ['title', 'id', 'link', 'summary', 'image', 'language', 'rights'].every((key) => isText(data[key])) &&
     (data.draft === undefined || typeof data.draft === 'boolean') &&
+    (data.published === undefined || isFrozenDate(data.published)) &&
+    (data.updated === undefined || isFrozenDate(data.updated)) &&
     isList(data.tags, (t) => typeof t === 'string') &&
     isList(data.authors, (a) => isObject(a) && typeof a.name === 'string') &&
     isList(data.attachments, (a) => isObject(a) && typeof a.url === 'string') &&
@@ -231,24 +245,28 @@ function reviveRecord(data: Json, origin: Origin, content: (index: number) => st
 }
 
 /**
- * A record revived from the cache: its fields as stored, its dates made
- * again, its content read again from its file only when asked for. A class
- * rather than an object literal with a getter and spreads, which V8 keeps as
- * a dictionary: normalize reads every field of every record, and reads from a
- * dictionary are several times slower.
+ * A record revived from the cache: its fields as stored, its content read
+ * again from its file only when asked for, and its dates made again only
+ * when asked for: most records of a large folder are only placed among the
+ * others, which their instants do (see instantOf). A class rather than an
+ * object literal with getters and spreads, which V8 keeps as a dictionary:
+ * normalize reads every field of every record, and reads from a dictionary
+ * are several times slower.
  */
 class CachedRecord {
   readonly #origin: Origin;
   readonly #content: (index: number) => string | undefined;
+  readonly #frozen: { readonly published?: FrozenDate; readonly updated?: FrozenDate };
+  #published: DateTime | undefined;
+  #updated: DateTime | undefined;
 
   constructor(data: Json, origin: Origin, content: (index: number) => string | undefined) {
     const fields = this as unknown as Record<string, unknown>;
     for (const key of Object.keys(data)) {
-      const value = data[key];
-      if (key === 'sourceLine') continue;
-      fields[key] = key === 'published' || key === 'updated' ? revivedDate(value) : value;
+      if (key !== 'sourceLine' && key !== 'published' && key !== 'updated') fields[key] = data[key];
     }
     fields.source = typeof data.sourceLine === 'number' ? { file: origin.file, line: data.sourceLine } : { file: origin.file };
+    this.#frozen = data as { published?: FrozenDate; updated?: FrozenDate };
     this.#origin = origin;
     this.#content = content;
   }
@@ -260,11 +278,31 @@ class CachedRecord {
   get contentHtml(): string | undefined {
     return this.#content(this.#origin.index);
   }
+
+  get published(): DateTime | undefined {
+    return (this.#published ??= thawed(this.#frozen.published));
+  }
+
+  get updated(): DateTime | undefined {
+    return (this.#updated ??= thawed(this.#frozen.updated));
+  }
+
+  instant(field: 'published' | 'updated'): number | undefined {
+    return this.#frozen[field]?.[0];
+  }
+
+  publicationDay(): string | undefined {
+    const date = this.#frozen.published;
+    return date && calendarDateAt(date[0], date[2]);
+  }
 }
 
-function revivedDate(value: unknown): DateTime {
-  const [millis, zone] = value as [number, string];
-  const revived = instantIn(millis, zoneNamed(zone));
-  if (!revived.isValid) throw new Error('a cached date does not revive');
-  return revived;
-}
+const thawed = (date: FrozenDate | undefined): DateTime | undefined => date && instantIn(date[0], zoneNamed(date[1]));
+
+/** When a record was published or updated (epoch ms): a cached record says so without making a date. */
+export const instantOf = (record: ArticleRecord, field: 'published' | 'updated'): number | undefined =>
+  record instanceof CachedRecord ? record.instant(field) : record[field]?.toMillis();
+
+/** The day a record was published, in the zone its author wrote (`2024-05-16`): a cached record says so without making a date. */
+export const publicationDay = (record: ArticleRecord): string | undefined =>
+  record instanceof CachedRecord ? record.publicationDay() : record.published && calendarDate(record.published);

@@ -10,7 +10,7 @@ import { readMarkdown } from './md.js';
 import { readTxt } from './txt.js';
 
 export type { ArticleRecord, Field, ReadContext } from './record.js';
-export { RecordCache } from './cache.js';
+export { instantOf, publicationDay, RecordCache } from './cache.js';
 
 type Reader = (text: string, slug: string, source: { file: string }, report: Reporter, context: ReadContext) => ArticleRecord | readonly ArticleRecord[] | undefined;
 

@@ -168,4 +168,21 @@ describe('the record cache in a build', () => {
     expect(kept).toContain('<p>Story C.</p>');
     expect(kept).not.toContain('<p>Story A.</p>');
   });
+
+  it('gives the same ids and dates from the cache as from the files', async () => {
+    const dir = await makeProject(
+      {
+        'articles/late.md': '---\ntitle: Late\npublished: 2024-05-16 23:30 America/Los_Angeles\nupdated: 2024-11-03 01:30 -07:00\n---\nLate in the day.\n',
+        'articles/early.txt': article({ dateline: '2024.05.17 00:15 GMT+14', title: 'Early' }),
+        'articles/other.txt': article({ dateline: '2024.05.01 08:00 GMT', title: 'Other' }),
+      },
+      { ...config, limit: 3 },
+    );
+    for (const name of ['late.md', 'early.txt', 'other.txt']) await utimes(join(dir, 'articles', name), OLD, OLD);
+    const view = (r: Awaited<ReturnType<typeof build3>>) => r.feed?.entries.map((e) => [e.id, e.published.toISO(), e.published.zoneName, e.updated.toISO()]);
+    const fresh = view(await build3(dir));
+    expect(fresh?.map((e) => e[0])).toEqual(['tag:wire.example.org,2024-05-16:late', 'tag:wire.example.org,2024-05-17:early', 'tag:wire.example.org,2024-05-01:other']);
+    await writeFile(join(dir, 'articles', 'other.txt'), article({ dateline: '2024.05.01 08:00 GMT', title: 'Other, edited' }));
+    expect(view(await build3(dir))).toEqual(fresh);
+  });
 });
