@@ -216,12 +216,14 @@ const isList = (value: unknown, item: (x: unknown) => boolean) => value === unde
 const isObject = (value: unknown): value is Json => typeof value === 'object' && value !== null && !Array.isArray(value);
 const isText = (value: unknown) => value === undefined || typeof value === 'string';
 
+const TEXT_FIELDS = ['title', 'id', 'link', 'summary', 'image', 'language', 'rights'] as const;
+
 /** A cached record of the shape this version writes; anything else is a miss, never trusted. */
 function wellShaped(data: Json): boolean {
   return (
     typeof data.slug === 'string' &&
     isObject(data.lines) &&
-    ['title', 'id', 'link', 'summary', 'image', 'language', 'rights'].every((key) => isText(data[key])) &&
+    TEXT_FIELDS.every((key) => isText(data[key])) &&
     (data.draft === undefined || typeof data.draft === 'boolean') &&
     (data.published === undefined || isFrozenDate(data.published)) &&
     (data.updated === undefined || isFrozenDate(data.updated)) &&
