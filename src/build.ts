@@ -1,4 +1,4 @@
-import { join, resolve } from 'node:path';
+import { join, relative, resolve } from 'node:path';
 import type { DateTime } from 'luxon';
 import { loadConfig, type Config } from './config/config.js';
 import { prove, type Rendered } from './check/prove.js';
@@ -83,7 +83,8 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   const startedAt = Date.now();
   const now = options.now?.toMillis() ?? startedAt;
   const cacheDir = options.cacheDir === false ? undefined : at(options.cacheDir ?? config.cacheDir ?? DEFAULT_CACHE_DIR);
-  const id = hashOf(articles, outDir).slice(0, 12);
+  // The cache is the project's: named by its folders as the project names them, it survives the project's move (a CI checkout elsewhere).
+  const id = hashOf(relative(at('.'), articles), relative(at('.'), outDir)).slice(0, 12);
 
   // Nothing changed since the last build that wrote this output folder: nothing to do.
   const files = await listRecordFiles(articles).catch(() => undefined);

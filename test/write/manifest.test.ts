@@ -1,4 +1,4 @@
-import { readFile, stat, utimes, writeFile } from 'node:fs/promises';
+import { readFile, rename, stat, utimes, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { build, type BuildOptions } from '../../src/build.js';
@@ -56,7 +56,21 @@ describe('a rebuild with nothing changed', () => {
     expect((await run(dir, { now: DateTime.fromISO('2024-06-02T00:00:00Z') })).items).toBe(3);
   });
 
-  it('does not stop early without a cache', async () => {
+  it('stops early after the project moved, with its cache, to another folder', async () => {
+    const dir = await project();
+    await run(dir);
+    const moved = `${dir}-moved`;
+    await rename(dir, moved);
+    try {
+      const again = await run(moved);
+      expect(again).toMatchObject({ exitCode: 0, items: 2, written: [] });
+      expect(again.feed).toBeUndefined();
+    } finally {
+      await rename(moved, dir);
+    }
+  });
+
+    it('does not stop early without a cache', async () => {
     const dir = await project();
     await run(dir, { cacheDir: false });
     expect((await run(dir, { cacheDir: false })).feed).toBeDefined();
