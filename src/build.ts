@@ -100,7 +100,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     return { exitCode: 0, diagnostics: manifest.diagnostics, items: manifest.items, written: [], unchanged: manifest.outputs.map((o) => o.name) };
   }
 
-  const cache = cacheDir === undefined ? undefined : await RecordCache.open(join(cacheDir, `records-${id}`), context);
+  const cache = cacheDir === undefined ? undefined : RecordCache.open(join(cacheDir, `records-${id}`), context);
   const { feed, diagnostics, nextFuture } = await model(articles, config, options, {
     context,
     reading: { ...(cache ? { cache } : {}), ...(files ? { files } : {}), ...(inputs ? { stats: inputs.stats } : {}) },

@@ -1,4 +1,4 @@
-import { readFile } from 'node:fs/promises';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Info, type DateTime, type Zone } from 'luxon';
 import { calendarDate, calendarDateAt } from '../dates/format.js';
@@ -78,19 +78,18 @@ export class RecordCache {
   ) {}
 
   /** Opens the cache in the folder `dir`; a missing, stale or corrupt shard starts empty. */
-  static async open(dir: string, context: ReadContext): Promise<RecordCache> {
+  static open(dir: string, context: ReadContext): RecordCache {
     const timezone = context.timezone ?? null;
-    const previous = await Promise.all(
-      Array.from({ length: SHARDS }, async (_, shard): Promise<CacheFile | undefined> => {
-        try {
-          const data = JSON.parse(await readFile(shardPath(dir, shard), 'utf8')) as CacheFile;
-          const fits = data.format === FORMAT && data.version === CODE_ID && data.timezone === timezone && typeof data.savedAt === 'number' && isObject(data.entries);
-          return fits ? data : undefined;
-        } catch {
-          return undefined; // Missing or corrupt: this shard starts afresh.
-        }
-      }),
-    );
+    // Read synchronously, as the record files are: 32 small reads, and nothing else to do meanwhile.
+    const previous = Array.from({ length: SHARDS }, (_, shard): CacheFile | undefined => {
+      try {
+        const data = JSON.parse(readFileSync(shardPath(dir, shard), 'utf8')) as CacheFile;
+        const fits = data.format === FORMAT && data.version === CODE_ID && data.timezone === timezone && typeof data.savedAt === 'number' && isObject(data.entries);
+        return fits ? data : undefined;
+      } catch {
+        return undefined; // Missing or corrupt: this shard starts afresh.
+      }
+    });
     return new RecordCache(dir, previous, timezone);
   }
 

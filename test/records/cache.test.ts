@@ -22,7 +22,7 @@ const cachePath = (dir: string) => join(dir, 'cache', 'records');
 const shards = async (dir: string) => Object.fromEntries(await Promise.all((await readdir(cachePath(dir))).map(async (name) => [name, await readFile(join(cachePath(dir), name), 'utf8')] as const)));
 const read = async (dir: string, timezone?: string) => {
   const context = timezone ? { timezone } : {};
-  const cache = await RecordCache.open(cachePath(dir), context);
+  const cache = RecordCache.open(cachePath(dir), context);
   const result = await readRecords(join(dir, 'articles'), context, { display: 'articles', cache });
   await cache.save();
   return result;
