@@ -31,8 +31,9 @@ export function splitFrontMatter(lines: readonly string[], report: Reporter): Sp
  * Parses front matter YAML (the YAML 1.2 core schema: a date stays text, for
  * the date rules to read) into its top-level fields, each with its line in the
  * file. js-yaml 4 reads it several times faster than js-yaml 5 or `yaml`
- * (bench/yaml-choice.mjs), which counts: a cold build of 3,000 Markdown
- * records spent a fifth of its time here. Its parse events give the lines.
+ * (bench/yaml-choice.mjs), which counts: a cold build of 10,000 records,
+ * 3,000 of them Markdown, spent a fifth of its time here with `yaml`. Its
+ * parse events give the lines.
  */
 export function readYamlFields(text: string, firstLine: number, report: Reporter): RawField[] | undefined {
   // Parse events: the lines of the nodes open now, outermost first, and the nodes that closed at depth 2:
