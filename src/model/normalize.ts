@@ -155,7 +155,7 @@ function toEntry(candidate: Candidate, config: Config, options: NormalizeOptions
   const { record, media } = candidate;
   const published = record.published!;
   const inOutputZone = (d: DateTime) => (options.utc ? d.toUTC() : d);
-  // The record renders or loads its content when asked (a Markdown body, a cached record's file): only here.
+  // The record renders or loads its content when asked (a Markdown body; a cached record's kept content, or its file): only here.
   // Under `sanitize`, after absoluteUrls: the sanitizer judges each URL by its scheme, which a relative one does not have yet.
   const given = record.contentHtml ?? '';
   options.onContent?.(record, given);
