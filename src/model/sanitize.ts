@@ -1,5 +1,6 @@
 import { createRequire } from 'node:module';
 import type sanitizeHtml from 'sanitize-html';
+import { mayHoldForbidden, XML_FORBIDDEN } from '../formats.js';
 
 /**
  * What the HTML of an article may keep under config `sanitize: true`: the
@@ -48,5 +49,10 @@ export function sanitize(html: string): string {
     const clean = createRequire(import.meta.url)('sanitize-html') as typeof sanitizeHtml;
     loaded = { clean, options: options(clean) };
   }
-  return loaded.clean(html, loaded.options);
+  const clean = loaded.clean(html, loaded.options);
+  // The library decodes a reference such as "&#1;" to its character and writes it out as is; XML forbids
+  // that character (a feed holding it is rejected whole), so it goes back to being a reference, as written.
+  return mayHoldForbidden(clean) ? clean.replace(FORBIDDEN, (ch) => `&#x${ch.codePointAt(0)!.toString(16).toUpperCase()};`) : clean;
 }
+
+const FORBIDDEN = new RegExp(XML_FORBIDDEN.source, 'g');

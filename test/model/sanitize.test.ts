@@ -186,7 +186,16 @@ describe('config sanitize, through a build', () => {
     }
   });
 
-  it('refuses a "sanitize" that is not true or false, naming the key', async () => {
+  it('keeps a reference to a character XML forbids as a reference, so that the feed stays well-formed', async () => {
+    expect(sanitize('<p>bell &#7; and <a title="&#x1;">link</a>&#1</p>')).toBe('<p>bell &#x7; and <a title="&#x1;">link</a>&#x1;</p>');
+    const dir = await makeProject({ 'articles/cranes.json': record('<p>Signal &#1; lost</p>') }, config({ sanitize: true }));
+    const { code, stderr } = await cli(['build'], dir);
+    expect(code, stderr).toBe(0);
+    const feed = JSON.parse(await readFile(join(dir, 'output', 'feed.json'), 'utf8'));
+    expect(feed.items[0].content_html).toBe('<p>Signal &#x1; lost</p>');
+  });
+
+    it('refuses a "sanitize" that is not true or false, naming the key', async () => {
     const dir = await makeProject({ 'articles/cranes.json': record(PAYLOAD) }, config({ sanitize: 'yes' }));
     const { code, stderr } = await cli(['build'], dir);
     expect(code).toBe(2);
