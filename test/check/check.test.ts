@@ -77,7 +77,18 @@ describe('check', () => {
     expect(future(Date.UTC(2025, 11, 31, 12))).toBe(0);
   });
 
-  it('still reports forbidden characters in a document that does not parse', () => {
+  it('reports a reference to a character XML forbids, but not the same text in a CDATA section or a comment', () => {
+    const items = [
+      '    <item><title>Bell &#7;</title><description><![CDATA[<p>&#1; &#x1;</p>]]></description></item>\n',
+      '    <!-- &#1; -->\n',
+      '    <item><title>After &#x1;</title><description><![CDATA[<p>ok]]></description></item>\n',
+    ].join('');
+    const text = RSS(items);
+    const found = check(text, { file: 'f', now: NOW }).diagnostics.filter((d) => d.ruleId === 'feed/forbidden-character');
+    expect(found.map((d) => d.message.slice(0, 7))).toEqual(['"&#7;" ', '"&#x1;"']);
+  });
+
+    it('still reports forbidden characters in a document that does not parse', () => {
     const ids = check(RSS('    <item><title>A\u0001</title>\n'), { file: 'f', now: NOW }).diagnostics.map((d) => d.ruleId);
     expect(ids).toEqual(['feed/forbidden-character', 'feed/well-formed']);
   });

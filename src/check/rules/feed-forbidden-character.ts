@@ -9,6 +9,18 @@ const forbidden = (code: number): boolean =>
   (code < 0x20 && code !== 0x9 && code !== 0xa && code !== 0xd) || (code >= 0xd800 && code <= 0xdfff) || code === 0xfffe || code === 0xffff || code > 0x10ffff;
 
 
+/** The CDATA sections and comments of a document, in order, as [start, end) offsets; one left open runs to the end. */
+function* literalSections(text: string): Generator<{ readonly start: number; readonly end: number }> {
+  const opener = /<!\[CDATA\[|<!--/g;
+  for (let m = opener.exec(text); m; m = opener.exec(text)) {
+    const close = m[0] === '<!--' ? '-->' : ']]>';
+    const found = text.indexOf(close, m.index + m[0].length);
+    const end = found === -1 ? text.length : found + close.length;
+    yield { start: m.index, end };
+    opener.lastIndex = end;
+  }
+}
+
 export const rule: Rule = {
   meta: {
     id: 'feed/forbidden-character',
@@ -27,7 +39,15 @@ export const rule: Rule = {
         }
       }
       // Character references, found by indexOf: a feed can hold many (RSS writes & as &#x26;).
+      // In a CDATA section or a comment "&#1;" is only text (HTML in CDATA may hold it): those are passed over.
+      const literal = literalSections(text);
+      let section = literal.next();
       for (let at = text.indexOf('&#'); at !== -1; at = text.indexOf('&#', at + 2)) {
+        while (!section.done && section.value.end <= at) section = literal.next();
+        if (!section.done && section.value.start <= at) {
+          at = section.value.end;
+          continue;
+        }
         REFERENCE.lastIndex = at;
         const m = REFERENCE.exec(text);
         if (!m) continue;
