@@ -11,13 +11,16 @@ const forbidden = (code: number): boolean =>
 
 /** The CDATA sections and comments of a document, in order, as [start, end) offsets; one left open runs to the end. */
 function* literalSections(text: string): Generator<{ readonly start: number; readonly end: number }> {
-  const opener = /<!\[CDATA\[|<!--/g;
-  for (let m = opener.exec(text); m; m = opener.exec(text)) {
-    const close = m[0] === '<!--' ? '-->' : ']]>';
-    const found = text.indexOf(close, m.index + m[0].length);
+  for (let start = text.indexOf('<!'); start !== -1; ) {
+    const close = text.startsWith('[CDATA[', start + 2) ? ']]>' : text.startsWith('--', start + 2) ? '-->' : undefined;
+    if (close === undefined) {
+      start = text.indexOf('<!', start + 2);
+      continue;
+    }
+    const found = text.indexOf(close, start + 4);
     const end = found === -1 ? text.length : found + close.length;
-    yield { start: m.index, end };
-    opener.lastIndex = end;
+    yield { start, end };
+    start = text.indexOf('<!', end);
   }
 }
 
