@@ -100,10 +100,10 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     return { exitCode: 0, diagnostics: manifest.diagnostics, items: manifest.items, written: [], unchanged: manifest.outputs.map((o) => o.name) };
   }
 
-  const cache = cacheDir === undefined ? undefined : RecordCache.open(join(cacheDir, `records-${id}`), context);
   const { feed, diagnostics, nextFuture } = await model(articles, config, options, {
     context,
-    reading: { ...(cache ? { cache } : {}), ...(files ? { files } : {}), ...(inputs ? { stats: inputs.stats } : {}) },
+    ...(cacheDir === undefined ? {} : { cachePath: join(cacheDir, `records-${id}`) }),
+    reading: { ...(files ? { files } : {}), ...(inputs ? { stats: inputs.stats } : {}) },
     now,
     ...(config.publicDir === undefined ? {} : { publicDir: at(config.publicDir) }),
   });
@@ -162,17 +162,17 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
 }
 
 /**
- * articles → records → model. The records are let go when it returns:
- * the model keeps what the feeds need.
+ * articles → records → model. The records, and the record cache that holds
+ * them, are let go when it returns: the model keeps what the feeds need.
  */
 async function model(
   articles: string,
   config: Config,
   options: BuildOptions,
-  input: { readonly context: ReadContext; readonly reading: Omit<ReadOptions, 'display'>; readonly now: number; readonly publicDir?: string },
+  input: { readonly context: ReadContext; readonly cachePath?: string; readonly reading: Omit<ReadOptions, 'display' | 'cache'>; readonly now: number; readonly publicDir?: string },
 ): Promise<{ feed?: Feed; diagnostics: Diagnostic[]; nextFuture: number | null }> {
-  const { records, diagnostics: readDiagnostics } = await readRecords(articles, input.context, { display: options.articlesDir, ...input.reading });
-  const { cache } = input.reading;
+  const cache = input.cachePath === undefined ? undefined : RecordCache.open(input.cachePath, input.context);
+  const { records, diagnostics: readDiagnostics } = await readRecords(articles, input.context, { display: options.articlesDir, ...input.reading, ...(cache ? { cache } : {}) });
   const mediaSizes = input.publicDir === undefined ? undefined : await localMediaSizes(mediaUrls(records), config.siteUrl, input.publicDir);
   const { feed, diagnostics: modelDiagnostics } = normalize(records, config, {
     utc: options.utc ?? config.utc,
