@@ -1,12 +1,15 @@
-import { XMLValidator } from 'fast-xml-parser';
+import type * as FastXmlParser from 'fast-xml-parser';
 import type { Diagnostic } from '../diagnostic.js';
 import { ATOM_NS } from '../formats.js';
 import type { FeedFormat } from '../model/types.js';
+import { onFirstUse } from '../on-first-use.js';
 import { jsonErrorOffset, jsonLocator } from './json-locate.js';
 import { positionsOf, type Position } from '../position.js';
 import { RULES, UNKNOWN_FORMAT, WELL_FORMED, type JsonObject, type Rule, type Visitors, type Where } from './rules/index.js';
 import { scanXml, type XmlElement, type XmlTree } from './tree.js';
 import { dateReader, type DateReader } from './values.js';
+
+const fastXmlParser = onFirstUse<typeof FastXmlParser>('fast-xml-parser');
 
 export interface CheckOptions {
   /** The path shown in diagnostics. */
@@ -109,7 +112,7 @@ function checkJson(text: string, start: number, run: Run): FeedFormat | undefine
 }
 
 function checkXml(text: string, run: Run): FeedFormat | undefined {
-  const valid = XMLValidator.validate(text);
+  const valid = fastXmlParser().XMLValidator.validate(text);
   const scanned = valid === true ? scanXml(text) : undefined;
   if (valid !== true || !scanned?.ok) {
     const sniffed = /<rss[\s>]/.test(text) ? 'rss' : /<(?:\w+:)?feed[\s>]/.test(text) ? 'atom' : undefined;

@@ -1,15 +1,14 @@
-import { runBuild } from './build.js';
-import { runCheck } from './check.js';
-import { runServe } from './serve.js';
 import { USAGE, type Io } from './io.js';
 
 export type { Io } from './io.js';
 
-/** Each command in a module of its own under cli/, taking its arguments and the io. */
-const COMMANDS: Readonly<Record<string, (argv: readonly string[], io: Io) => Promise<number>>> = {
-  build: runBuild,
-  serve: runServe,
-  check: runCheck,
+type Command = (argv: readonly string[], io: Io) => Promise<number>;
+
+/** Each command in a module of its own under cli/, taking its arguments and the io; loaded when it runs, so that a build does not load the server. */
+const COMMANDS: Readonly<Record<string, () => Promise<Command>>> = {
+  build: async () => (await import('./build.js')).runBuild,
+  serve: async () => (await import('./serve.js')).runServe,
+  check: async () => (await import('./check.js')).runCheck,
 };
 
 /** The command line: returns the exit code and writes only through `io`. */
@@ -19,8 +18,8 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
     (command === undefined ? io.stderr : io.stdout)(USAGE);
     return command === undefined ? 2 : 0;
   }
-  const handler = COMMANDS[command];
-  if (handler) return handler(rest, io);
+  const command_ = COMMANDS[command];
+  if (command_) return (await command_())(rest, io);
   io.stderr(`feedwright: unknown command "${command}"\n\n${USAGE}`);
   return 2;
 }

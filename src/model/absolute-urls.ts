@@ -1,5 +1,8 @@
-import { Tokenizer } from 'htmlparser2';
+import type * as Htmlparser2 from 'htmlparser2';
+import { onFirstUse } from '../on-first-use.js';
 import { SCHEME } from './values.js';
+
+const htmlparser2 = onFirstUse<typeof Htmlparser2>('htmlparser2');
 
 /** Attributes that hold a URL (or, for srcset, a list of them). */
 const URL_ATTRIBUTES = new Set(['href', 'src', 'poster', 'srcset']);
@@ -20,7 +23,7 @@ export function absoluteUrls(html: string, base: string): string {
   let start = 0;
   let value = '';
   const ignore = () => {};
-  const tokenizer = new Tokenizer(
+  const tokenizer = new (htmlparser2().Tokenizer)(
     { decodeEntities: true },
     {
       onattribname(from, to) {

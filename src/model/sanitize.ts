@@ -1,6 +1,6 @@
-import { createRequire } from 'node:module';
 import type sanitizeHtml from 'sanitize-html';
 import { mayHoldForbidden, XML_FORBIDDEN } from '../formats.js';
+import { onFirstUse } from '../on-first-use.js';
 
 /**
  * What the HTML of an article may keep under config `sanitize: true`: the
@@ -40,16 +40,13 @@ function options(library: typeof sanitizeHtml): sanitizeHtml.IOptions {
   };
 }
 
-// Loaded on first use: most builds never sanitize, and the library (with its CSS parser) adds to every start of the command.
-let loaded: { readonly clean: typeof sanitizeHtml; readonly options: sanitizeHtml.IOptions } | undefined;
+// Most builds never sanitize, and the library (with its CSS parser) is the slowest of all to load.
+const sanitizer = onFirstUse('sanitize-html', (clean: typeof sanitizeHtml) => ({ clean, options: options(clean) }));
 
 /** The HTML of an article from a source that is not trusted, with every piece of active content removed. */
 export function sanitize(html: string): string {
-  if (!loaded) {
-    const clean = createRequire(import.meta.url)('sanitize-html') as typeof sanitizeHtml;
-    loaded = { clean, options: options(clean) };
-  }
-  const clean = loaded.clean(html, loaded.options);
+  const { clean: library, options } = sanitizer();
+  const clean = library(html, options);
   // The library decodes a reference such as "&#1;" to its character and writes it out as is; XML forbids
   // that character (a feed holding it is rejected whole), so it goes back to being a reference, as written.
   return mayHoldForbidden(clean) ? clean.replace(FORBIDDEN, (ch) => `&#x${ch.codePointAt(0)!.toString(16).toUpperCase()};`) : clean;

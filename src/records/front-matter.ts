@@ -1,5 +1,8 @@
-import { CORE_SCHEMA, load, YAMLException } from 'js-yaml';
+import type * as JsYaml from 'js-yaml';
 import type { Reporter } from '../diagnostic.js';
+import { onFirstUse } from '../on-first-use.js';
+
+const jsYaml = onFirstUse<typeof JsYaml>('js-yaml');
 
 /** A key of a front matter block or a JSON record, its value, and the line it stands on. */
 export interface RawField {
@@ -45,6 +48,7 @@ export function readYamlFields(text: string, firstLine: number, report: Reporter
     const opened = open.pop()!;
     if (open.length === 1) closed.push({ result: state.result, line: firstLine + opened });
   };
+  const { load, CORE_SCHEMA, YAMLException } = jsYaml();
   let data: unknown;
   try {
     data = load(text, { schema: CORE_SCHEMA, listener });

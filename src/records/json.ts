@@ -1,5 +1,6 @@
-import { getNodeValue, parseTree, printParseErrorCode, type Node, type ParseError } from 'jsonc-parser';
+import type * as JsoncParser from 'jsonc-parser';
 import { prefixed, type Reporter } from '../diagnostic.js';
+import { onFirstUse } from '../on-first-use.js';
 import { lineFinder } from '../position.js';
 import { FIELD_KEYS, readFields } from './fields.js';
 import type { RawField } from './front-matter.js';
@@ -12,9 +13,12 @@ import type { ArticleRecord, ReadContext } from './record.js';
  */
 const KEYS = new Set(FIELD_KEYS);
 
+const jsonc = onFirstUse<typeof JsoncParser>('jsonc-parser');
+
 export function readJson(text: string, slug: string, source: { file: string }, report: Reporter, context: ReadContext): ArticleRecord[] | undefined {
   const lineAt = lineFinder(text);
-  const errors: ParseError[] = [];
+  const { getNodeValue, parseTree, printParseErrorCode } = jsonc();
+  const errors: JsoncParser.ParseError[] = [];
   const root = parseTree(text, errors, { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false });
   if (errors.length > 0 || root === undefined) {
     const first = errors[0];
@@ -37,7 +41,7 @@ export function readJson(text: string, slug: string, source: { file: string }, r
       say.error('input/field-type', `must be an object with "title", "published" and "content_html"; found ${node.type === 'array' ? 'a list' : JSON.stringify(getNodeValue(node))}`, line);
       return;
     }
-    const raw: RawField[] = (node.children ?? []).map((property: Node) => {
+    const raw: RawField[] = (node.children ?? []).map((property: JsoncParser.Node) => {
       const [key, value] = property.children ?? [];
       return { key: String(key?.value), value: value === undefined ? undefined : getNodeValue(value), line: lineAt(property.offset) };
     });

@@ -1,5 +1,6 @@
-import MarkdownIt from 'markdown-it';
+import type MarkdownIt from 'markdown-it';
 import type { Reporter } from '../diagnostic.js';
+import { onFirstUse } from '../on-first-use.js';
 import { FIELD_KEYS, readFields } from './fields.js';
 import { readYamlFields, splitFrontMatter } from './front-matter.js';
 import type { ArticleRecord, ReadContext } from './record.js';
@@ -10,7 +11,7 @@ import type { ArticleRecord, ReadContext } from './record.js';
  * CommonMark examples than marked (see bench/markdown-choice.mjs). Raw HTML
  * in the body is kept as the author wrote it.
  */
-const markdown = new MarkdownIt({ html: true });
+const markdown = onFirstUse('markdown-it', (Renderer: typeof MarkdownIt) => new Renderer({ html: true }));
 
 const KEYS = new Set(FIELD_KEYS.filter((key) => !key.startsWith('content_')));
 
@@ -38,7 +39,7 @@ export function readMarkdown(text: string, slug: string, source: { file: string 
     slug: fields.slug ?? slug,
     // Rendered when read, and not kept: most records of a large folder never reach the feed, and the model keeps the content of those that do.
     get contentHtml() {
-      return markdown.render(body).trimEnd();
+      return markdown().render(body).trimEnd();
     },
   };
 }

@@ -1,0 +1,57 @@
+import { execFile } from 'node:child_process';
+import { readdir, utimes, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { compileCli } from '../built-cli.js';
+import { article, makeProject } from '../helpers.js';
+
+const PARSERS = ['markdown-it', 'js-yaml', 'jsonc-parser', 'htmlparser2', 'fast-xml-parser'] as const;
+
+let built: Awaited<ReturnType<typeof compileCli>>;
+beforeAll(async () => {
+  built = await compileCli();
+}, 120_000);
+afterAll(() => built.remove());
+
+/** Runs the real command and says which parsers the process loaded (they load on first use, as CommonJS). */
+async function build(project: string): Promise<{ stdout: string; loaded: string[] }> {
+  const report = join(project, 'loaded.mjs');
+  await writeFile(
+    report,
+    "import { createRequire } from 'node:module';\n" +
+      "process.on('exit', () => process.stderr.write('\\nLOADED ' + JSON.stringify(Object.keys(createRequire(import.meta.url).cache)) + '\\n'));\n",
+  );
+  const { stdout, stderr } = await promisify(execFile)(process.execPath, ['--import', report, built.cli, 'build'], { cwd: project });
+  const files = JSON.parse(stderr.split('\nLOADED ').at(-1)!) as string[];
+  return { stdout, loaded: PARSERS.filter((name) => files.some((f) => f.includes(`/node_modules/${name}/`))) };
+}
+
+describe('the start of the command', () => {
+  it('loads each parser only when a build needs it', async () => {
+    const linked = ['See <a href="/reports/tide.html">the report</a>.', 'Done.'];
+    const project = await makeProject({
+      'articles/plain.txt': article({ body: linked }),
+      'articles/front.txt': article({ title: 'Ferry timetable changes', dateline: '2024.05.15 09:00 GMT+8', front: 'tags: [ferry]' }),
+      'articles/notes.md': '---\ntitle: Library hours\npublished: 2024-05-14T10:00:00+08:00\n---\n\nThe *library* opens early.\n',
+      'articles/list.json': JSON.stringify({ title: 'Market day', published: '2024-05-13T08:00:00+08:00', content_html: '<p>Stalls open.</p>' }),
+    });
+    // Files older than the cache by a clear margin: it trusts their sizes and times.
+    const hourAgo = new Date(Date.now() - 3_600_000);
+    for (const name of await readdir(join(project, 'articles'))) await utimes(join(project, 'articles', name), hourAgo, hourAgo);
+
+    const cold = await build(project);
+    expect(cold.stdout).toContain('wrote feed.xml');
+    expect(cold.loaded).toEqual([...PARSERS]);
+
+    const unchanged = await build(project);
+    expect(unchanged.stdout).toContain('wrote nothing');
+    expect(unchanged.loaded).toEqual([]);
+
+    // One plain-text article without front matter changed: it is read, its links made absolute, the feeds proven.
+    await writeFile(join(project, 'articles', 'plain.txt'), article({ body: [...linked, 'A line added.'] }));
+    const one = await build(project);
+    expect(one.stdout).toContain('wrote feed.xml');
+    expect(one.loaded).toEqual(['htmlparser2', 'fast-xml-parser']);
+  }, 60_000);
+});
