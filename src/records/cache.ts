@@ -179,17 +179,15 @@ function sameContents(a: Readonly<Record<number, string>> | undefined, b: Readon
 
 function freezeRecord(record: ArticleRecord): Json {
   // Picked field by field: spreading the record would render a lazy Markdown body.
-  const rest: Json = {};
+  const frozen: Json = {};
   for (const key of Object.keys(record) as (keyof ArticleRecord)[]) {
-    if (key !== 'contentHtml' && key !== 'source' && key !== 'published' && key !== 'updated') rest[key] = record[key];
+    if (key !== 'contentHtml' && key !== 'source' && key !== 'published' && key !== 'updated') frozen[key] = record[key];
   }
   const { source, published, updated } = record;
-  return {
-    ...rest,
-    ...(source.line === undefined ? {} : { sourceLine: source.line }),
-    ...(published ? { published: frozenDate(published) } : {}),
-    ...(updated ? { updated: frozenDate(updated) } : {}),
-  };
+  if (source.line !== undefined) frozen.sourceLine = source.line;
+  if (published) frozen.published = frozenDate(published);
+  if (updated) frozen.updated = frozenDate(updated);
+  return frozen;
 }
 
 // Zones by name, made once: luxon parses a zone name each time it is given one.

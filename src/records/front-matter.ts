@@ -14,20 +14,34 @@ export interface RawField {
 export interface Split {
   /** The YAML between the `---` lines, with the line its first line has in the file. */
   readonly yaml?: { readonly text: string; readonly firstLine: number };
-  readonly body: readonly string[];
-  /** The line in the file of `body[0]`. */
+  /** The text after the block (all of it when there is none). */
+  readonly body: string;
+  /** The line in the file the body starts on. */
   readonly bodyLine: number;
 }
 
-/** Splits an optional `---` ... `---` block off the top of a file's lines. */
-export function splitFrontMatter(lines: readonly string[], report: Reporter): Split | undefined {
-  if (lines[0]?.trimEnd() !== '---') return { body: lines, bodyLine: 1 };
-  const end = lines.findIndex((line, i) => i > 0 && (line.trimEnd() === '---' || line.trimEnd() === '...'));
-  if (end < 0) {
-    report.error('input/front-matter', 'opens front matter with "---" that is never closed; add a "---" line after the last field', 1);
-    return undefined;
+/**
+ * Splits an optional `---` ... `---` block off the top of a file's text
+ * (lines end in LF). Only the block is looked at line by line: a Markdown
+ * body is kept whole, as its renderer wants it.
+ */
+export function splitFrontMatter(text: string, report: Reporter): Split | undefined {
+  const lineEnd = (from: number) => {
+    const at = text.indexOf('\n', from);
+    return at === -1 ? text.length : at;
+  };
+  const firstEnd = lineEnd(0);
+  if (text.slice(0, firstEnd).trimEnd() !== '---') return { body: text, bodyLine: 1 };
+  for (let start = firstEnd + 1, line = 2; start <= text.length && firstEnd < text.length; line++) {
+    const end = lineEnd(start);
+    const closing = text.slice(start, end).trimEnd();
+    if (closing === '---' || closing === '...') {
+      return { yaml: { text: text.slice(firstEnd + 1, Math.max(start - 1, firstEnd + 1)), firstLine: 2 }, body: text.slice(end + 1), bodyLine: line + 1 };
+    }
+    start = end + 1;
   }
-  return { yaml: { text: lines.slice(1, end).join('\n'), firstLine: 2 }, body: lines.slice(end + 1), bodyLine: end + 2 };
+  report.error('input/front-matter', 'opens front matter with "---" that is never closed; add a "---" line after the last field', 1);
+  return undefined;
 }
 
 /**

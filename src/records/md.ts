@@ -16,7 +16,7 @@ const markdown = onFirstUse('markdown-it', (Renderer: typeof MarkdownIt) => new 
 const KEYS = new Set(FIELD_KEYS.filter((key) => !key.startsWith('content_')));
 
 export function readMarkdown(text: string, slug: string, source: { file: string }, report: Reporter, context: ReadContext): ArticleRecord | undefined {
-  const split = splitFrontMatter(text.split('\n'), report);
+  const split = splitFrontMatter(text, report);
   if (!split) return undefined;
   if (!split.yaml) {
     report.error('input/front-matter', 'has no front matter; start it with a "---" block giving at least "title" and "published"', 1);
@@ -27,7 +27,7 @@ export function readMarkdown(text: string, slug: string, source: { file: string 
   const { fields, lines } = readFields(raw, KEYS, report, context, (key) =>
     key.startsWith('content_') ? 'the Markdown body after the front matter is the content' : undefined,
   );
-  const body = split.body.join('\n');
+  const body = split.body;
   if (body.trim() === '') {
     report.error('input/empty-body', 'has no body after its front matter; write the article in Markdown below the closing "---"', split.bodyLine - 1);
     return undefined;

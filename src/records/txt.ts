@@ -34,7 +34,7 @@ interface Block {
 }
 
 export function readTxt(text: string, slug: string, source: { file: string }, report: Reporter, context: ReadContext): ArticleRecord | undefined {
-  const split = splitFrontMatter(text.split('\n'), report);
+  const split = splitFrontMatter(text, report);
   if (!split) return undefined;
   let front: ReturnType<typeof readFields> = { fields: {}, lines: {} };
   if (split.yaml) {
@@ -45,7 +45,7 @@ export function readTxt(text: string, slug: string, source: { file: string }, re
     );
   }
 
-  const blocks = toBlocks(split.body, split.bodyLine);
+  const blocks = toBlocks(split.body.split('\n'), split.bodyLine);
   const first = blocks.shift();
   if (first === undefined) {
     report.error('input/empty', 'is empty; a plain-text article starts with a dateline such as "2024.05.16 11:55 GMT+8", then the headline', 1);
