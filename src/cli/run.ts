@@ -18,8 +18,8 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
     (command === undefined ? io.stderr : io.stdout)(USAGE);
     return command === undefined ? 2 : 0;
   }
-  const command_ = COMMANDS[command];
-  if (command_) return (await command_())(rest, io);
+  const load = COMMANDS[command];
+  if (load) return (await load())(rest, io);
   io.stderr(`feedwright: unknown command "${command}"\n\n${USAGE}`);
   return 2;
 }

@@ -32,11 +32,13 @@ export function splitFrontMatter(text: string, report: Reporter): Split | undefi
   };
   const firstEnd = lineEnd(0);
   if (text.slice(0, firstEnd).trimEnd() !== '---') return { body: text, bodyLine: 1 };
-  for (let start = firstEnd + 1, line = 2; start <= text.length && firstEnd < text.length; line++) {
+  let start = firstEnd + 1;
+  for (let line = 2; start <= text.length; line++) {
     const end = lineEnd(start);
     const closing = text.slice(start, end).trimEnd();
     if (closing === '---' || closing === '...') {
-      return { yaml: { text: text.slice(firstEnd + 1, Math.max(start - 1, firstEnd + 1)), firstLine: 2 }, body: text.slice(end + 1), bodyLine: line + 1 };
+      const yaml = start === firstEnd + 1 ? '' : text.slice(firstEnd + 1, start - 1);
+      return { yaml: { text: yaml, firstLine: 2 }, body: text.slice(end + 1), bodyLine: line + 1 };
     }
     start = end + 1;
   }

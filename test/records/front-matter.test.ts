@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { diagnosticsFor, type Diagnostic } from '../../src/diagnostic.js';
-import { readYamlFields } from '../../src/records/front-matter.js';
+import { readYamlFields, splitFrontMatter } from '../../src/records/front-matter.js';
 
 /** Front matter as it stands in a file whose YAML starts on line 2, after the opening "---". */
 function fields(...lines: string[]) {
@@ -58,5 +58,29 @@ describe('front matter', () => {
     const { read, diagnostics } = fields(...lines);
     expect(read).toBeUndefined();
     expect(diagnostics).toEqual([expect.objectContaining({ line, ruleId: 'input/front-matter', severity: 'error', message: expect.stringContaining(says) })]);
+  });
+});
+
+describe('splitting front matter off a file', () => {
+  const split = (text: string) => {
+    const diagnostics: Diagnostic[] = [];
+    return { split: splitFrontMatter(text, diagnosticsFor('articles/post.md', diagnostics)), diagnostics };
+  };
+
+  it.each([
+    ['no block', 'Body line\nmore\n', { body: 'Body line\nmore\n', bodyLine: 1 }],
+    ['a block', '---\ntitle: T\nslug: s\n---\nBody\n', { yaml: { text: 'title: T\nslug: s', firstLine: 2 }, body: 'Body\n', bodyLine: 5 }],
+    ['an empty block', '---\n---\nBody', { yaml: { text: '', firstLine: 2 }, body: 'Body', bodyLine: 3 }],
+    ['a block closed by "..." and trailing spaces', '---  \ntitle: T\n...   \n\nBody', { yaml: { text: 'title: T', firstLine: 2 }, body: '\nBody', bodyLine: 4 }],
+    ['a block that ends the file', '---\ntitle: T\n---', { yaml: { text: 'title: T', firstLine: 2 }, body: '', bodyLine: 4 }],
+    ['a line that only starts like a fence', '----\ntitle: T\n', { body: '----\ntitle: T\n', bodyLine: 1 }],
+  ])('splits %s', (_name, text, expected) => {
+    expect(split(text)).toEqual({ split: expected, diagnostics: [] });
+  });
+
+  it.each([['---'], ['---\n'], ['---\ntitle: T\nbody without a fence\n']])('reports a block never closed in %j on line 1', (text) => {
+    const { split: result, diagnostics } = split(text);
+    expect(result).toBeUndefined();
+    expect(diagnostics).toEqual([expect.objectContaining({ line: 1, ruleId: 'input/front-matter', message: expect.stringContaining('never closed') })]);
   });
 });
