@@ -1,19 +1,13 @@
 import { join, relative, resolve } from 'node:path';
 import type { DateTime } from 'luxon';
 import { loadConfig, type Config } from './config/config.js';
-import { prove, type Rendered } from './check/prove.js';
+import type { Rendered } from './check/prove.js';
 import { hasErrors, type Diagnostic } from './diagnostic.js';
-import type { Feed, FeedFormat } from './model/types.js';
-import { normalize } from './model/normalize.js';
-import { localMediaSizes } from './model/media.js';
+import type { Feed } from './model/types.js';
 import { instantOf, listRecordFiles, readRecords, RecordCache, type ArticleRecord, type ReadContext, type ReadOptions } from './records/index.js';
+import type * as Steps from './steps.js';
 import { CODE_ID } from './version.js';
 import { hashOf, inputSignature, loadManifest, saveManifest, stillCurrent } from './write/manifest.js';
-import { render as renderAtom } from './render/atom.js';
-import { render as renderJsonFeed } from './render/json-feed.js';
-import { render as renderRss } from './render/rss.js';
-import { render as renderStylesheet } from './render/stylesheet.js';
-import { HEADERS_FILE, render as renderHeadersFile } from './render/headers-file.js';
 import { precompress } from './write/precompress.js';
 import { removeStaleTemps, Staging } from './write/publish.js';
 import { describeStale, type PlannedFile, type StaleFile } from './write/stale.js';
@@ -51,21 +45,6 @@ export interface BuildResult {
   readonly unchanged: readonly string[];
 }
 
-const RENDERERS: Readonly<Record<FeedFormat, (feed: Feed) => string>> = { rss: renderRss, atom: renderAtom, json: renderJsonFeed };
-
-const FORMATS = Object.keys(RENDERERS) as FeedFormat[];
-
-const renderOne = (feed: Feed, config: Pick<Config, 'files'>, outDir: string, format: FeedFormat): Rendered => ({
-  format,
-  file: join(outDir, config.files[format]),
-  text: RENDERERS[format](feed),
-});
-
-/** Renders every format of a feed, in a fixed order. */
-export function renderFeeds(feed: Feed, config: Pick<Config, 'files'>, outDir: string): Rendered[] {
-  return FORMATS.map((format) => renderOne(feed, config, outDir, format));
-}
-
 /**
  * articles → records → model → render → proof → write. Nothing is written
  * unless every step succeeded for every feed.
@@ -100,7 +79,9 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     return { exitCode: 0, diagnostics: manifest.diagnostics, items: manifest.items, written: [], unchanged: manifest.outputs.map((o) => o.name) };
   }
 
-  const { feed, diagnostics, nextFuture } = await model(articles, config, options, {
+  // The model, the renderers and the proof load only now (see steps.ts).
+  const steps = await import('./steps.js');
+  const { feed, diagnostics, nextFuture } = await model(steps, articles, config, options, {
     context,
     ...(cacheDir === undefined ? {} : { cachePath: join(cacheDir, `records-${id}`) }),
     reading: { ...(files ? { files } : {}), ...(inputs ? { stats: inputs.stats } : {}) },
@@ -124,15 +105,15 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   };
   let failed = false;
   try {
-    for (const format of FORMATS) {
-      const document = renderOne(feed, config, options.outDir, format);
+    for (const format of steps.FORMATS) {
+      const document = steps.renderFeed(feed, config, options.outDir, format);
       // The proof and the spec rules (SPEC 5.2, 5.3): the rules are the same that `feedwright check` runs on any feed.
-      const proven = prove(feed, document, options.now === undefined ? {} : { now: options.now.toMillis() });
+      const proven = steps.prove(feed, document, options.now === undefined ? {} : { now: options.now.toMillis() });
       diagnostics.push(...proven);
       failed ||= hasErrors(proven) || (options.strict === true && proven.some((d) => d.severity === 'warning'));
       if (!failed) await hand(await feedFiles(config, document, outDir));
     }
-    if (!failed) await hand([...stylesheetFile(config), ...headersFile(config)]);
+    if (!failed) await hand(companionFiles(steps, config));
   } catch (error) {
     await staging?.abort();
     throw error;
@@ -166,6 +147,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
  * them, are let go when it returns: the model keeps what the feeds need.
  */
 async function model(
+  steps: typeof Steps,
   articles: string,
   config: Config,
   options: BuildOptions,
@@ -173,8 +155,8 @@ async function model(
 ): Promise<{ feed?: Feed; diagnostics: Diagnostic[]; nextFuture: number | null }> {
   const cache = input.cachePath === undefined ? undefined : RecordCache.open(input.cachePath, input.context);
   const { records, diagnostics: readDiagnostics } = await readRecords(articles, input.context, { display: options.articlesDir, ...input.reading, ...(cache ? { cache } : {}) });
-  const mediaSizes = input.publicDir === undefined ? undefined : await localMediaSizes(mediaUrls(records), config.siteUrl, input.publicDir);
-  const { feed, diagnostics: modelDiagnostics } = normalize(records, config, {
+  const mediaSizes = input.publicDir === undefined ? undefined : await steps.localMediaSizes(mediaUrls(records), config.siteUrl, input.publicDir);
+  const { feed, diagnostics: modelDiagnostics } = steps.normalize(records, config, {
     utc: options.utc ?? config.utc,
     articlesDir: options.articlesDir,
     ...(options.now === undefined ? {} : { now: options.now }),
@@ -203,11 +185,11 @@ async function feedFiles(config: Config, document: Rendered, dir: string): Promi
   return [feed, ...(config.precompress ? await precompress(dir, [feed]) : [])];
 }
 
-/** feedwright's stylesheet for the feed page, when the config asks for it. */
-const stylesheetFile = (config: Config): PlannedFile[] => (config.stylesheetFile ? [{ name: config.stylesheetFile, text: renderStylesheet() }] : []);
-
-/** A `_headers` file for the host, when the config asks for it. */
-const headersFile = (config: Config): PlannedFile[] => (config.headers ? [{ name: HEADERS_FILE, text: renderHeadersFile(config) }] : []);
+/** feedwright's stylesheet for the feed page, and a `_headers` file for the host, when the config asks for them. */
+const companionFiles = (steps: typeof Steps, config: Config): PlannedFile[] => [
+  ...(config.stylesheetFile ? [{ name: config.stylesheetFile, text: steps.renderStylesheet() }] : []),
+  ...(config.headers ? [{ name: steps.HEADERS_FILE, text: steps.renderHeadersFile(config) }] : []),
+];
 
 /** Media whose length a record leaves unsaid. */
 function* mediaUrls(records: readonly ArticleRecord[]): Generator<string> {

@@ -1,5 +1,6 @@
 /** feedwright's library entry: the pipeline and each of its steps. Named exports only. */
-export { build, renderFeeds, type BuildOptions, type BuildResult } from './build.js';
+export { build, type BuildOptions, type BuildResult } from './build.js';
+export { renderFeeds } from './render/feeds.js';
 export { loadConfig, parseConfig, type Config } from './config/config.js';
 export { readRecords, type ArticleRecord } from './records/index.js';
 export { normalize } from './model/normalize.js';

@@ -176,7 +176,7 @@ describe('feedwright against feed@6.0.0', () => {
   it('keeps content holding ]]> twice well-formed and exact; feed splits only the first', async () => {
     const mine = await ours();
     const feed = { ...mine.feed, entries: mine.feed.entries.map((e) => ({ ...e, contentHtml: '<p>a]]>b]]>c</p>' })) };
-    const { renderFeeds } = await import('../../src/build.js');
+    const { renderFeeds } = await import('../../src/render/feeds.js');
     for (const doc of renderFeeds(feed, { files: { rss: 'r', atom: 'a', json: 'j' } }, 'out')) {
       expect(view(doc.format, doc.text).items[0]!.content).toBe('<p>a]]>b]]>c</p>');
     }

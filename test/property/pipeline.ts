@@ -1,5 +1,5 @@
 import { DateTime } from 'luxon';
-import { renderFeeds } from '../../src/build.js';
+import { renderFeeds } from '../../src/render/feeds.js';
 import { prove, readBack } from '../../src/check/prove.js';
 import { parseConfig, type Config } from '../../src/config/config.js';
 import { diagnosticsFor, type Diagnostic } from '../../src/diagnostic.js';
