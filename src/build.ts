@@ -10,7 +10,7 @@ import { CODE_ID } from './version.js';
 import { hashOf, inputSignature, loadManifest, saveManifest, stillCurrent } from './write/manifest.js';
 import { precompress } from './write/precompress.js';
 import { removeStaleTemps, Staging } from './write/publish.js';
-import { describeStale, type PlannedFile, type StaleFile } from './write/stale.js';
+import type { PlannedFile, StaleFile } from './write/stale.js';
 
 export interface BuildOptions {
   /** Paths are resolved against `cwd` (default: the process's) and shown in messages as given. */
@@ -100,7 +100,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   const planned: string[] = [];
   const hand = async (files: readonly PlannedFile[]) => {
     for (const file of files) planned.push(file.name);
-    if (options.check) stale.push(...(await describeStale(outDir, files)));
+    if (options.check) stale.push(...(await steps.describeStale(outDir, files)));
     else for (const file of files) await (staging ??= await Staging.open(outDir)).add(file);
   };
   let failed = false;

@@ -14,21 +14,32 @@ beforeAll(async () => {
 }, 120_000);
 afterAll(() => built.remove());
 
-/** Runs the real command and says which parsers the process loaded (they load on first use, as CommonJS). */
-async function build(project: string): Promise<{ stdout: string; loaded: string[] }> {
+/**
+ * Runs the real command and says which parsers the process loaded (they
+ * load on first use, as CommonJS), and whether it loaded the proof (an ES
+ * module, seen by a loader hook).
+ */
+async function build(project: string): Promise<{ stdout: string; loaded: string[]; proof: boolean }> {
   const report = join(project, 'loaded.mjs');
+  await writeFile(join(project, 'hooks.mjs'), "export async function load(url, context, next) {\n  process.stderr.write('\\nESM ' + url + '\\n');\n  return next(url, context);\n}\n");
   await writeFile(
     report,
-    "import { createRequire } from 'node:module';\n" +
+    "import { createRequire, register } from 'node:module';\n" +
+      "register('./hooks.mjs', import.meta.url);\n" +
       "process.on('exit', () => process.stderr.write('\\nLOADED ' + JSON.stringify(Object.keys(createRequire(import.meta.url).cache)) + '\\n'));\n",
   );
   const { stdout, stderr } = await promisify(execFile)(process.execPath, ['--import', report, built.cli, 'build'], { cwd: project });
   const files = JSON.parse(stderr.split('\nLOADED ').at(-1)!) as string[];
-  return { stdout, loaded: PARSERS.filter((name) => files.some((f) => f.includes(`/node_modules/${name}/`))) };
+  const modules = stderr.split('\n').filter((line) => line.startsWith('ESM '));
+  return {
+    stdout,
+    loaded: PARSERS.filter((name) => files.some((f) => f.includes(`/node_modules/${name}/`))),
+    proof: modules.some((line) => line.endsWith('/check/prove.js')),
+  };
 }
 
 describe('the start of the command', () => {
-  it('loads each parser only when a build needs it', async () => {
+  it('loads each parser, and the proof, only when a build needs it', async () => {
     const linked = ['See <a href="/reports/tide.html">the report</a>.', 'Done.'];
     const project = await makeProject({
       'articles/plain.txt': article({ body: linked }),
@@ -43,10 +54,12 @@ describe('the start of the command', () => {
     const cold = await build(project);
     expect(cold.stdout).toContain('wrote feed.xml');
     expect(cold.loaded).toEqual([...PARSERS]);
+    expect(cold.proof).toBe(true);
 
     const unchanged = await build(project);
     expect(unchanged.stdout).toContain('wrote nothing');
     expect(unchanged.loaded).toEqual([]);
+    expect(unchanged.proof).toBe(false);
 
     // One plain-text article without front matter changed: it is read, its links made absolute, the feeds proven.
     await writeFile(join(project, 'articles', 'plain.txt'), article({ body: [...linked, 'A line added.'] }));
