@@ -29,8 +29,10 @@ async function build(project: string): Promise<{ stdout: string; loaded: string[
       "process.on('exit', () => process.stderr.write('\\nLOADED ' + JSON.stringify(Object.keys(createRequire(import.meta.url).cache)) + '\\n'));\n",
   );
   const { stdout, stderr } = await promisify(execFile)(process.execPath, ['--import', report, built.cli, 'build'], { cwd: project });
-  const files = JSON.parse(stderr.split('\nLOADED ').at(-1)!) as string[];
-  const modules = stderr.split('\n').filter((line) => line.startsWith('ESM '));
+  // One line each: the loader hook's lines come from a thread of their own, in no fixed order with the rest.
+  const lines = stderr.split('\n');
+  const files = JSON.parse(lines.find((line) => line.startsWith('LOADED '))!.slice('LOADED '.length)) as string[];
+  const modules = lines.filter((line) => line.startsWith('ESM '));
   return {
     stdout,
     loaded: PARSERS.filter((name) => files.some((f) => f.includes(`/node_modules/${name}/`))),
