@@ -1,15 +1,14 @@
 import { join, relative, resolve } from 'node:path';
 import type { DateTime } from 'luxon';
 import { loadConfig, type Config } from './config/config.js';
-import type { Rendered } from './check/prove.js';
 import { hasErrors, type Diagnostic } from './diagnostic.js';
-import type { Feed } from './model/types.js';
+import type { Feed, FeedFormat } from './model/types.js';
 import { instantOf, listRecordFiles, readRecords, RecordCache, type ArticleRecord, type ReadContext, type ReadOptions } from './records/index.js';
 import type * as Steps from './steps.js';
 import { CODE_ID } from './version.js';
 import { hashOf, inputSignature, loadManifest, saveManifest, stillCurrent } from './write/manifest.js';
 import { precompress } from './write/precompress.js';
-import { removeStaleTemps, Staging } from './write/publish.js';
+import { removeStaleTemps, Staging, Utf8Chunks } from './write/publish.js';
 import type { PlannedFile, StaleFile } from './write/stale.js';
 
 export interface BuildOptions {
@@ -106,12 +105,10 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   let failed = false;
   try {
     for (const format of steps.FORMATS) {
-      const document = steps.renderFeed(feed, config, options.outDir, format);
-      // The proof and the spec rules (SPEC 5.2, 5.3): the rules are the same that `feedwright check` runs on any feed.
-      const proven = steps.prove(feed, document, options.now === undefined ? {} : { now: options.now.toMillis() });
+      const { file, proven } = renderAndProve(steps, feed, config, options, format);
       diagnostics.push(...proven);
       failed ||= hasErrors(proven) || (options.strict === true && proven.some((d) => d.severity === 'warning'));
-      if (!failed) await hand(await feedFiles(config, document, outDir));
+      if (!failed) await hand(await feedFiles(config, file, outDir));
     }
     if (!failed) await hand(companionFiles(steps, config));
   } catch (error) {
@@ -179,9 +176,28 @@ async function model(
   return { ...(feed ? { feed } : {}), diagnostics, nextFuture };
 }
 
+/**
+ * One format, rendered, proven (SPEC 5; the spec rules are the same that
+ * `feedwright check` runs on any feed) and encoded a piece at a time, head,
+ * items, tail: the document is never held as one string, nor its tree.
+ */
+function renderAndProve(steps: typeof Steps, feed: Feed, config: Config, options: BuildOptions, format: FeedFormat): { file: PlannedFile; proven: Diagnostic[] } {
+  const pieces = steps.renderPieces(feed, format);
+  const name = config.files[format];
+  const proof = steps.startProof(feed, { format, file: join(options.outDir, name), head: pieces.head, tail: pieces.tail }, options.now === undefined ? {} : { now: options.now.toMillis() });
+  const bytes = new Utf8Chunks();
+  bytes.write(pieces.head);
+  feed.entries.forEach((entry, index) => {
+    const text = pieces.item(entry, index);
+    proof.item(text);
+    bytes.write(text);
+  });
+  bytes.write(pieces.tail);
+  return { file: { name, text: bytes.end(), format }, proven: proof.finish() };
+}
+
 /** A feed file, and its precompressed copies when the config asks for them. */
-async function feedFiles(config: Config, document: Rendered, dir: string): Promise<PlannedFile[]> {
-  const feed: PlannedFile = { name: config.files[document.format], text: document.text, format: document.format };
+async function feedFiles(config: Config, feed: PlannedFile, dir: string): Promise<PlannedFile[]> {
   return [feed, ...(config.precompress ? await precompress(dir, [feed]) : [])];
 }
 

@@ -38,3 +38,35 @@ export function lineFinder(source: string): (offset: number) => number {
   const at = positionsOf(source);
   return (offset) => at(offset).line;
 }
+
+/**
+ * Positions in a document that comes in pieces: each piece is added as it
+ * comes, and only where its lines start is kept, not its text.
+ */
+export class LineIndex {
+  private readonly starts: number[] = [0];
+  /** The length of the text added so far: where the next piece starts. */
+  length = 0;
+
+  add(piece: string): void {
+    for (let i = piece.indexOf('\n'); i !== -1; i = piece.indexOf('\n', i + 1)) this.starts.push(this.length + i + 1);
+    this.length += piece.length;
+  }
+
+  /** The line a piece starting at `offset` starts on, 1-based. */
+  lineOf(offset: number): number {
+    return this.at(offset).line;
+  }
+
+  at(offset: number): Position {
+    const { starts } = this;
+    let low = 0;
+    let high = starts.length - 1;
+    while (low < high) {
+      const mid = (low + high + 1) >> 1;
+      if (starts[mid]! <= offset) low = mid;
+      else high = mid - 1;
+    }
+    return { line: low + 1, column: offset - starts[low]! + 1 };
+  }
+}

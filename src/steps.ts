@@ -5,10 +5,10 @@
  * only then, so that a rebuild that finds nothing changed loads none of them:
  * the checker alone is some fifty modules.
  */
-export { prove } from './check/prove.js';
+export { startProof } from './check/prove.js';
 export { normalize } from './model/normalize.js';
 export { localMediaSizes } from './model/media.js';
-export { FORMATS, renderFeed } from './render/feeds.js';
+export { FORMATS, renderPieces } from './render/feeds.js';
 export { HEADERS_FILE, render as renderHeadersFile } from './render/headers-file.js';
 export { render as renderStylesheet } from './render/stylesheet.js';
 export { describeStale } from './write/stale.js';

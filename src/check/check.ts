@@ -9,7 +9,7 @@ import { RULES, UNKNOWN_FORMAT, WELL_FORMED, type JsonObject, type Rule, type Vi
 import { scanXml, type XmlElement, type XmlTree } from './tree.js';
 import { dateReader, type DateReader } from './values.js';
 
-const fastXmlParser = onFirstUse<typeof FastXmlParser>('fast-xml-parser');
+export const fastXmlParser = onFirstUse<typeof FastXmlParser>('fast-xml-parser');
 
 export interface CheckOptions {
   /** The path shown in diagnostics. */
@@ -50,7 +50,7 @@ export function check(text: string, options: CheckOptions): CheckResult {
       found.push({ file: options.file, ...(offset === undefined ? {} : at(offset)), ruleId: rule.meta.id, severity: rule.meta.severity, message, ...detail });
     },
     add: (diagnostic) => void found.push({ file: options.file, ...diagnostic }),
-    setUp: (format, locate) => create(rules, { format, source: text, now, dates: options.dates ?? dateReader(), push: run.push, at, locate }),
+    setUp: (format, locate) => create(rules, { format, now, dates: options.dates ?? dateReader(), push: run.push, at, locate }),
     parsed: (document) => options.onParsed?.(document),
   };
 
@@ -99,7 +99,7 @@ function checkJson(text: string, start: number, run: Run): FeedFormat | undefine
   const feed = doc as JsonObject;
   run.parsed({ format: 'json', json: feed });
   const visitors = run.setUp('json', jsonLocator(text));
-  for (const v of visitors) v.source?.(text);
+  for (const v of visitors) v.source?.(text, 0);
   for (const v of visitors) v.feed?.(feed);
   if (Array.isArray(feed.items)) {
     feed.items.forEach((item: unknown, index) => {
@@ -117,7 +117,7 @@ function checkXml(text: string, run: Run): FeedFormat | undefined {
   if (valid !== true || !scanned?.ok) {
     const sniffed = /<rss[\s>]/.test(text) ? 'rss' : /<(?:\w+:)?feed[\s>]/.test(text) ? 'atom' : undefined;
     // Rules that read only the raw text still run: a forbidden character is often why a feed does not parse.
-    if (sniffed) for (const v of run.setUp(sniffed)) v.source?.(text);
+    if (sniffed) for (const v of run.setUp(sniffed)) v.source?.(text, 0);
     if (valid !== true) {
       const { line, col, msg } = valid.err;
       run.add({ line, column: col ?? 1, ruleId: WELL_FORMED.meta.id, severity: WELL_FORMED.meta.severity, message: `is not well-formed XML: ${msg}` });
@@ -137,7 +137,7 @@ function checkXml(text: string, run: Run): FeedFormat | undefined {
   return format;
 }
 
-function formatOf(root: XmlElement): 'rss' | 'atom' | { reason: string } {
+export function formatOf(root: XmlElement): 'rss' | 'atom' | { reason: string } {
   if (root.key === 'rss') return 'rss';
   if (root.key === 'atom:feed') return 'atom';
   const name = `<${root.name}>`;
@@ -149,12 +149,11 @@ function formatOf(root: XmlElement): 'rss' | 'atom' | { reason: string } {
   return { reason: `has the root element ${name}; a feed's root is <rss> (RSS 2.0) or <feed xmlns="${ATOM_NS}"> (Atom 1.0)` };
 }
 
-type Push = (rule: Rule, offset: number | undefined, message: string, detail?: { readonly expected?: string; readonly actual?: string }) => void;
-type JsonLocator = ReturnType<typeof jsonLocator>;
+export type Push = (rule: Rule, offset: number | undefined, message: string, detail?: { readonly expected?: string; readonly actual?: string }) => void;
+export type JsonLocator = (path: readonly (string | number)[]) => number | undefined;
 
-interface Setting {
+export interface Setting {
   readonly format: FeedFormat;
-  readonly source: string;
   readonly now: number;
   readonly dates: DateReader;
   readonly push: Push;
@@ -163,7 +162,7 @@ interface Setting {
 }
 
 /** Each rule for the format, set up for this document. */
-function create(rules: readonly Rule[], { format, source, now, dates, push, at, locate }: Setting): Visitors[] {
+export function create(rules: readonly Rule[], { format, now, dates, push, at, locate }: Setting): Visitors[] {
   const offsetOf = (where: Where): number | undefined =>
     typeof where === 'number' ? where : Array.isArray(where) ? locate?.(where as readonly (string | number)[]) : (where as { readonly offset: number }).offset;
   return rules
@@ -171,7 +170,6 @@ function create(rules: readonly Rule[], { format, source, now, dates, push, at, 
     .map((rule) =>
       rule.create({
         format,
-        source,
         now,
         dates,
         report: (where, message, detail) => push(rule, offsetOf(where), message, detail),
@@ -183,8 +181,17 @@ function create(rules: readonly Rule[], { format, source, now, dates, push, at, 
     );
 }
 
-/** The one walk over an XML document: a table from element key to the visitors that want it. */
+/** The one walk over an XML document. */
 function walk(tree: XmlTree, source: string, visitors: readonly Visitors[]): void {
+  const visit = elementVisitor(visitors);
+  for (const v of visitors) v.source?.(source, 0);
+  for (const v of visitors) v.document?.(tree);
+  for (const el of tree.elements) visit(el);
+  for (const v of visitors) v.end?.();
+}
+
+/** Calls, for an element, the visitors that want it: a table from element key to them. */
+export function elementVisitor(visitors: readonly Visitors[]): (el: XmlElement) => void {
   const table = new Map<string, ((el: XmlElement) => void)[]>();
   for (const v of visitors) {
     for (const [key, visit] of Object.entries(v.elements ?? {})) {
@@ -194,12 +201,9 @@ function walk(tree: XmlTree, source: string, visitors: readonly Visitors[]): voi
     }
   }
   const every = table.get('*') ?? [];
-  for (const v of visitors) v.source?.(source);
-  for (const v of visitors) v.document?.(tree);
-  for (const el of tree.elements) {
+  return (el) => {
     const handlers = table.get(el.key);
     if (handlers) for (const visit of handlers) visit(el);
     for (const visit of every) visit(el);
-  }
-  for (const v of visitors) v.end?.();
+  };
 }

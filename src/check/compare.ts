@@ -18,21 +18,31 @@ const show = (value: unknown): string => (value === undefined ? '(absent)' : JSO
  * the same instant in the same offset.
  */
 export function compareViews(expected: FeedView<DateTime>, actual: FeedView<string>, dates: DateReader = dateReader()): Difference[] {
-  const out: Difference[] = [];
-  compareFields(() => 'feed', expected, actual, out, dates);
-  if (expected.items.length !== actual.items.length) {
-    out.push({ where: 'feed', field: 'item count', expected: String(expected.items.length), actual: String(actual.items.length) });
-  }
+  const out = compareFeeds(expected, actual, dates);
+  if (expected.items.length !== actual.items.length) out.push(itemCountDifference(expected.items.length, actual.items.length));
   const count = Math.min(expected.items.length, actual.items.length);
-  for (let i = 0; i < count; i++) {
-    const want = expected.items[i]!;
-    compareFields(() => `item ${i + 1} (${want.id})`, want, actual.items[i]!, out, dates);
-  }
+  for (let i = 0; i < count; i++) out.push(...compareItems(i, expected.items[i]!, actual.items[i]!, dates));
   return out;
 }
 
+/** The feed's own fields; its items are compared one by one (`compareItems`). */
+export function compareFeeds(expected: Omit<FeedView<DateTime>, 'items'>, actual: Omit<FeedView<string>, 'items'>, dates: DateReader): Difference[] {
+  const out: Difference[] = [];
+  compareFields(() => 'feed', expected, actual, out, dates);
+  return out;
+}
+
+/** Item `index` (from 0), field by field. */
+export function compareItems(index: number, expected: ItemView<DateTime>, actual: ItemView<string>, dates: DateReader): Difference[] {
+  const out: Difference[] = [];
+  compareFields(() => `item ${index + 1} (${expected.id})`, expected, actual, out, dates);
+  return out;
+}
+
+export const itemCountDifference = (expected: number, actual: number): Difference => ({ where: 'feed', field: 'item count', expected: String(expected), actual: String(actual) });
+
 /** `where` is made only when there is a difference to name: the proof compares every field of every item. */
-function compareFields(where: () => string, expected: FeedView<DateTime> | ItemView<DateTime>, actual: FeedView<string> | ItemView<string>, out: Difference[], dates: DateReader): void {
+function compareFields(where: () => string, expected: object, actual: object, out: Difference[], dates: DateReader): void {
   const [want, got] = [expected as unknown as Record<string, unknown>, actual as unknown as Record<string, unknown>];
   for (const field in want) {
     if (field === 'items') continue;

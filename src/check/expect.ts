@@ -12,6 +12,11 @@ import type { AttachmentView, FeedView, ItemView, PersonView } from './view.js';
  * on its own.)
  */
 export function expectedView(feed: Feed, format: FeedFormat): FeedView<DateTime> {
+  return { ...expectedFeed(feed, format), items: feed.entries.map((e) => expectedItem(e, format)) };
+}
+
+/** The feed's own fields, its items left out (they are `expectedItem`'s). */
+export function expectedFeed(feed: Feed, format: FeedFormat): Omit<FeedView<DateTime>, 'items'> {
   return {
     title: feed.title,
     description: feed.description,
@@ -26,11 +31,11 @@ export function expectedView(feed: Feed, format: FeedFormat): FeedView<DateTime>
     hub: feed.hub,
     ...(format === 'json' ? {} : { generator: GENERATOR.name }),
     authors: format === 'rss' ? [] : feed.authors.map((p) => personIn(format, p)),
-    items: feed.entries.map((e) => item(e, format)),
   };
 }
 
-function item(e: Entry, format: FeedFormat): ItemView<DateTime> {
+/** What one item of a document of `format` must carry. */
+export function expectedItem(e: Entry, format: FeedFormat): ItemView<DateTime> {
   // The summary is text; the XML formats carry it as HTML.
   const summary = e.summary === undefined ? undefined : format === 'json' ? e.summary : escapeHtml(e.summary);
   return {

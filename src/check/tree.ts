@@ -114,39 +114,68 @@ class Malformed {
 
 /** Scans a document fast-xml-parser's validator accepted into an `XmlTree`. */
 export function scanXml(source: string): TreeResult {
-  try {
-    return { ok: true, tree: new Scanner(source).scan() };
-  } catch (error) {
-    if (error instanceof Malformed) return { ok: false, offset: error.offset, message: error.message };
-    throw error;
-  }
+  const elements: XmlElement[] = [];
+  const scanner = new XmlScanner((element) => void elements.push(element));
+  const failed = scanner.add(source) ?? scanner.finish();
+  if (failed) return { ok: false, ...failed };
+  return { ok: true, tree: { root: scanner.root!, elements, strayCdataEnds: scanner.strayCdataEnds, undeclaredPrefixes: scanner.undeclaredPrefixes } };
 }
 
-class Scanner {
-  private pos: number;
-  private readonly elements: XmlElement[] = [];
-  private readonly strayCdataEnds: number[] = [];
-  private readonly undeclaredPrefixes: { offset: number; name: string }[] = [];
+/**
+ * The scan, a piece of a document at a time: a document written in pieces
+ * (a feed's head, each item, its tail) is scanned as it is written, each
+ * piece where the last one stopped, and never held whole. A piece must hold
+ * whole tags (no tag, comment or CDATA section split between two). Offsets
+ * are the document's. Each element is handed to `closed` when it closes,
+ * children before their parent, as `XmlTree.elements` lists them.
+ */
+export class XmlScanner {
+  root: XmlElement | undefined;
+  readonly strayCdataEnds: number[] = [];
+  readonly undeclaredPrefixes: { offset: number; name: string }[] = [];
+  private source = '';
+  /** Where the current piece starts in the document. */
+  private base = 0;
+  private pos = 0;
+  private current: XmlElement | undefined;
+  // A namespace scope per open element; the outermost binds only `xml`.
+  private readonly scopes: Map<string, string>[] = [new Map([['xml', XML_NS]])];
   private hasDoctype = false;
   private readonly names = new Map<string, string>();
   private readonly splits = new Map<string, [prefix: string | undefined, local: string]>();
   private readonly keys = new Map<string | undefined, Map<string, string>>();
 
-  constructor(private readonly source: string) {
-    this.pos = source.charCodeAt(0) === 0xfeff ? 1 : 0;
+  constructor(private readonly closed: (element: XmlElement) => void) {}
+
+  /** Scans the next piece; says where and why it is not well-formed, if it is not. */
+  add(piece: string): { offset: number; message: string } | undefined {
+    this.source = piece;
+    this.pos = this.base === 0 && piece.charCodeAt(0) === 0xfeff ? 1 : 0;
+    try {
+      this.scan();
+    } catch (error) {
+      if (error instanceof Malformed) return { offset: this.base + error.offset, message: error.message };
+      throw error;
+    } finally {
+      this.base += piece.length;
+      this.source = '';
+    }
+    return undefined;
   }
 
-  scan(): XmlTree {
-    const { source } = this;
-    let root: XmlElement | undefined;
-    let current: XmlElement | undefined;
-    // A namespace scope per open element; the outermost binds only `xml`.
-    const scopes: Map<string, string>[] = [new Map([['xml', XML_NS]])];
+  /** After the last piece: whether the document was complete. */
+  finish(): { offset: number; message: string } | undefined {
+    if (!this.root) return { offset: this.base, message: 'the document has no root element' };
+    if (this.current) return { offset: this.current.offset, message: `the element "${this.current.name}" is not closed` };
+    return undefined;
+  }
 
+  private scan(): void {
+    const { source, scopes } = this;
     while (this.pos < source.length) {
       const lt = source.indexOf('<', this.pos);
       const end = lt === -1 ? source.length : lt;
-      if (end > this.pos) this.text(this.pos, end, current);
+      if (end > this.pos) this.text(this.pos, end, this.current);
       if (lt === -1) break;
       this.pos = lt;
 
@@ -157,9 +186,9 @@ class Scanner {
       } else if (source.startsWith('<![CDATA[', lt)) {
         const close = source.indexOf(']]>', lt + 9);
         if (close === -1) throw new Malformed(lt, 'a CDATA section is not closed with "]]>"');
-        if (!current) throw new Malformed(lt, 'a CDATA section is outside the root element');
-        current.text += source.slice(lt + 9, close);
-        current.hasCdata = true;
+        if (!this.current) throw new Malformed(lt, 'a CDATA section is outside the root element');
+        this.current.text += source.slice(lt + 9, close);
+        this.current.hasCdata = true;
         this.pos = close + 3;
       } else if (source.startsWith('<!', lt)) {
         this.doctype(lt);
@@ -169,26 +198,25 @@ class Scanner {
         this.skipSpace();
         if (source[this.pos] !== '>') throw new Malformed(this.pos, `the end tag of "${name}" is not closed with ">"`);
         this.pos += 1;
+        const current = this.current;
         if (!current || current.name !== name) throw new Malformed(lt, `the end tag "</${name}>" does not match an open element`);
-        this.elements.push(current);
         scopes.pop();
-        current = current.parent;
+        this.current = current.parent;
+        this.closed(current);
       } else {
-        if (root && !current) throw new Malformed(lt, 'a second root element: a document has exactly one');
+        const current = this.current;
+        if (this.root && !current) throw new Malformed(lt, 'a second root element: a document has exactly one');
         const { element, selfClosing, scope } = this.startTag(lt, current, scopes[scopes.length - 1]!);
-        if (!current) root = element;
+        if (!current) this.root = element;
         else if (current.children === NO_CHILDREN) current.children = [element];
         else (current.children as XmlElement[]).push(element);
-        if (selfClosing) this.elements.push(element);
+        if (selfClosing) this.closed(element);
         else {
           scopes.push(scope);
-          current = element;
+          this.current = element;
         }
       }
     }
-    if (!root) throw new Malformed(this.pos, 'the document has no root element');
-    if (current) throw new Malformed(current.offset, `the element "${current.name}" is not closed`);
-    return { root, elements: this.elements, strayCdataEnds: this.strayCdataEnds, undeclaredPrefixes: this.undeclaredPrefixes };
   }
 
   private text(start: number, end: number, current: XmlElement | undefined): void {
@@ -199,7 +227,7 @@ class Scanner {
     }
     // White space between child elements is layout, not text: kept, it would be most of a large feed's tree.
     if (current.children.length > 0 && WHITE.test(raw)) return;
-    for (let i = raw.indexOf(']]>'); i !== -1; i = raw.indexOf(']]>', i + 1)) this.strayCdataEnds.push(start + i);
+    for (let i = raw.indexOf(']]>'); i !== -1; i = raw.indexOf(']]>', i + 1)) this.strayCdataEnds.push(this.base + start + i);
     current.text += this.decode(raw, start);
   }
 
@@ -266,12 +294,12 @@ class Scanner {
     }
     const [prefix, local] = this.split(name);
     const namespace = this.resolve(prefix, scope, start, name, true);
-    const element = new XmlElement(name, prefix, local, namespace, start, parent, this.keyOf(name, namespace));
+    const element = new XmlElement(name, prefix, local, namespace, this.base + start, parent, this.keyOf(name, namespace));
     if (raw.length > 0) {
       element.attributes = raw.map((a) => {
         const [attrPrefix, attrLocal] = this.split(a.name);
         const attrNamespace = attrPrefix === undefined || attrPrefix === 'xmlns' ? undefined : this.resolve(attrPrefix, scope, a.offset, a.name, false);
-        return { name: a.name, prefix: attrPrefix, local: attrLocal, namespace: attrNamespace, value: a.value, offset: a.offset };
+        return { name: a.name, prefix: attrPrefix, local: attrLocal, namespace: attrNamespace, value: a.value, offset: this.base + a.offset };
       });
     }
     return { element, selfClosing, scope };
@@ -281,7 +309,7 @@ class Scanner {
     // An unprefixed attribute is in no namespace; an unprefixed element is in the default one.
     const uri = scope.get(prefix ?? '');
     if (prefix !== undefined && (uri === undefined || uri === '')) {
-      this.undeclaredPrefixes.push({ offset, name });
+      this.undeclaredPrefixes.push({ offset: this.base + offset, name });
       return undefined;
     }
     if (!isElement && prefix === undefined) return undefined;

@@ -1,4 +1,5 @@
 import { isEmail, SCHEME, type Checked } from '../model/values.js';
+import { own } from '../own.js';
 
 export { checkIri, checkUrl, type Checked } from '../model/values.js';
 import { MONTHS } from '../dates/format.js';
@@ -127,7 +128,8 @@ function kept(read: (text: string) => Checked<DateValue>): (text: string) => Che
   const readings = new Map<string, Checked<DateValue>>();
   return (text) => {
     let reading = readings.get(text);
-    if (reading === undefined) readings.set(text, (reading = read(text)));
+    // Its own copy: the text may be a slice of a piece of a document, which the key would keep alive.
+    if (reading === undefined) readings.set(own(text), (reading = read(text)));
     return reading;
   };
 }

@@ -2,6 +2,7 @@ import type { DateTime } from 'luxon';
 import type { Config } from '../config/config.js';
 import { diagnosticsFor, type Diagnostic } from '../diagnostic.js';
 import { instantOf, publicationDay, type ArticleRecord } from '../records/index.js';
+import { own } from '../own.js';
 import { absoluteUrls } from './absolute-urls.js';
 import { sanitize } from './sanitize.js';
 import { settleMedia } from './media.js';
@@ -160,7 +161,7 @@ function toEntry(candidate: Candidate, config: Config, options: NormalizeOptions
   const given = record.contentHtml ?? '';
   options.onContent?.(record, given);
   const html = absoluteUrls(given, candidate.link);
-  // Every string the model keeps is its own (see own): the records and their files' texts are let go after this step.
+  // Every string the model keeps is its own: the records, and their files' texts, are let go after this step.
   return {
     source: record.source,
     slug: own(candidate.slug),
@@ -206,15 +207,6 @@ function findDuplicates(candidates: readonly Candidate[], diagnostics: Diagnosti
   check('id', 'every article needs its own "id"');
   check('link', 'every article needs its own "link"');
 }
-
-/**
- * A copy of a string that shares no memory with the text it was cut from.
- * V8 keeps a substring of 13 or more characters as a slice of its parent, so
- * a title cut from a file keeps the whole file's text alive: at 100,000
- * records, a third of the model was such texts. Prepending a character makes
- * a rope, which slice() first flattens into a new string of its own.
- */
-const own = (text: string): string => (text.length < 13 ? text : (' ' + text).slice(1));
 
 const ownPerson = (p: Person): Person => ({ name: own(p.name), ...(p.email === undefined ? {} : { email: own(p.email) }), ...(p.url === undefined ? {} : { url: own(p.url) }) });
 

@@ -2,10 +2,14 @@ import { rfc3339 } from '../dates/format.js';
 import { ATOM_NS, GENERATOR, MEDIA_TYPES } from '../formats.js';
 import { escapeHtml } from '../model/html.js';
 import { atomEnclosures, type Entry, type Feed, type Person } from '../model/types.js';
+import { joinPieces, type DocumentPieces } from './pieces.js';
 import { attributes, escapeAttr, escapeHtmlContent, escapeText, indent, stylesheetInstruction, XML_DECLARATION } from './xml.js';
 
 /** Atom 1.0, RFC 4287 (SPEC section 4). */
-export function render(feed: Feed): string {
+export const render = (feed: Feed): string => joinPieces(feed, pieces(feed));
+
+/** The document in pieces: its head, one piece per entry, its tail. */
+export function pieces(feed: Feed): DocumentPieces {
   const out: string[] = [XML_DECLARATION];
   if (feed.stylesheet) out.push(stylesheetInstruction(feed.stylesheet));
   out.push(`<feed${attributes({ xmlns: ATOM_NS, 'xml:lang': feed.language })}>`);
@@ -22,9 +26,7 @@ export function render(feed: Feed): string {
   line('generator', GENERATOR.name, attributes({ uri: GENERATOR.uri }));
   if (feed.icon) line('icon', escapeText(feed.icon));
   if (feed.logo) line('logo', escapeText(feed.logo));
-  for (const e of feed.entries) out.push(entry(e));
-  out.push('</feed>', '');
-  return out.join('\n');
+  return { head: `${out.join('\n')}\n`, item: (e) => `${entry(e)}\n`, tail: '</feed>\n' };
 }
 
 const TEXT_TYPE = attributes({ type: 'text' });

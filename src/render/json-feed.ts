@@ -1,9 +1,18 @@
 import { rfc3339 } from '../dates/format.js';
 import { JSON_FEED_VERSION } from '../formats.js';
 import type { Entry, Feed, Person } from '../model/types.js';
+import { joinPieces, type DocumentPieces } from './pieces.js';
 
 /** JSON Feed 1.1 (SPEC section 4). Keys are set in a fixed order, so the bytes are too. */
-export function render(feed: Feed): string {
+export const render = (feed: Feed): string => joinPieces(feed, pieces(feed));
+
+/**
+ * The document in pieces: its head, one piece per item, its tail. They join
+ * into what JSON.stringify(document, null, 2) writes: each item is
+ * stringified on its own and indented to its depth (a JSON string holds no
+ * line break, so every line break is the layout's).
+ */
+export function pieces(feed: Feed): DocumentPieces {
   const document = {
     version: JSON_FEED_VERSION,
     title: feed.title,
@@ -15,9 +24,16 @@ export function render(feed: Feed): string {
     language: feed.language,
     authors: feed.authors.length > 0 ? feed.authors.map(person) : undefined,
     hubs: feed.hub ? [{ type: 'WebSub', url: feed.hub }] : undefined,
-    items: feed.entries.map(item),
+    items: [],
   };
-  return JSON.stringify(document, null, 2) + '\n';
+  // "items" is the last member: the head ends where its empty array begins.
+  const shell = JSON.stringify(document, null, 2);
+  const head = shell.slice(0, shell.lastIndexOf('[]') + 1);
+  return {
+    head,
+    item: (entry, index) => `${index === 0 ? '' : ','}\n    ${JSON.stringify(item(entry), null, 2).replaceAll('\n', '\n    ')}`,
+    tail: feed.entries.length === 0 ? ']\n}\n' : '\n  ]\n}\n',
+  };
 }
 
 function item(e: Entry) {

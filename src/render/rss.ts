@@ -2,10 +2,14 @@ import { rfc3339, rfc822 } from '../dates/format.js';
 import { ATOM_NS, CONTENT_NS, DC_NS, GENERATOR, MEDIA_TYPES } from '../formats.js';
 import { escapeHtml } from '../model/html.js';
 import { rssEnclosure, type Entry, type Feed, type Person } from '../model/types.js';
+import { joinPieces, type DocumentPieces } from './pieces.js';
 import { attributes, escapeHtmlContent, escapeRssText, escapeText, indent, stylesheetInstruction, XML_DECLARATION } from './xml.js';
 
 /** RSS 2.0 with the Atom, Content and Dublin Core modules (SPEC section 4). */
-export function render(feed: Feed): string {
+export const render = (feed: Feed): string => joinPieces(feed, pieces(feed));
+
+/** The document in pieces: its head, one piece per item, its tail. */
+export function pieces(feed: Feed): DocumentPieces {
   const out: string[] = [XML_DECLARATION];
   if (feed.stylesheet) out.push(stylesheetInstruction(feed.stylesheet));
   out.push(`<rss version="2.0" xmlns:atom="${ATOM_NS}" xmlns:content="${CONTENT_NS}" xmlns:dc="${DC_NS}">`);
@@ -29,9 +33,7 @@ export function render(feed: Feed): string {
     out.push(indent(3, `<link>${escapeText(feed.homePageUrl)}</link>`));
     out.push(indent(2, '</image>'));
   }
-  for (const entry of feed.entries) out.push(item(entry));
-  out.push(indent(1, '</channel>'), '</rss>', '');
-  return out.join('\n');
+  return { head: `${out.join('\n')}\n`, item: (entry) => `${item(entry)}\n`, tail: `${indent(1, '</channel>')}\n</rss>\n` };
 }
 
 /** One item, as one string: a feed of thousands of items is mostly this. */

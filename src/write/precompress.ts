@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { brotliCompressSync, brotliDecompressSync, constants, gunzipSync, gzipSync } from 'node:zlib';
-import type { OutputFile } from './publish.js';
+import { bytesOf, type OutputFile } from './publish.js';
 import type { PlannedFile } from './stale.js';
 
 /** The encodings a precompressed copy is written in, by the suffix hosts look for (nginx `gzip_static`, Caddy `precompressed`). */
@@ -23,7 +23,7 @@ export const ENCODINGS = {
 export async function precompress(dir: string, files: readonly OutputFile[]): Promise<PlannedFile[]> {
   const out: PlannedFile[] = [];
   for (const file of files) {
-    const bytes = typeof file.text === 'string' ? Buffer.from(file.text, 'utf8') : Buffer.from(file.text);
+    const bytes = bytesOf(file.text);
     for (const encoding of Object.values(ENCODINGS)) {
       const name = file.name + encoding.suffix;
       const existing = await readFile(join(dir, name)).catch(() => undefined);

@@ -4,11 +4,47 @@ import { WriteError } from '../errors.js';
 
 export interface OutputFile {
   readonly name: string;
-  /** Text is written as UTF-8; bytes (a precompressed copy) as they are. */
-  readonly text: string | Uint8Array;
+  /** Text is written as UTF-8; bytes (a precompressed copy, a feed encoded as it was written: see Utf8Chunks) as they are. */
+  readonly text: string | Uint8Array | readonly Uint8Array[];
 }
 
-const toBytes = (text: string | Uint8Array): Buffer => (typeof text === 'string' ? Buffer.from(text, 'utf8') : Buffer.from(text.buffer, text.byteOffset, text.byteLength));
+/** A file's bytes, in the chunks they come in. */
+const chunksOf = (text: OutputFile['text']): readonly Uint8Array[] => (typeof text === 'string' ? [Buffer.from(text, 'utf8')] : text instanceof Uint8Array ? [text] : text);
+
+/** A file's bytes as one buffer: for the steps that need them whole (a compressed copy, `build --check`). */
+export const bytesOf = (text: OutputFile['text']): Buffer => {
+  const chunks = chunksOf(text);
+  return chunks.length === 1 ? Buffer.from(chunks[0]!.buffer, chunks[0]!.byteOffset, chunks[0]!.byteLength) : Buffer.concat(chunks);
+};
+
+/**
+ * Text encoded to UTF-8 as it is written, in chunks of about half a
+ * megabyte: a feed written a piece at a time is never one string, and its
+ * bytes take half the memory of the two-byte string a non-Latin text makes.
+ */
+export class Utf8Chunks {
+  private readonly chunks: Buffer[] = [];
+  private pending: string[] = [];
+  private size = 0;
+
+  write(text: string): void {
+    this.pending.push(text);
+    this.size += text.length;
+    if (this.size >= 1 << 19) this.flush();
+  }
+
+  end(): readonly Uint8Array[] {
+    this.flush();
+    return this.chunks;
+  }
+
+  private flush(): void {
+    if (this.pending.length === 0) return;
+    this.chunks.push(Buffer.from(this.pending.join(''), 'utf8'));
+    this.pending = [];
+    this.size = 0;
+  }
+}
 
 export interface PublishResult {
   readonly written: readonly string[];
@@ -55,7 +91,7 @@ export class Staging {
   }
 
   async add(file: OutputFile): Promise<void> {
-    const bytes = toBytes(file.text);
+    const bytes = chunksOf(file.text);
     if (await sameBytes(join(this.dir, file.name), bytes)) {
       this.unchanged.push(file.name);
       return;
@@ -65,7 +101,8 @@ export class Staging {
     try {
       const handle = await open(temp, 'w');
       try {
-        await handle.writeFile(bytes);
+        // Each chunk from where the last one ended.
+        for (const chunk of bytes) await handle.writeFile(chunk);
         await handle.sync();
       } finally {
         await handle.close();
@@ -97,10 +134,16 @@ export class Staging {
 const removeAll = (paths: readonly string[]) => Promise.all(paths.map((path) => rm(path, { force: true }).catch(() => undefined)));
 
 /** Compares sizes first: a changed feed usually changes its size, and then the old file need not be read. */
-async function sameBytes(path: string, bytes: Buffer): Promise<boolean> {
+async function sameBytes(path: string, chunks: readonly Uint8Array[]): Promise<boolean> {
   try {
-    if ((await stat(path)).size !== bytes.length) return false;
-    return bytes.equals(await readFile(path));
+    if ((await stat(path)).size !== chunks.reduce((size, c) => size + c.byteLength, 0)) return false;
+    const old = await readFile(path);
+    let at = 0;
+    for (const chunk of chunks) {
+      if (!old.subarray(at, at + chunk.byteLength).equals(chunk)) return false;
+      at += chunk.byteLength;
+    }
+    return true;
   } catch {
     return false;
   }

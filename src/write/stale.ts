@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { readBack } from '../check/prove.js';
 import type { ItemView } from '../check/view.js';
 import type { FeedFormat } from '../model/types.js';
-import type { OutputFile } from './publish.js';
+import { bytesOf, type OutputFile } from './publish.js';
 
 /** A file the build would write, and the feed format it carries if it is a feed. */
 export interface PlannedFile extends OutputFile {
@@ -29,7 +29,7 @@ export interface StaleFile {
 export async function describeStale(dir: string, files: readonly PlannedFile[]): Promise<StaleFile[]> {
   const stale: StaleFile[] = [];
   for (const file of files) {
-    const want = typeof file.text === 'string' ? Buffer.from(file.text, 'utf8') : Buffer.from(file.text);
+    const want = bytesOf(file.text);
     let have: Buffer;
     try {
       have = await readFile(join(dir, file.name));
@@ -38,13 +38,15 @@ export async function describeStale(dir: string, files: readonly PlannedFile[]):
       continue;
     }
     if (have.equals(want)) continue;
-    if (typeof file.text !== 'string') {
+    // A feed is compared item by item, as text; other bytes (a compressed copy) only as bytes.
+    const built = typeof file.text === 'string' ? file.text : file.format ? want.toString('utf8') : undefined;
+    if (built === undefined) {
       stale.push({ name: file.name, reason: file.copyOf ? `is out of date: it is not a compressed copy of ${file.copyOf} as the build writes it` : 'is out of date: its bytes differ from what the build writes' });
       continue;
     }
     const text = have.toString('utf8');
-    const difference = file.format ? firstItemDifference(file.format, text, file.text) : undefined;
-    stale.push(difference ? { name: file.name, reason: `is out of date: ${difference}` } : { name: file.name, line: firstDifferentLine(text, file.text), reason: 'is out of date from this line on' });
+    const difference = file.format ? firstItemDifference(file.format, text, built) : undefined;
+    stale.push(difference ? { name: file.name, reason: `is out of date: ${difference}` } : { name: file.name, line: firstDifferentLine(text, built), reason: 'is out of date from this line on' });
   }
   return stale;
 }

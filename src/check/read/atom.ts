@@ -23,7 +23,7 @@ export function read(root: XmlElement): FeedView<string> | undefined {
   };
 }
 
-function entry(node: XmlElement): ItemView<string> {
+export function entry(node: XmlElement): ItemView<string> {
   const text = (key: string) => node.child(key)?.text;
   const links = node.childrenOf('atom:link');
   return {

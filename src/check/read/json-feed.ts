@@ -24,7 +24,7 @@ export function read(doc: unknown): FeedView<string> | undefined {
   };
 }
 
-function item(value: unknown): ItemView<string> {
+export function item(value: unknown): ItemView<string> {
   const node = obj(value);
   return {
     id: str(node.id),

@@ -23,7 +23,7 @@ export function read(root: XmlElement): FeedView<string> | undefined {
   };
 }
 
-function item(node: XmlElement): ItemView<string> {
+export function item(node: XmlElement): ItemView<string> {
   const text = (key: string) => node.child(key)?.text;
   const author = text('author');
   const creators = node.childrenOf('dc:creator').map((c): PersonView => ({ name: c.text }));

@@ -12,16 +12,21 @@ export const rule: Rule = {
     w3c: 'MissingElement',
     formats: ['atom'],
   },
-  create: (context) => ({
-    elements: {
-      'atom:feed'(feed) {
-        if (hasAuthor(feed)) return;
-        for (const entry of feed.childrenOf('atom:entry')) {
-          if (!hasAuthor(entry) && !hasAuthor(entry.child('atom:source'))) {
-            context.report(entry, '<entry> has no <author>, and neither has the <feed>; RFC 4287 requires one; add <author><name>...</name></author> to the feed or to every entry');
+  create: (context) => {
+    // Entries are judged as they close and only their offsets kept: the feed's author may come after them, and a build lets each entry go once checked.
+    const authorless: number[] = [];
+    return {
+      elements: {
+        'atom:entry'(entry) {
+          if (entry.parent?.key === 'atom:feed' && !hasAuthor(entry) && !hasAuthor(entry.child('atom:source'))) authorless.push(entry.offset);
+        },
+        'atom:feed'(feed) {
+          if (hasAuthor(feed)) return;
+          for (const offset of authorless) {
+            context.report(offset, '<entry> has no <author>, and neither has the <feed>; RFC 4287 requires one; add <author><name>...</name></author> to the feed or to every entry');
           }
-        }
+        },
       },
-    },
-  }),
+    };
+  },
 };

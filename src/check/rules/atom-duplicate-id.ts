@@ -1,4 +1,4 @@
-import type { XmlElement } from '../tree.js';
+import { own } from '../../own.js';
 import type { Rule } from './rule.js';
 
 export const rule: Rule = {
@@ -11,14 +11,15 @@ export const rule: Rule = {
     formats: ['atom'],
   },
   create: (context) => {
-    const seen = new Map<string, XmlElement>();
+    // Offsets, not elements, and ids of their own: an element keeps its parent, and a slice its text, alive.
+    const seen = new Map<string, number>();
     return {
       elements: {
         'atom:id'(id) {
           if (id.parent?.key !== 'atom:entry') return;
           const text = id.text.trim();
           const first = seen.get(text);
-          if (first === undefined) return void seen.set(text, id);
+          if (first === undefined) return void seen.set(own(text), id.offset);
           const at = context.position(first);
           context.report(id, `<id> "${text}" is also the id of an earlier entry${at ? ` (line ${at.line})` : ''}; readers show only one of them; give every entry its own id`);
         },

@@ -34,11 +34,11 @@ export const rule: Rule = {
     formats: ['rss', 'atom'],
   },
   create: (context) => ({
-    source(text) {
+    source(text, offset) {
       if (mayHoldForbidden(text)) {
         for (const m of text.matchAll(RAW)) {
           const code = m[0].charCodeAt(0);
-          context.report(m.index, `holds the character ${codePointName(code)}, which XML 1.0 forbids, so strict readers reject the whole feed; remove it from the text it came from`);
+          context.report(offset + m.index, `holds the character ${codePointName(code)}, which XML 1.0 forbids, so strict readers reject the whole feed; remove it from the text it came from`);
         }
       }
       // Character references, found by indexOf: a feed can hold many (RSS writes & as &#x26;).
@@ -56,7 +56,7 @@ export const rule: Rule = {
         if (!m) continue;
         const ref = m[1]!;
         const code = ref.startsWith('x') ? parseInt(ref.slice(1), 16) : Number(ref);
-        if (forbidden(code)) context.report(at, `"${m[0]}" refers to ${codePointName(code)}, a character XML 1.0 forbids even as a reference; remove it`);
+        if (forbidden(code)) context.report(offset + at, `"${m[0]}" refers to ${codePointName(code)}, a character XML 1.0 forbids even as a reference; remove it`);
       }
     },
   }),

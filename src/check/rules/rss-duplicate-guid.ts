@@ -1,4 +1,4 @@
-import type { XmlElement } from '../tree.js';
+import { own } from '../../own.js';
 import type { Rule } from './rule.js';
 
 export const rule: Rule = {
@@ -11,14 +11,15 @@ export const rule: Rule = {
     formats: ['rss'],
   },
   create: (context) => {
-    const seen = new Map<string, XmlElement>();
+    // Offsets, not elements, and ids of their own: an element keeps its parent, and a slice its text, alive.
+    const seen = new Map<string, number>();
     return {
       elements: {
         guid(guid) {
           if (guid.parent?.key !== 'item') return;
           const id = guid.text.trim();
           const first = seen.get(id);
-          if (first === undefined) return void seen.set(id, guid);
+          if (first === undefined) return void seen.set(own(id), guid.offset);
           const at = context.position(first);
           context.report(guid, `<guid> "${id}" is also the guid of an earlier item${at ? ` (line ${at.line})` : ''}; readers will show only one of them; give every item its own guid`);
         },

@@ -30,7 +30,6 @@ export type Where = { readonly offset: number } | JsonPath | number;
 
 export interface RuleContext {
   readonly format: FeedFormat;
-  readonly source: string;
   /** Milliseconds since the epoch: what "in the future" means for this run. */
   readonly now: number;
   /** Date readers shared by the rules (and the round trip) for this document. */
@@ -46,9 +45,13 @@ export interface RuleContext {
  * walk.
  */
 export interface Visitors {
-  /** The raw text, once, before anything else. */
-  readonly source?: (text: string) => void;
-  /** XML: the whole tree, once, before its elements. */
+  /**
+   * The raw text, before its elements: the whole document, or, when a build
+   * checks a document in pieces as it writes it, each piece in turn, with the
+   * offset it starts at in the document.
+   */
+  readonly source?: (text: string, offset: number) => void;
+  /** XML: the whole tree, once (before its elements; after them when the document comes in pieces, with no elements listed). */
   readonly document?: (tree: XmlTree) => void;
   /**
    * XML: called for each element with that key (`item`, `atom:entry`,
