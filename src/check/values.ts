@@ -124,15 +124,26 @@ export function dateReader(): DateReader {
   };
 }
 
+/**
+ * A reader that keeps what it read, for the rules and the round trip, which
+ * read the same dates of an item one after the other. At most KEPT readings:
+ * a document proven a piece at a time would otherwise keep one for each of
+ * its hundreds of thousands of dates.
+ */
 function kept(read: (text: string) => Checked<DateValue>): (text: string) => Checked<DateValue> {
   const readings = new Map<string, Checked<DateValue>>();
   return (text) => {
     let reading = readings.get(text);
-    // Its own copy: the text may be a slice of a piece of a document, which the key would keep alive.
-    if (reading === undefined) readings.set(own(text), (reading = read(text)));
+    if (reading === undefined) {
+      if (readings.size >= KEPT) readings.clear();
+      // Its own copy: the text may be a slice of a piece of a document, which the key would keep alive.
+      readings.set(own(text), (reading = read(text)));
+    }
     return reading;
   };
 }
+
+const KEPT = 4096;
 
 /** Date.UTC, but a year under 100 is that year, not 1900 plus it. */
 function utc(year: number, month: number, day: number, hour = 0, minute = 0, second = 0, millis = 0): number {
