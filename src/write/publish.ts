@@ -1,4 +1,4 @@
-import { mkdir, open, readdir, readFile, rename, rm, stat } from 'node:fs/promises';
+import { mkdir, open, readdir, rename, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { WriteError } from '../errors.js';
 
@@ -18,33 +18,38 @@ export const bytesOf = (text: OutputFile['text']): Buffer => {
 };
 
 /**
- * Text encoded to UTF-8 as it is written, in chunks of about half a
- * megabyte: a feed written a piece at a time is never one string, and its
- * bytes take half the memory of the two-byte string a non-Latin text makes.
+ * Text encoded to UTF-8 as it is written, straight into buffers of a
+ * megabyte: a feed written a piece at a time is never one string, nor are
+ * its pieces joined first, and its bytes take half the memory of the
+ * two-byte string a text beyond Latin-1 makes.
  */
 export class Utf8Chunks {
-  private readonly chunks: Buffer[] = [];
-  private pending: string[] = [];
-  private size = 0;
+  private readonly chunks: Uint8Array[] = [];
+  private buffer = Buffer.allocUnsafe(CHUNK);
+  private used = 0;
 
   write(text: string): void {
-    this.pending.push(text);
-    this.size += text.length;
-    if (this.size >= 1 << 19) this.flush();
+    // A UTF-16 code unit takes at most three bytes in UTF-8.
+    if (this.used + text.length * 3 > this.buffer.length) {
+      this.seal();
+      this.buffer = Buffer.allocUnsafe(Math.max(CHUNK, text.length * 3));
+    }
+    this.used += this.buffer.write(text, this.used, 'utf8');
   }
 
   end(): readonly Uint8Array[] {
-    this.flush();
+    this.seal();
     return this.chunks;
   }
 
-  private flush(): void {
-    if (this.pending.length === 0) return;
-    this.chunks.push(Buffer.from(this.pending.join(''), 'utf8'));
-    this.pending = [];
-    this.size = 0;
+  private seal(): void {
+    if (this.used > 0) this.chunks.push(this.buffer.subarray(0, this.used));
+    this.buffer = Buffer.alloc(0);
+    this.used = 0;
   }
 }
+
+const CHUNK = 1 << 20;
 
 export interface PublishResult {
   readonly written: readonly string[];
@@ -133,19 +138,28 @@ export class Staging {
 
 const removeAll = (paths: readonly string[]) => Promise.all(paths.map((path) => rm(path, { force: true }).catch(() => undefined)));
 
-/** Compares sizes first: a changed feed usually changes its size, and then the old file need not be read. */
+/**
+ * Compares sizes first: a changed feed usually changes its size, and then the
+ * old file need not be read. Otherwise the old file is read a chunk at a time
+ * beside the new one, never whole.
+ */
 async function sameBytes(path: string, chunks: readonly Uint8Array[]): Promise<boolean> {
+  let handle;
   try {
-    if ((await stat(path)).size !== chunks.reduce((size, c) => size + c.byteLength, 0)) return false;
-    const old = await readFile(path);
-    let at = 0;
+    handle = await open(path, 'r');
+    if ((await handle.stat()).size !== chunks.reduce((size, c) => size + c.byteLength, 0)) return false;
+    let scratch = Buffer.alloc(0);
     for (const chunk of chunks) {
-      if (!old.subarray(at, at + chunk.byteLength).equals(chunk)) return false;
-      at += chunk.byteLength;
+      if (scratch.length < chunk.byteLength) scratch = Buffer.alloc(chunk.byteLength);
+      const old = scratch.subarray(0, chunk.byteLength);
+      const { bytesRead } = await handle.read(old, 0, old.length, null);
+      if (bytesRead !== old.length || !old.equals(chunk)) return false;
     }
     return true;
   } catch {
     return false;
+  } finally {
+    await handle?.close();
   }
 }
 

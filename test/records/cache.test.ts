@@ -152,6 +152,25 @@ describe('the record cache in a build', () => {
     expect(again.feed?.entries.map((e) => e.contentHtml)).toEqual(['<p>The newest story.</p>', '<p>The <em>kept</em> story.</p>']);
   });
 
+  it('keeps no content for a feed that may show more than 1,000 items, and reads the files again instead', async () => {
+    const dir = await makeProject(
+      {
+        'articles/a.txt': article({ dateline: '2024.05.14 08:00 GMT', title: 'A', body: ['Story A.'] }),
+        'articles/b.md': '---\ntitle: B\npublished: 2024-05-15 08:00 +00:00\n---\nStory *B*.\n',
+      },
+      { ...BASE_CONFIG, limit: 1001 },
+    );
+    for (const name of ['a.txt', 'b.md']) await utimes(join(dir, 'articles', name), OLD, OLD);
+    expect((await build3(dir)).exitCode).toBe(0);
+    const kept = await cacheText(dir);
+    expect(kept).toContain('"B"');
+    expect(kept).not.toContain('<p>Story A.</p>');
+    expect(kept).not.toContain('<em>B</em>');
+    await writeFile(join(dir, 'articles', 'c.txt'), article({ dateline: '2024.05.16 08:00 GMT', title: 'C', body: ['Story C.'] }));
+    const again = await build3(dir);
+    expect(again.feed?.entries.map((e) => e.contentHtml)).toEqual(['<p>Story C.</p>', '<p>Story <em>B</em>.</p>', '<p>Story A.</p>']);
+  });
+
   it('drops the content of an item no longer shown', async () => {
     const dir = await makeProject(
       {

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { WriteError } from '../../src/errors.js';
 import { mkdir } from 'node:fs/promises';
-import { publish, Staging } from '../../src/write/publish.js';
+import { publish, Staging, Utf8Chunks } from '../../src/write/publish.js';
 import { tempDir } from '../temp.js';
 
 
@@ -101,5 +101,27 @@ describe('Staging', () => {
     const result = await publish(dir, [{ name: 'a.xml', text: 'abd\n' }, { name: 'b.xml', text: 'abcd\n' }]);
     expect(result.written).toEqual(['a.xml', 'b.xml']);
     expect(await readFile(join(dir, 'a.xml'), 'utf8')).toBe('abd\n');
+  });
+});
+
+describe('Utf8Chunks', () => {
+  it('encodes pieces across many chunks to the bytes of their text, and a file of chunks is written and recognised unchanged', async () => {
+    const kinds = ['plain ascii text ', 'Łódź é ', '😀 emoji ', '<p>&amp;</p>\n', 'x'.repeat(5000)];
+    const pieces = Array.from({ length: 3000 }, (_, i) => `${kinds[i % kinds.length]}${i}`);
+    const chunks = new Utf8Chunks();
+    for (const piece of pieces) chunks.write(piece);
+    const bytes = chunks.end();
+    expect(bytes.length).toBeGreaterThan(2);
+    expect(Buffer.concat(bytes).equals(Buffer.from(pieces.join(''), 'utf8'))).toBe(true);
+
+    const dir = await tempDir('feedwright-publish-');
+    expect((await publish(dir, [{ name: 'feed.xml', text: bytes }])).written).toEqual(['feed.xml']);
+    expect(await readFile(join(dir, 'feed.xml'), 'utf8')).toBe(pieces.join(''));
+    expect((await publish(dir, [{ name: 'feed.xml', text: bytes }])).unchanged).toEqual(['feed.xml']);
+    // The same size, one byte different in the last chunk: written.
+    const last = Buffer.from(bytes.at(-1)!);
+    last[last.length - 1] = last[last.length - 1] === 0x41 ? 0x42 : 0x41;
+    const changed = [...bytes.slice(0, -1), last];
+    expect((await publish(dir, [{ name: 'feed.xml', text: changed }])).written).toEqual(['feed.xml']);
   });
 });
