@@ -9,8 +9,7 @@ export const render = (feed: Feed): string => joinPieces(feed, pieces(feed));
 /**
  * The document in pieces: its head, one piece per item, its tail. They join
  * into what JSON.stringify(document, null, 2) writes: each item is
- * stringified on its own and indented to its depth (a JSON string holds no
- * line break, so every line break is the layout's).
+ * stringified on its own, at its depth.
  */
 export function pieces(feed: Feed): DocumentPieces {
   const document = {
@@ -31,10 +30,18 @@ export function pieces(feed: Feed): DocumentPieces {
   const head = shell.slice(0, shell.lastIndexOf('[]') + 1);
   return {
     head,
-    item: (entry, index) => `${index === 0 ? '' : ','}\n    ${JSON.stringify(item(entry), null, 2).replaceAll('\n', '\n    ')}`,
+    item: (entry, index) => {
+      // Stringified where it stands in the document, two levels down, so that it comes indented, and cut out.
+      const text = JSON.stringify({ items: [item(entry)] }, null, 2);
+      return `${index === 0 ? '' : ','}\n${text.slice(ITEM_START, text.length - ITEM_END)}`;
+    },
     tail: feed.entries.length === 0 ? ']\n}\n' : '\n  ]\n}\n',
   };
 }
+
+// What JSON.stringify({ items: [item] }, null, 2) writes around the item.
+const ITEM_START = '{\n  "items": [\n'.length;
+const ITEM_END = '\n  ]\n}'.length;
 
 function item(e: Entry) {
   return {

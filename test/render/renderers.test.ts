@@ -108,4 +108,16 @@ describe('JSON Feed renderer', () => {
     expect(text.startsWith('{\n  "version"')).toBe(true);
     expect(text.endsWith('}\n')).toBe(true);
   });
+
+  it('writes, a piece at a time, exactly what JSON.stringify writes of the whole document', () => {
+    for (const entries of [[{}], [{}, {}, {}]]) {
+      const feed = makeFeed(
+        entries.map((e, i) => ({ ...e, title: `Line\nbreak "${i}" \u2028 😀`, contentHtml: `<p>a\n\tb</p>\n<p>${'x'.repeat(i)}</p>`, tags: i === 1 ? ['a', 'b'] : [] })),
+        { hub: 'https://hub.example.org/' },
+      );
+      const text = renderJsonFeed(feed);
+      expect(text).toBe(`${JSON.stringify(JSON.parse(text), null, 2)}\n`);
+      expect(JSON.parse(text).items).toHaveLength(entries.length);
+    }
+  });
 });
