@@ -15,16 +15,22 @@ export function positionsOf(source: string): (offset: number) => Position {
   const bom = source.charCodeAt(0) === 0xfeff ? 1 : 0;
   return (offset) => {
     starts ??= lineStarts(source);
-    let low = 0;
-    let high = starts.length - 1;
-    while (low < high) {
-      const mid = (low + high + 1) >> 1;
-      if (starts[mid]! <= offset) low = mid;
-      else high = mid - 1;
-    }
+    const low = lineIndex(starts, offset);
     const column = offset - starts[low]! + 1 - (low === 0 ? bom : 0);
     return { line: low + 1, column: Math.max(column, 1) };
   };
+}
+
+/** The index of the line an offset is on, from the offsets lines start at. */
+function lineIndex(starts: readonly number[], offset: number): number {
+  let low = 0;
+  let high = starts.length - 1;
+  while (low < high) {
+    const mid = (low + high + 1) >> 1;
+    if (starts[mid]! <= offset) low = mid;
+    else high = mid - 1;
+  }
+  return low;
 }
 
 function lineStarts(source: string): number[] {
@@ -53,20 +59,8 @@ export class LineIndex {
     this.length += piece.length;
   }
 
-  /** The line a piece starting at `offset` starts on, 1-based. */
-  lineOf(offset: number): number {
-    return this.at(offset).line;
-  }
-
   at(offset: number): Position {
-    const { starts } = this;
-    let low = 0;
-    let high = starts.length - 1;
-    while (low < high) {
-      const mid = (low + high + 1) >> 1;
-      if (starts[mid]! <= offset) low = mid;
-      else high = mid - 1;
-    }
-    return { line: low + 1, column: offset - starts[low]! + 1 };
+    const line = lineIndex(this.starts, offset);
+    return { line: line + 1, column: offset - this.starts[line]! + 1 };
   }
 }
