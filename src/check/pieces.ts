@@ -43,7 +43,7 @@ export function checkInPieces(format: FeedFormat, head: string, tail: string, op
     lines,
     visitorsFor: (locate) => create(options.rules ?? RULES, { ...setting, ...(locate ? { locate } : {}) }),
     push,
-    // The first problem stops the check: later pieces are not read.
+    // The first piece that is not well-formed stops the check: later pieces are not read.
     failed: false,
     fail(offset, message) {
       if (!run.failed) push(WELL_FORMED, offset, message);
