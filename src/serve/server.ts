@@ -5,7 +5,7 @@ import type { AddressInfo } from 'node:net';
 import { DEFAULT_CACHE_CONTROL } from '../config/config.js';
 import { MEDIA_TYPES } from '../formats.js';
 import { ENCODINGS } from '../write/precompress.js';
-import { BROWSER_XML_TYPE, mediaTypeOf, withCharset, type OutputNames } from './media.js';
+import { BROWSER_XML_TYPE, mediaTypeOf, withCharset, type OutputNames } from '../output-media.js';
 import { chooseEncoding, notModified, wantsPage, type Encoding } from './negotiate.js';
 import { fileInside, resolveFile } from './resolve.js';
 
