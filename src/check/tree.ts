@@ -102,7 +102,19 @@ export type TreeResult = { readonly ok: true; readonly tree: XmlTree } | { reado
 
 const PREDEFINED: Readonly<Record<string, string>> = { lt: '<', gt: '>', amp: '&', quot: '"', apos: "'" };
 const NAME = /[A-Za-z_:\u00C0-\uFFFF][\w.:\-\u00B7\u00C0-\uFFFF]*/y;
-const SPACE = /[ \t\r\n]*/y;
+
+/** A character NAME takes after the first: what a name that is already known must not be followed by. */
+const isNameChar = (code: number): boolean =>
+  (code >= 0x61 && code <= 0x7a) || (code >= 0x41 && code <= 0x5a) || (code >= 0x30 && code <= 0x3a) || code === 0x5f || code === 0x2d || code === 0x2e || code === 0xb7 || code >= 0xc0;
+
+/** How many names beginning with one character are kept: a feed uses a few dozen names in all, and a document of endless distinct names is read by the regular expression alone. */
+const NAMES_PER_FIRST_CHARACTER = 16;
+
+const QUESTION = 0x3f; // ?
+const BANG = 0x21; // !
+const SLASH = 0x2f; // /
+
+const isSpace = (code: number): boolean => code === 0x20 || code === 0x0a || code === 0x09 || code === 0x0d;
 const WHITE = /^[ \t\r\n]*$/;
 
 class Malformed {
@@ -141,7 +153,8 @@ export class XmlScanner {
   // A namespace scope per open element; the outermost binds only `xml`.
   private readonly scopes: Map<string, string>[] = [new Map([['xml', XML_NS]])];
   private hasDoctype = false;
-  private readonly names = new Map<string, string>();
+  /** The names met so far, by their first character. */
+  private readonly names = new Map<number, string[]>();
   private readonly splits = new Map<string, [prefix: string | undefined, local: string]>();
   private readonly keys = new Map<string | undefined, Map<string, string>>();
 
@@ -179,20 +192,22 @@ export class XmlScanner {
       if (lt === -1) break;
       this.pos = lt;
 
-      if (source.startsWith('<?', lt)) {
+      // What follows "<" tells the markup apart: one character read rather than a string compared for each kind.
+      const next = source.charCodeAt(lt + 1);
+      if (next === QUESTION) {
         this.pos = this.after('?>', lt, 'a processing instruction');
-      } else if (source.startsWith('<!--', lt)) {
+      } else if (next === BANG && source.startsWith('--', lt + 2)) {
         this.pos = this.after('-->', lt, 'a comment');
-      } else if (source.startsWith('<![CDATA[', lt)) {
+      } else if (next === BANG && source.startsWith('[CDATA[', lt + 2)) {
         const close = source.indexOf(']]>', lt + 9);
         if (close === -1) throw new Malformed(lt, 'a CDATA section is not closed with "]]>"');
         if (!this.current) throw new Malformed(lt, 'a CDATA section is outside the root element');
         this.current.text += source.slice(lt + 9, close);
         this.current.hasCdata = true;
         this.pos = close + 3;
-      } else if (source.startsWith('<!', lt)) {
+      } else if (next === BANG) {
         this.doctype(lt);
-      } else if (source.startsWith('</', lt)) {
+      } else if (next === SLASH) {
         this.pos = lt + 2;
         const name = this.name();
         this.skipSpace();
@@ -316,16 +331,29 @@ export class XmlScanner {
     return uri === '' ? undefined : uri;
   }
 
-  /** A name, the same string each time it occurs: a feed repeats a few names many times. */
+  /**
+   * A name, the same string each time it occurs: a feed repeats a few names
+   * many times, so a name already known is found where it starts, without
+   * the regular expression or a new string.
+   */
   private name(): string {
-    NAME.lastIndex = this.pos;
-    const m = NAME.exec(this.source);
-    if (!m) throw new Malformed(this.pos, 'expected a name');
+    const { source, pos } = this;
+    const known = this.names.get(source.charCodeAt(pos));
+    if (known !== undefined) {
+      for (const name of known) {
+        if (source.startsWith(name, pos) && !isNameChar(source.charCodeAt(pos + name.length))) {
+          this.pos = pos + name.length;
+          return name;
+        }
+      }
+    }
+    NAME.lastIndex = pos;
+    const m = NAME.exec(source);
+    if (!m) throw new Malformed(pos, 'expected a name');
     this.pos = NAME.lastIndex;
     const name = m[0];
-    const known = this.names.get(name);
-    if (known !== undefined) return known;
-    this.names.set(name, name);
+    if (known === undefined) this.names.set(name.charCodeAt(0), [name]);
+    else if (known.length < NAMES_PER_FIRST_CHARACTER) known.push(name);
     return name;
   }
 
@@ -349,11 +377,12 @@ export class XmlScanner {
   }
 
   private skipSpace(): boolean {
-    SPACE.lastIndex = this.pos;
-    SPACE.exec(this.source);
-    const moved = SPACE.lastIndex > this.pos;
-    this.pos = SPACE.lastIndex;
-    return moved;
+    const { source } = this;
+    const start = this.pos;
+    let pos = start;
+    while (isSpace(source.charCodeAt(pos))) pos++;
+    this.pos = pos;
+    return pos > start;
   }
 
   /** Replaces character and entity references; an entity XML does not predefine is an error without a DTD. */

@@ -191,6 +191,8 @@ export function markupIn(text: string): string | undefined {
 /** Links and image sources in HTML: what a reader must resolve. */
 export function htmlReferences(html: string): string[] {
   const refs: string[] = [];
+  // Most content has no attribute at all: "=" is found fast.
+  if (!html.includes('=')) return refs;
   const pattern = /<(?:a|img|area|link|source|video|audio|iframe)\b[^>]*?\s(?:href|src)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>"']+))/gi;
   for (let m = pattern.exec(html); m; m = pattern.exec(html)) refs.push(decodeBasic(m[1] ?? m[2] ?? m[3] ?? ''));
   return refs;

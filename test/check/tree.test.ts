@@ -73,6 +73,20 @@ describe('scanXml', () => {
     expect(tree('<d><![CDATA[a[b[0]]]]><![CDATA[> ok]]></d>').strayCdataEnds).toEqual([]);
   });
 
+  it('reads a name it has met before only where the name ends, not as the start of a longer one', () => {
+    const { elements } = tree('<a><item/><items/><item-x/><item.y/><item:z xmlns:item="urn:x"/><item\t/><item></item ></a>');
+    expect(elements.map((e) => e.name)).toEqual(['item', 'items', 'item-x', 'item.y', 'item:z', 'item', 'item', 'a']);
+    const mismatched = scanXml('<a><item></items></a>');
+    expect(mismatched.ok).toBe(false);
+    if (!mismatched.ok) expect(mismatched.message).toContain('does not match');
+  });
+
+  it('reads any number of names that begin alike, past those it keeps', () => {
+    const names = Array.from({ length: 40 }, (_, i) => `n${i}`);
+    const { elements } = tree(`<root>${names.map((n) => `<${n}></${n}>`).join('')}<n7/><n39/></root>`);
+    expect(elements.map((e) => e.name)).toEqual([...names, 'n7', 'n39', 'root']);
+  });
+
   it.each([
     ['<t>&nbsp;</t>', 3, 'not defined in XML'],
     ['<t a="1 & 2"/>', 8, 'bare "&"'],
