@@ -115,7 +115,6 @@ const BANG = 0x21; // !
 const SLASH = 0x2f; // /
 
 const isSpace = (code: number): boolean => code === 0x20 || code === 0x0a || code === 0x09 || code === 0x0d;
-const WHITE = /^[ \t\r\n]*$/;
 
 class Malformed {
   constructor(
@@ -235,13 +234,16 @@ export class XmlScanner {
   }
 
   private text(start: number, end: number, current: XmlElement | undefined): void {
-    const raw = this.source.slice(start, end);
+    const { source } = this;
+    let first = start;
+    while (first < end && isSpace(source.charCodeAt(first))) first++;
     if (!current) {
-      if (/[^ \t\r\n]/.test(raw)) throw new Malformed(start + raw.search(/[^ \t\r\n]/), 'text outside the root element');
+      if (first < end) throw new Malformed(first, 'text outside the root element');
       return;
     }
     // White space between child elements is layout, not text: kept, it would be most of a large feed's tree.
-    if (current.children.length > 0 && WHITE.test(raw)) return;
+    if (first === end && current.children.length > 0) return;
+    const raw = source.slice(start, end);
     for (let i = raw.indexOf(']]>'); i !== -1; i = raw.indexOf(']]>', i + 1)) this.strayCdataEnds.push(this.base + start + i);
     current.text += this.decode(raw, start);
   }

@@ -1,5 +1,4 @@
 import { isEmail, SCHEME, type Checked } from '../model/values.js';
-import { own } from '../own.js';
 
 export { checkIri, checkUrl, type Checked } from '../model/values.js';
 import { MONTHS } from '../dates/format.js';
@@ -107,9 +106,7 @@ function readAnyRfc3339(text: string): Checked<DateValue> {
 
 /**
  * The date readers for one document: several rules, and then the proof's
- * round trip, read the same dates, so each reading is kept. The readings
- * live as long as the document's check: what they keep are slices of that
- * document's text.
+ * round trip, read the same dates, so the last few readings are kept.
  */
 export interface DateReader {
   readonly rfc822: (text: string) => Checked<DateValue>;
@@ -125,25 +122,32 @@ export function dateReader(): DateReader {
 }
 
 /**
- * A reader that keeps what it read, for the rules and the round trip, which
- * read the same dates of an item one after the other. At most KEPT readings:
- * a document proven a piece at a time would otherwise keep one for each of
- * its hundreds of thousands of dates.
+ * A reader that keeps its last few readings: the rules, and then the round
+ * trip, read each date of an item one after the other, most often as the very
+ * same string, which `===` finds at once. Only a few: a document proven a
+ * piece at a time has hundreds of thousands of dates, a map of them all costs
+ * a hash of each text, and each kept text may be a slice that keeps its piece
+ * of the document alive.
  */
 function kept(read: (text: string) => Checked<DateValue>): (text: string) => Checked<DateValue> {
-  const readings = new Map<string, Checked<DateValue>>();
+  const texts = new Array<string | undefined>(KEPT).fill(undefined);
+  const readings = new Array<Checked<DateValue> | undefined>(KEPT).fill(undefined);
+  let next = 0;
   return (text) => {
-    let reading = readings.get(text);
-    if (reading === undefined) {
-      if (readings.size >= KEPT) readings.clear();
-      // Its own copy: the text may be a slice of a piece of a document, which the key would keep alive.
-      readings.set(own(text), (reading = read(text)));
+    // The newest first.
+    for (let n = 1; n <= KEPT; n++) {
+      const i = (next - n + KEPT) % KEPT;
+      if (texts[i] === text) return readings[i]!;
     }
+    const reading = read(text);
+    texts[next] = text;
+    readings[next] = reading;
+    next = (next + 1) % KEPT;
     return reading;
   };
 }
 
-const KEPT = 4096;
+const KEPT = 8;
 
 /** Date.UTC, but a year under 100 is that year, not 1900 plus it. */
 function utc(year: number, month: number, day: number, hour = 0, minute = 0, second = 0, millis = 0): number {
