@@ -2,7 +2,8 @@ import type { DateTime } from 'luxon';
 
 // Written by hand rather than with DateTime.toFormat: these run for every
 // date of every item of every feed, and the forms are fixed by the RFCs.
-const DAYS = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'] as const;
+// As Date's getUTCDay counts them, from Sunday.
+const DAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'] as const;
 export const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'] as const;
 
 const pad2 = (n: number): string => (n < 10 ? `0${n}` : String(n));
@@ -22,8 +23,10 @@ function offsetParts(minutes: number): [sign: string, hours: string, minutes: st
 /** RFC 822 as RSS 2.0 wants it: `Thu, 16 May 2024 11:55:00 +0800`, always a numeric offset and a two-digit day. */
 export function rfc822(date: DateTime): string {
   const [sign, hh, mm] = offsetParts(date.offset);
+  // The weekday of the date's own day, from its instant moved by its offset: luxon's weekday works out the ISO week first.
+  const weekday = new Date(date.toMillis() + date.offset * 60_000).getUTCDay();
   return (
-    `${DAYS[date.weekday - 1]}, ${pad2(date.day)} ${MONTHS[date.month - 1]} ${pad4(date.year)} ` +
+    `${DAYS[weekday]}, ${pad2(date.day)} ${MONTHS[date.month - 1]} ${pad4(date.year)} ` +
     `${pad2(date.hour)}:${pad2(date.minute)}:${pad2(date.second)} ${sign}${hh}${mm}`
   );
 }

@@ -20,6 +20,13 @@ describe('rfc822', () => {
       expect(rfc822(d)).toBe(d.toFormat('EEE, dd MMM yyyy HH:mm:ss ZZZ', { locale: 'en-US' }));
     }
   });
+
+  it('names the weekday of the day as written, where UTC is already on another day', () => {
+    expect(rfc822(at('2024-05-16T23:30:00-05:00'))).toBe('Thu, 16 May 2024 23:30:00 -0500');
+    expect(rfc822(at('2024-05-16T00:30:00+14:00'))).toBe('Thu, 16 May 2024 00:30:00 +1400');
+    expect(rfc822(DateTime.fromISO('2024-03-31T01:30:00', { zone: 'Pacific/Kiritimati' }))).toBe('Sun, 31 Mar 2024 01:30:00 +1400');
+    expect(rfc822(DateTime.fromISO('0099-12-31T23:00:00-01:00', { setZone: true }))).toBe('Thu, 31 Dec 0099 23:00:00 -0100');
+  });
 });
 
 describe('rfc3339', () => {
