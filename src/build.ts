@@ -3,7 +3,7 @@ import type { DateTime } from 'luxon';
 import { loadConfig, type Config } from './config/config.js';
 import { hasErrors, type Diagnostic } from './diagnostic.js';
 import type { Feed, FeedFormat } from './model/types.js';
-import { instantOf, listRecordFiles, readRecords, RecordCache, type ArticleRecord, type ReadContext, type ReadOptions } from './records/index.js';
+import { instantOf, listRecordFiles, Placements, readRecords, RecordCache, StalePlacements, type ArticleRecord, type Placement, type ReadContext, type ReadOptions } from './records/index.js';
 import type * as Steps from './steps.js';
 import { CODE_ID } from './version.js';
 import { hashOf, inputSignature, loadManifest, saveManifest, stillCurrent } from './write/manifest.js';
@@ -33,12 +33,12 @@ export interface BuildOptions {
 const DEFAULT_CACHE_DIR = join('node_modules', '.cache', 'feedwright');
 
 /**
- * The record cache keeps the content of the items a feed shows, so that a
- * rebuild reads only the files that changed, for feeds that show at most
- * this many. Keeping costs each build about as much per item as reading the
- * item's file again costs a rebuild (at 100,000 items, 6.5 s to write the
- * cache against 7 s to read the files), and a rebuild of a feed that shows
- * thousands of items is mostly their render and proof anyway.
+ * The placements keep the items a feed shows whole, content included, so
+ * that a rebuild reads only the files that changed, for feeds that show at
+ * most this many. Keeping costs each build about as much per item as reading
+ * the item's file again costs a rebuild (at 100,000 items, 6.5 s to write
+ * the cache against 7 s to read the files), and a rebuild of a feed that
+ * shows thousands of items is mostly their render and proof anyway.
  */
 const KEEP_CONTENT_UP_TO = 1000;
 
@@ -93,6 +93,8 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   const { feed, diagnostics, nextFuture } = await model(steps, articles, config, options, {
     context,
     ...(cacheDir === undefined ? {} : { cachePath: join(cacheDir, `records-${id}`) }),
+    // Placed as the last build placed them: for this config and these options, and not with local media, whose sizes are inputs they do not track.
+    ...(cacheDir === undefined || config.publicDir !== undefined ? {} : { placements: { path: join(cacheDir, `placements-${id}`), key: hashOf(key, options.articlesDir), trusted: true } }),
     reading: { ...(files ? { files } : {}), ...(inputs ? { stats: inputs.stats } : {}) },
     now,
     ...(config.publicDir === undefined ? {} : { publicDir: at(config.publicDir) }),
@@ -144,7 +146,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   }
   const { written, unchanged } = await staging.commit();
   if (manifestPath && inputs) {
-    await saveManifest(manifestPath, { key, inputs: inputs.signature, savedAt: startedAt, nextFuture, items, diagnostics }, outDir, [...written, ...unchanged]);
+    await saveManifest(manifestPath, { key, inputs: inputs.signature, savedAt: startedAt, builtAt: now, nextFuture, items, diagnostics }, outDir, [...written, ...unchanged]);
   }
   return { exitCode: 0, diagnostics, feed, items, written, unchanged };
 }
@@ -158,23 +160,41 @@ async function model(
   articles: string,
   config: Config,
   options: BuildOptions,
-  input: { readonly context: ReadContext; readonly cachePath?: string; readonly reading: Omit<ReadOptions, 'display' | 'cache'>; readonly now: number; readonly publicDir?: string },
+  input: {
+    readonly context: ReadContext;
+    readonly cachePath?: string;
+    readonly placements?: { readonly path: string; readonly key: string; readonly trusted: boolean };
+    readonly reading: Omit<ReadOptions, 'display' | 'cache' | 'placements'>;
+    readonly now: number;
+    readonly publicDir?: string;
+  },
 ): Promise<{ feed?: Feed; diagnostics: Diagnostic[]; nextFuture: number | null }> {
   const cache = input.cachePath === undefined ? undefined : RecordCache.open(input.cachePath, input.context);
-  const { records, diagnostics: readDiagnostics } = await readRecords(articles, input.context, { display: options.articlesDir, ...input.reading, ...(cache ? { cache } : {}) });
+  const kept = input.placements;
+  const placements = kept && (kept.trusted ? Placements.open : Placements.none)(kept.path, kept.key);
+  const { records, diagnostics: readDiagnostics } = await readRecords(articles, input.context, { display: options.articlesDir, ...input.reading, ...(cache ? { cache } : {}), ...(placements ? { placements } : {}) });
   const mediaSizes = input.publicDir === undefined ? undefined : await steps.localMediaSizes(mediaUrls(records), config.siteUrl, input.publicDir);
-  const { feed, diagnostics: modelDiagnostics } = steps.normalize(records, config, {
-    utc: options.utc ?? config.utc,
-    articlesDir: options.articlesDir,
-    ...(options.now === undefined ? {} : { now: options.now }),
-    future: options.future ?? false,
-    ...(mediaSizes === undefined ? {} : { mediaSizes }),
-    ...(cache === undefined || config.limit > KEEP_CONTENT_UP_TO ? {} : { onContent: (record: ArticleRecord, html: string) => cache.keepContent(record, html) }),
-  });
-  await cache?.save();
+  let modelled: ReturnType<typeof steps.normalize>;
+  try {
+    modelled = steps.normalize(records, config, {
+      utc: options.utc ?? config.utc,
+      articlesDir: options.articlesDir,
+      ...(options.now === undefined ? {} : { now: options.now }),
+      future: options.future ?? false,
+      ...(mediaSizes === undefined ? {} : { mediaSizes }),
+      ...(placements === undefined ? {} : { onPlaced: (record: ArticleRecord, placement: Placement) => placements.place(record, placement) }),
+      ...(placements === undefined || config.limit > KEEP_CONTENT_UP_TO ? {} : { onContent: (record: ArticleRecord, html: string) => placements.keepShown(record, html) }),
+    });
+  } catch (error) {
+    // A file read again for the feed is not as the last build placed it (changed during this build): all over again, reading every file.
+    if (error instanceof StalePlacements && kept?.trusted) return model(steps, articles, config, options, { ...input, placements: { ...kept, trusted: false } });
+    throw error;
+  }
+  const { feed, diagnostics: modelDiagnostics } = modelled;
   // An empty feed because every file failed to read says nothing the read errors did not.
   const consequential = (d: Diagnostic) => d.ruleId === 'input/no-articles' && hasErrors(readDiagnostics);
   const diagnostics = [...readDiagnostics, ...modelDiagnostics.filter((d) => !consequential(d))];
+  await Promise.all([cache?.save(), placements?.save(diagnostics)]);
   // The first record left out as future, so that the manifest knows when the output goes stale.
   let nextFuture: number | null = null;
   if (options.now !== undefined && !options.future) {

@@ -10,14 +10,24 @@ import { dirname } from 'node:path';
 /** A file changed within this long of a kept result could share its mtime with the change (git's "racy" rule): look at its bytes. */
 export const RACY_MS = 2000;
 
+/** FNV-1a over the key's UTF-16 code units: the same shard of `count` for the same key on every machine. */
+export function shardIndex(key: string, count: number): number {
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < key.length; i++) hash = Math.imul(hash ^ key.charCodeAt(i), 0x01000193);
+  return (hash >>> 0) % count;
+}
+
 export const sha1 = (data: string | Uint8Array): string => createHash('sha1').update(data).digest('hex');
 
 /** Writes kept state as JSON, by temporary file and rename; a failure only costs the next build some time. */
-export async function storeJson(path: string, data: unknown): Promise<void> {
+export const storeJson = (path: string, data: unknown): Promise<void> => storeText(path, JSON.stringify(data));
+
+/** Writes kept state, by temporary file and rename; a failure only costs the next build some time. */
+export async function storeText(path: string, text: string): Promise<void> {
   const temp = `${path}.${process.pid}.tmp`;
   try {
     await mkdir(dirname(path), { recursive: true });
-    await writeFile(temp, JSON.stringify(data));
+    await writeFile(temp, text);
     await rename(temp, path);
   } catch {
     await rm(temp, { force: true }).catch(() => undefined);

@@ -1,7 +1,7 @@
 import type { DateTime } from 'luxon';
 import type { Config } from '../config/config.js';
 import { diagnosticsFor, type Diagnostic } from '../diagnostic.js';
-import { instantOf, publicationDay, type ArticleRecord } from '../records/index.js';
+import { instantOf, placementOf, publicationDay, readAgain, StalePlacements, type ArticleRecord, type Placement } from '../records/index.js';
 import { own } from '../own.js';
 import { absoluteUrls } from './absolute-urls.js';
 import { sanitize } from './sanitize.js';
@@ -20,6 +20,8 @@ export interface NormalizeOptions {
   readonly mediaSizes?: ReadonlyMap<string, number>;
   /** Told the content of each record the feed shows, as the record gave it (the record cache keeps it for the next build). */
   readonly onContent?: (record: ArticleRecord, html: string) => void;
+  /** Told where each record that passed its checks is placed (the placements keep it for the next build). */
+  readonly onPlaced?: (record: ArticleRecord, placement: Placement) => void;
 }
 
 /**
@@ -41,8 +43,12 @@ export function normalize(records: readonly ArticleRecord[], config: Config, opt
       );
       continue;
     }
-    const candidate = make(record);
-    if (candidate) candidates.push(candidate);
+    // A record the last build placed, from a file unchanged since, is placed as it was; it is checked again only if shown.
+    const placement = placementOf(record);
+    const candidate = placement ? { record, ...placement } : make(record);
+    if (candidate === undefined) continue;
+    candidates.push(candidate);
+    options.onPlaced?.(record, candidate);
   }
   findDuplicates(candidates, diagnostics);
   if (diagnostics.some((d) => d.severity === 'error')) return { diagnostics };
@@ -57,7 +63,7 @@ export function normalize(records: readonly ArticleRecord[], config: Config, opt
   // Newest first; equal instants by id, so that the order never depends on the file system.
   candidates.sort((a, b) => b.millis - a.millis || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   // Every record is checked; only the items the feed shows become entries, their content finished.
-  const shown = candidates.slice(0, config.limit).map((c) => toEntry(c, config, options));
+  const shown = candidates.slice(0, config.limit).map((c) => toEntry(placementOf(c.record) ? madeAgain(c, make) : c, config, options));
   const latest = (pick: (e: Entry) => DateTime) => shown.reduce((best, e) => (pick(e).toMillis() > pick(best).toMillis() ? e : best), shown[0]!);
   const feedUrls = Object.fromEntries(
     (Object.entries(config.files) as [FeedFormat, string][]).map(([format, name]) => [format, config.feedUrl + name]),
@@ -149,6 +155,14 @@ function candidateMaker(config: Config, options: NormalizeOptions, diagnostics: 
     const link = record.link ?? base + config.articlePath.replace('{slug}', slug);
     return { record, millis, slug: record.slug, id, link, ...(media === undefined ? {} : { media }) };
   };
+}
+
+/** A placed candidate the feed shows, made again from its record as kept or as its file now gives it: it must be placed as it was. */
+function madeAgain(placed: Candidate, make: (record: ArticleRecord) => Candidate | undefined): Candidate {
+  const made = make(readAgain(placed.record));
+  const same = made !== undefined && made.millis === placed.millis && made.slug === placed.slug && made.id === placed.id && made.link === placed.link;
+  if (!same) throw new StalePlacements(placed.record.source.file);
+  return made;
 }
 
 /** A candidate the feed shows, as the entry the renderers read: defaults filled in, dates in the output zone, content finished. */

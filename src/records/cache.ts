@@ -4,8 +4,9 @@ import { Info, type DateTime, type Zone } from 'luxon';
 import { calendarDate, calendarDateAt } from '../dates/format.js';
 import { instantIn } from '../dates/parse.js';
 import type { Diagnostic } from '../diagnostic.js';
-import { RACY_MS, sha1, storeJson } from '../stored.js';
+import { RACY_MS, sha1, shardIndex, storeJson } from '../stored.js';
 import { CODE_ID } from '../version.js';
+import { PlacedRecord } from './placements.js';
 import type { ArticleRecord, ReadContext } from './record.js';
 
 /**
@@ -19,31 +20,27 @@ import type { ArticleRecord, ReadContext } from './record.js';
  * The cache is a folder of SHARDS files, each file's entry in the shard its
  * path hashes to: a rebuild after one article changed rewrites one small
  * file, not the whole cache (for 10,000 records that was 0.1 s of a 0.9 s
- * rebuild). A shard that is missing, stale or corrupt is ignored alone.
+ * rebuild). A shard that is missing, stale or corrupt is ignored alone. A
+ * shard is read when a file of it is first looked up: a rebuild that places
+ * the unchanged files as the last build's model did (see placements.ts)
+ * reads only the shards of the files that changed.
  */
 
-const FORMAT = 5;
+const FORMAT = 6;
 const SHARDS = 32;
 
-/** FNV-1a over the path's UTF-16 code units: the same shard for the same key on every machine. */
-function shardOf(key: string): number {
-  let hash = 0x811c9dc5;
-  for (let i = 0; i < key.length; i++) hash = Math.imul(hash ^ key.charCodeAt(i), 0x01000193);
-  return (hash >>> 0) % SHARDS;
-}
+const shardOf = (key: string) => shardIndex(key, SHARDS);
 
-type Json = Record<string, unknown>;
+export type Json = Record<string, unknown>;
 
 interface Entry {
   readonly size: number;
   readonly mtimeMs: number;
   readonly ctimeMs: number;
   readonly hash: string;
-  /** Records without their content, dates as [epoch ms, zone name, offset in minutes]; diagnostics without the file name. */
+  /** Records without their content (see freezeRecord); diagnostics without the file name. */
   readonly records: readonly Json[];
   readonly diagnostics: readonly Json[];
-  /** The content of the records the last build showed, by index: a rebuild does not read their files again. */
-  readonly contents?: Readonly<Record<number, string>>;
 }
 
 interface CacheFile {
@@ -66,36 +63,39 @@ export class RecordCache {
   /** Per shard: the entries this build used, and whether they differ from the shard as read. */
   private readonly used: Record<string, Entry>[] = Array.from({ length: SHARDS }, () => ({}));
   private readonly changed: boolean[] = new Array<boolean>(SHARDS).fill(false);
-  /** The records parsed afresh in this build, by how messages name their file, with their key. */
-  private readonly fresh = new Map<string, { readonly key: string; readonly records: readonly ArticleRecord[] }>();
-  /** The content of the records this build showed, by key and index. */
-  private readonly shown = new Map<string, Record<number, string>>();
+  /** Each shard as the last build left it, once read (`data` undefined: missing, stale or corrupt). */
+  private readonly previous: { readonly data: CacheFile | undefined }[] = [];
+  /** Files this build has but did not look up: their entries stay as they are. */
+  private readonly unread = new Set<string>();
 
   private constructor(
     private readonly dir: string,
-    private readonly previous: readonly (CacheFile | undefined)[],
     private readonly timezone: string | null,
   ) {}
 
   /** Opens the cache in the folder `dir`; a missing, stale or corrupt shard starts empty. */
   static open(dir: string, context: ReadContext): RecordCache {
-    const timezone = context.timezone ?? null;
-    // Read synchronously, as the record files are: 32 small reads, and nothing else to do meanwhile.
-    const previous = Array.from({ length: SHARDS }, (_, shard): CacheFile | undefined => {
-      try {
-        const data = JSON.parse(readFileSync(shardPath(dir, shard), 'utf8')) as CacheFile;
-        const fits = data.format === FORMAT && data.version === CODE_ID && data.timezone === timezone && typeof data.savedAt === 'number' && isObject(data.entries);
-        return fits ? data : undefined;
-      } catch {
-        return undefined; // Missing or corrupt: this shard starts afresh.
-      }
-    });
-    return new RecordCache(dir, previous, timezone);
+    return new RecordCache(dir, context.timezone ?? null);
+  }
+
+  /** A shard as the last build left it, read on first use: synchronously, as the record files are. */
+  private shard(shard: number): CacheFile | undefined {
+    return (this.previous[shard] ??= { data: this.read(shard) }).data;
+  }
+
+  private read(shard: number): CacheFile | undefined {
+    try {
+      const data = JSON.parse(readFileSync(shardPath(this.dir, shard), 'utf8')) as CacheFile;
+      const fits = data.format === FORMAT && data.version === CODE_ID && data.timezone === this.timezone && typeof data.savedAt === 'number' && isObject(data.entries);
+      return fits ? data : undefined;
+    } catch {
+      return undefined; // Missing or corrupt: this shard starts afresh.
+    }
   }
 
   /** The hash of a file known from its size and mtime alone, when that is safe. */
   knownHash(key: string, stats: FileStats): string | undefined {
-    const shard = this.previous[shardOf(key)];
+    const shard = this.shard(shardOf(key));
     const entry = shard?.entries[key];
     if (!entry || entry.size !== stats.size || entry.mtimeMs !== stats.mtimeMs || entry.ctimeMs !== stats.ctimeMs) return undefined;
     return stats.mtimeMs < shard!.savedAt - RACY_MS ? entry.hash : undefined;
@@ -103,19 +103,16 @@ export class RecordCache {
 
   /**
    * What the file gave last time, if its bytes hash the same; `file` is how
-   * messages name it now. The content is kept only for the records the last
-   * build showed: `reparse` reads the file again for any other whose content
-   * is asked for.
+   * messages name it now. The content is not kept: `reparse` reads the file
+   * again for a record whose content is asked for.
    */
   lookup(key: string, hash: string, stats: FileStats, file: string, reparse: () => readonly ArticleRecord[]): { records: ArticleRecord[]; diagnostics: Diagnostic[] } | undefined {
-    const entry = this.previous[shardOf(key)]?.entries[key];
+    const entry = this.shard(shardOf(key))?.entries[key];
     if (!entry || entry.hash !== hash) return undefined;
     let parsed: readonly ArticleRecord[] | undefined;
-    const contentOf = (index: number) => entry.contents?.[index] ?? (parsed ??= reparse())[index]?.contentHtml;
     try {
       if (!Array.isArray(entry.records) || !Array.isArray(entry.diagnostics) || !entry.diagnostics.every((d) => isObject(d) && typeof d.message === 'string')) return undefined;
-      if (entry.contents !== undefined && !(isObject(entry.contents) && Object.values(entry.contents).every((c) => typeof c === 'string'))) return undefined;
-      const revived = { records: entry.records.map((r, i) => reviveRecord(r, { file, key, index: i }, contentOf)), diagnostics: entry.diagnostics.map((d) => ({ ...d, file }) as unknown as Diagnostic) };
+      const revived = { records: entry.records.map((r, i) => reviveRecord(r, file, () => (parsed ??= reparse())[i]?.contentHtml)), diagnostics: entry.diagnostics.map((d) => ({ ...d, file }) as unknown as Diagnostic) };
       const moved = entry.mtimeMs !== stats.mtimeMs || entry.ctimeMs !== stats.ctimeMs;
       this.keep(key, moved ? { ...entry, size: stats.size, mtimeMs: stats.mtimeMs, ctimeMs: stats.ctimeMs } : entry, moved);
       return revived;
@@ -125,34 +122,21 @@ export class RecordCache {
   }
 
   store(key: string, hash: string, stats: FileStats, records: readonly ArticleRecord[], diagnostics: readonly Diagnostic[]): void {
-    if (records[0] !== undefined) this.fresh.set(records[0].source.file, { key, records });
     this.keep(key, { size: stats.size, mtimeMs: stats.mtimeMs, ctimeMs: stats.ctimeMs, hash, records: records.map(freezeRecord), diagnostics: diagnostics.map(({ file: _file, ...rest }) => rest) }, true);
   }
 
-  /** Keeps the content of a record the feed shows, for the next build. */
-  keepContent(record: ArticleRecord, html: string): void {
-    const fresh = this.fresh.get(record.source.file);
-    const origin = record instanceof CachedRecord ? record.origin : fresh && { key: fresh.key, index: fresh.records.indexOf(record) };
-    if (origin === undefined || origin.index < 0) return;
-    let contents = this.shown.get(origin.key);
-    if (contents === undefined) this.shown.set(origin.key, (contents = {}));
-    contents[origin.index] = html;
+  /** A file this build has but did not look up (see placements.ts): its entry is kept as it is. */
+  keepUnread(key: string): void {
+    this.unread.add(key);
   }
 
-  /** Writes each shard in which anything changed (temp file and rename, like the feeds). */
+  /** Writes each shard read in which anything changed (temp file and rename, like the feeds); a shard not read is left as it is. */
   async save(now = Date.now()): Promise<void> {
-    // Content is kept for what this build showed, and for nothing else.
-    for (const entries of this.used) {
-      for (const [key, entry] of Object.entries(entries)) {
-        const contents = this.shown.get(key);
-        if (sameContents(entry.contents, contents)) continue;
-        const { contents: _old, ...rest } = entry;
-        this.keep(key, contents === undefined ? rest : { ...rest, contents }, true);
-      }
-    }
     await Promise.all(
       this.used.map(async (entries, shard) => {
-        const previous = this.previous[shard];
+        if (this.previous[shard] === undefined) return;
+        const previous = this.shard(shard);
+        for (const [key, entry] of Object.entries(previous?.entries ?? {})) if (this.unread.has(key) && !(key in entries)) entries[key] = entry;
         const dropped = previous !== undefined && Object.keys(previous.entries).some((key) => !(key in entries));
         const fresh = previous === undefined && Object.keys(entries).length > 0;
         if (!this.changed[shard] && !dropped && !fresh) return;
@@ -171,13 +155,8 @@ export class RecordCache {
 
 const shardPath = (dir: string, shard: number) => join(dir, `${shard}.json`);
 
-function sameContents(a: Readonly<Record<number, string>> | undefined, b: Readonly<Record<number, string>> | undefined): boolean {
-  if (a === undefined || b === undefined) return a === b;
-  const keys = Object.keys(a);
-  return keys.length === Object.keys(b).length && keys.every((k) => a[Number(k)] === b[Number(k)]);
-}
-
-function freezeRecord(record: ArticleRecord): Json {
+/** A record without its content, its dates as [epoch ms, zone name, offset in minutes], its line as `sourceLine`. */
+export function freezeRecord(record: ArticleRecord): Json {
   // Picked field by field: spreading the record would render a lazy Markdown body.
   const frozen: Json = {};
   for (const key of Object.keys(record) as (keyof ArticleRecord)[]) {
@@ -231,16 +210,10 @@ function wellShaped(data: Json): boolean {
   );
 }
 
-/** Where a cached record stands: its file as messages name it, the file's key in the cache, and the record's index in the file. */
-interface Origin {
-  readonly file: string;
-  readonly key: string;
-  readonly index: number;
-}
-
-function reviveRecord(data: Json, origin: Origin, content: (index: number) => string | undefined): ArticleRecord {
+/** A frozen record of the shape this version writes, as a record of `file`; anything else throws. */
+export function reviveRecord(data: Json, file: string, content: () => string | undefined): ArticleRecord {
   if (!isObject(data) || !wellShaped(data)) throw new Error('a cached record is not of the shape this version writes');
-  return new CachedRecord(data, origin, content) as unknown as ArticleRecord;
+  return new CachedRecord(data, file, content) as unknown as ArticleRecord;
 }
 
 /**
@@ -253,29 +226,23 @@ function reviveRecord(data: Json, origin: Origin, content: (index: number) => st
  * are several times slower.
  */
 class CachedRecord {
-  readonly #origin: Origin;
-  readonly #content: (index: number) => string | undefined;
+  readonly #content: () => string | undefined;
   readonly #frozen: { readonly published?: FrozenDate; readonly updated?: FrozenDate };
   #published: DateTime | undefined;
   #updated: DateTime | undefined;
 
-  constructor(data: Json, origin: Origin, content: (index: number) => string | undefined) {
+  constructor(data: Json, file: string, content: () => string | undefined) {
     const fields = this as unknown as Record<string, unknown>;
     for (const key of Object.keys(data)) {
       if (key !== 'sourceLine' && key !== 'published' && key !== 'updated') fields[key] = data[key];
     }
-    fields.source = typeof data.sourceLine === 'number' ? { file: origin.file, line: data.sourceLine } : { file: origin.file };
+    fields.source = typeof data.sourceLine === 'number' ? { file, line: data.sourceLine } : { file };
     this.#frozen = data as { published?: FrozenDate; updated?: FrozenDate };
-    this.#origin = origin;
     this.#content = content;
   }
 
-  get origin(): Origin {
-    return this.#origin;
-  }
-
   get contentHtml(): string | undefined {
-    return this.#content(this.#origin.index);
+    return this.#content();
   }
 
   get published(): DateTime | undefined {
@@ -298,9 +265,9 @@ class CachedRecord {
 
 const thawed = (date: FrozenDate | undefined): DateTime | undefined => date && instantIn(date[0], zoneNamed(date[1]));
 
-/** When a record was published or updated (epoch ms): a cached record says so without making a date. */
+/** When a record was published or updated (epoch ms): a cached or placed record says when it was published without making a date. */
 export const instantOf = (record: ArticleRecord, field: 'published' | 'updated'): number | undefined =>
-  record instanceof CachedRecord ? record.instant(field) : record[field]?.toMillis();
+  record instanceof CachedRecord || record instanceof PlacedRecord ? record.instant(field) : record[field]?.toMillis();
 
 /** The day a record was published, in the zone its author wrote (`2024-05-16`): a cached record says so without making a date. */
 export const publicationDay = (record: ArticleRecord): string | undefined =>

@@ -3,6 +3,7 @@ import { readdir, stat } from 'node:fs/promises';
 import { extname, join, relative, sep } from 'node:path';
 import { diagnosticsFor, type Diagnostic, type Reporter } from '../diagnostic.js';
 import { hashBytes, type FileStats, type RecordCache } from './cache.js';
+import type { Placements } from './placements.js';
 import type { ArticleRecord, ReadContext } from './record.js';
 import { decodeText } from './text.js';
 import { readJson } from './json.js';
@@ -11,6 +12,7 @@ import { readTxt } from './txt.js';
 
 export type { ArticleRecord, Field, ReadContext } from './record.js';
 export { instantOf, publicationDay, RecordCache } from './cache.js';
+export { placementOf, Placements, readAgain, StalePlacements, type Placement } from './placements.js';
 
 type Reader = (text: string, slug: string, source: { file: string }, report: Reporter, context: ReadContext) => ArticleRecord | readonly ArticleRecord[] | undefined;
 
@@ -25,6 +27,8 @@ export interface ReadOptions {
   /** How the folder is named in messages (default: `dir`). */
   readonly display?: string;
   readonly cache?: RecordCache;
+  /** Where the last build's model placed the records of each file (with a cache only). */
+  readonly placements?: Placements;
   /** The record files, when the caller has listed them already (see listRecordFiles). */
   readonly files?: readonly string[];
   /** Their sizes and mtimes, when the caller has them already. */
@@ -46,6 +50,7 @@ export interface ReadResult {
  */
 export async function readRecords(dir: string, context: ReadContext, options: ReadOptions = {}): Promise<ReadResult> {
   const { display = dir, cache } = options;
+  const placements = cache && options.placements;
   const diagnostics: Diagnostic[] = [];
   let files: readonly string[];
   try {
@@ -74,25 +79,43 @@ export async function readRecords(dir: string, context: ReadContext, options: Re
       if (bytes) records.push(...parseOne(bytes, path, file, report, context));
       continue;
     }
-    // With a cache: reuse what this file gave last time when its bytes are the same.
     const stats = options.stats?.get(path) ?? statSync(path, { throwIfNoEntry: false });
-    const known = stats && cache.knownHash(key, stats);
-    const reparse = () => parseOne(readFileSync(path), path, file, diagnosticsFor(file, []), context);
-    let hit = known === undefined ? undefined : cache.lookup(key, known, stats!, file, reparse);
-    if (!hit) {
-      const bytes = readBytes(path, report);
-      if (bytes === undefined || stats === undefined) continue;
-      const hash = hashBytes(bytes);
-      hit = cache.lookup(key, hash, stats, file, () => parseOne(bytes, path, file, diagnosticsFor(file, []), context));
-      if (!hit) {
-        const parsed = parseOne(bytes, path, file, report, context);
-        cache.store(key, hash, stats, parsed, diagnostics.slice(before));
-        records.push(...parsed);
+    if (stats === undefined) {
+      readBytes(path, report); // Gone since it was listed: said so if it cannot be read.
+      continue;
+    }
+    // The file's hash: kept from the last build when its size and times show it unchanged, else its bytes hashed.
+    let bytes: Buffer | undefined;
+    const hashFrom = (known: string | undefined) => known ?? ((bytes ??= readBytes(path, report)) && hashBytes(bytes));
+    const reparse = () => parseOne(bytes ?? readFileSync(path), path, file, diagnosticsFor(file, []), context);
+    // With placements: the records of an unchanged file, placed as the last build's model placed them, read again only if shown.
+    if (placements) {
+      const hash = hashFrom(placements.knownHash(file, stats));
+      if (hash === undefined) continue;
+      const placed = placements.take(file, hash, stats, () => readFileSync(path), (again) => parseOne(again, path, file, diagnosticsFor(file, []), context));
+      if (placed) {
+        records.push(...placed);
+        cache.keepUnread(key);
         continue;
       }
     }
-    records.push(...hit.records);
-    diagnostics.push(...hit.diagnostics);
+    // With a cache: what this file gave last time when its bytes are the same.
+    let hash = hashFrom(cache.knownHash(key, stats));
+    if (hash === undefined) continue;
+    const hit = cache.lookup(key, hash, stats, file, reparse);
+    if (hit) {
+      placements?.saw(file, stats, hash);
+      records.push(...hit.records);
+      diagnostics.push(...hit.diagnostics);
+      continue;
+    }
+    bytes ??= readBytes(path, report);
+    if (bytes === undefined) continue;
+    hash = hashBytes(bytes);
+    const parsed = parseOne(bytes, path, file, report, context);
+    cache.store(key, hash, stats, parsed, diagnostics.slice(before));
+    placements?.saw(file, stats, hash);
+    records.push(...parsed);
   }
   return { records, diagnostics, files: files.length };
 }

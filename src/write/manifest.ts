@@ -9,13 +9,13 @@ import type { Diagnostic } from '../diagnostic.js';
  * What the last successful build read and wrote, so that a rebuild with
  * nothing changed can stop after looking at file sizes and times: the
  * same record files (paths, sizes, mtimes, ctimes), the same config and options,
- * the same feedwright, no record whose publication time has come since, and
- * the output files as that build left them. Anything else, or a file
- * changed too close to the build to tell by its mtime (git's "racy" rule),
- * and the build runs in full.
+ * the same feedwright, no record whose publication time has come since (nor
+ * a clock set back before the last build's), and the output files as that
+ * build left them. Anything else, or a file changed too close to the build to
+ * tell by its mtime (git's "racy" rule), and the build runs in full.
  */
 
-const FORMAT = 1;
+const FORMAT = 2;
 
 interface Output {
   readonly name: string;
@@ -30,6 +30,8 @@ export interface Manifest {
   /** Every record file's path, size, mtime and ctime, hashed. */
   readonly inputs: string;
   readonly savedAt: number;
+  /** The build's clock (epoch ms): a clock set back can make a published record future again. */
+  readonly builtAt: number;
   /** When the earliest record left out as future is published (epoch ms), or null. */
   readonly nextFuture: number | null;
   readonly items: number;
@@ -68,7 +70,7 @@ export async function loadManifest(path: string): Promise<Manifest | undefined> 
 export function stillCurrent(manifest: Manifest, now: { key: string; inputs: string; newest: number; at: number; outDir: string }): boolean {
   if (manifest.key !== now.key || manifest.inputs !== now.inputs) return false;
   if (now.newest >= manifest.savedAt - RACY_MS) return false;
-  if (manifest.nextFuture !== null && now.at >= manifest.nextFuture) return false;
+  if (now.at < manifest.builtAt || (manifest.nextFuture !== null && now.at >= manifest.nextFuture)) return false;
   return manifest.outputs.every((o) => {
     try {
       const stats = statSync(join(now.outDir, o.name));

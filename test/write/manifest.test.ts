@@ -56,6 +56,14 @@ describe('a rebuild with nothing changed', () => {
     expect((await run(dir, { now: DateTime.fromISO('2024-06-02T00:00:00Z') })).items).toBe(3);
   });
 
+  it('builds in full when the clock is set back before the last build, so that a record is future again', async () => {
+    const dir = await project();
+    const { DateTime } = await import('luxon');
+    expect((await run(dir, { now: DateTime.fromISO('2024-05-20T00:00:00Z') })).items).toBe(2);
+    const back = await run(dir, { now: DateTime.fromISO('2024-05-17T00:00:00Z') });
+    expect(back.feed?.entries.map((e) => e.title)).toEqual(['First']);
+  });
+
   it('stops early after the project moved, with its cache, to another folder', async () => {
     const dir = await project();
     await run(dir);

@@ -1,0 +1,303 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { DateTime } from 'luxon';
+import type { Diagnostic } from '../diagnostic.js';
+import type { Caption, Person, Source } from '../model/types.js';
+import { RACY_MS, sha1, shardIndex, storeText } from '../stored.js';
+import { CODE_ID } from '../version.js';
+import { freezeRecord, reviveRecord, type FileStats, type Json } from './cache.js';
+import type { ArticleRecord, RecordAttachment } from './record.js';
+
+/**
+ * What the last build's model made of each record file: for every record,
+ * its instant and the slug, id and link that must be its own (SPEC 2.4),
+ * which is all that places it among the others. A rebuild takes these for
+ * each file that did not change, instead of reading, reviving and checking
+ * its records again: after one article changed in a folder of 10,000, that
+ * was most of the rebuild. Only a record the feed then shows is read again
+ * from its file, checked again, and must come out the same.
+ *
+ * The placements hold for one config and one set of build options (their
+ * key). A file that gave any message is not kept, and is read every time.
+ * They are a folder of SHARDS files, each record file's entry in the shard
+ * its name hashes to, and a build rewrites only the shards in which anything
+ * changed. The first line of a shard holds the hash of the rest: a shard cut
+ * short, edited, or written by another version or for another key is
+ * ignored, never trusted. A file is unchanged when its bytes hash the same;
+ * the hash is taken again unless its size, mtime and ctime match and it is
+ * older than its shard by a clear margin, as for the record cache.
+ */
+
+const FORMAT = 1;
+const SHARDS = 32;
+
+/**
+ * A record's place: when it was published (epoch ms), its slug, id and link,
+ * the line it starts on (0: none), and for a record the feed showed, the
+ * record whole (see freezeRecord) with its content.
+ */
+type Row = readonly [millis: number, slug: string, id: string, link: string, line: number, whole?: Whole];
+
+type Whole = readonly [record: Json, content: string];
+
+/** A file's size, mtime, ctime and hash, and the places of its records. */
+type Entry = readonly [size: number, mtimeMs: number, ctimeMs: number, hash: string, rows: readonly Row[]];
+
+interface Header {
+  readonly format: number;
+  readonly version: string;
+  readonly key: string;
+  readonly savedAt: number;
+  /** The hash of the text after the first line. */
+  readonly sum: string;
+}
+
+interface Shard {
+  readonly savedAt: number;
+  readonly files: Readonly<Record<string, Entry>>;
+}
+
+/** What places a record among the others. */
+export interface Placement {
+  readonly millis: number;
+  readonly slug: string;
+  readonly id: string;
+  readonly link: string;
+}
+
+/** A placed record read again did not come out as the placements said: the build starts again without them. */
+export class StalePlacements extends Error {
+  constructor(file: string) {
+    super(`${file} is not as the last build placed it`);
+  }
+}
+
+const shardOf = (file: string) => shardIndex(file, SHARDS);
+
+export class Placements {
+  /** This build's files, by how messages name them: their entries as the next build will find them, and whether they were taken as they were. */
+  private readonly next = new Map<string, { readonly stats: FileStats; readonly hash: string; readonly rows: Row[]; readonly taken?: Entry }>();
+  /** The records this build showed, whole, by file and slug. */
+  private readonly shown = new Map<string, Map<string, Whole>>();
+
+  private constructor(
+    private readonly dir: string,
+    private readonly key: string,
+    private readonly previous: readonly (Shard | undefined)[],
+  ) {}
+
+  /** Opens the placements kept in the folder `dir` for `key`; a missing, stale or corrupt shard places nothing. */
+  static open(dir: string, key: string): Placements {
+    return new Placements(dir, key, Array.from({ length: SHARDS }, (_, shard) => readShard(join(dir, String(shard)), key)));
+  }
+
+  /** Placements that place nothing, to be saved in `dir` for `key`. */
+  static none(dir: string, key: string): Placements {
+    return new Placements(dir, key, []);
+  }
+
+  private entry(file: string): { readonly shard: Shard; readonly entry: Entry } | undefined {
+    const shard = this.previous[shardOf(file)];
+    const entry = shard?.files[file];
+    return entry && { shard: shard!, entry };
+  }
+
+  /** The hash of a file known from its size and times alone, when that is safe. */
+  knownHash(file: string, stats: FileStats): string | undefined {
+    const found = this.entry(file);
+    if (found === undefined) return undefined;
+    const { shard, entry } = found;
+    if (entry[0] !== stats.size || entry[1] !== stats.mtimeMs || entry[2] !== stats.ctimeMs) return undefined;
+    return stats.mtimeMs < shard.savedAt - RACY_MS ? entry[3] : undefined;
+  }
+
+  /**
+   * The records of a file placed by the last build, if its bytes hash the
+   * same: each gives its place at once, and its fields when asked, from the
+   * record kept whole if the last build showed it, else from the file read
+   * (`read`) and parsed (`parse`) again.
+   */
+  take(file: string, hash: string, stats: FileStats, read: () => Buffer, parse: (bytes: Buffer) => readonly ArticleRecord[]): ArticleRecord[] | undefined {
+    const entry = this.entry(file)?.entry;
+    if (entry === undefined || entry[3] !== hash) return undefined;
+    this.next.set(file, { stats, hash, rows: entry[4] as Row[], taken: entry });
+    let parsed: readonly ArticleRecord[] | undefined;
+    const records = () =>
+      (parsed ??= (() => {
+        let bytes: Buffer;
+        try {
+          bytes = read();
+        } catch {
+          throw new StalePlacements(file);
+        }
+        if (sha1(bytes) !== hash) throw new StalePlacements(file);
+        return parse(bytes);
+      })());
+    return entry[4].map((row) => new PlacedRecord(file, row, records) as unknown as ArticleRecord);
+  }
+
+  /** A file this build read: the places of its records follow (see place). */
+  saw(file: string, stats: FileStats, hash: string): void {
+    this.next.set(file, { stats, hash, rows: [] });
+  }
+
+  /** Where the model placed a record of a file this build read (a placed record's place is already known). */
+  place(record: ArticleRecord, placement: Placement): void {
+    if (record instanceof PlacedRecord) return;
+    const { millis, slug, id, link } = placement;
+    this.next.get(record.source.file)?.rows.push([millis, slug, id, link, record.source.line ?? 0]);
+  }
+
+  /** Keeps a record the feed shows whole (not a placed one: see readAgain), with its content as the record gave it, so that the next build need not read its file. */
+  keepShown(record: ArticleRecord, content: string): void {
+    const { file } = record.source;
+    let shown = this.shown.get(file);
+    if (shown === undefined) this.shown.set(file, (shown = new Map()));
+    shown.set(record.slug, [freezeRecord(record), content]);
+  }
+
+  /** Keeps every file of this build that no message names, for the next build: each shard in which anything changed is written. */
+  async save(diagnostics: readonly Diagnostic[], now = Date.now()): Promise<void> {
+    const named = new Set(diagnostics.map((d) => d.file));
+    const shards = Array.from({ length: SHARDS }, () => ({ files: {} as Record<string, Entry>, changed: false }));
+    for (const [file, { stats, hash, rows, taken }] of this.next) {
+      if (named.has(file)) continue;
+      const shard = shards[shardOf(file)]!;
+      const shown = this.shown.get(file);
+      // Shown or not, as last time: a file taken with the same stats is kept as it was.
+      const same = taken !== undefined && taken[0] === stats.size && taken[1] === stats.mtimeMs && taken[2] === stats.ctimeMs && rows.every((row) => (row[5] !== undefined) === (shown?.has(row[1]) ?? false));
+      if (same) shard.files[file] = taken;
+      else {
+        shard.files[file] = [stats.size, stats.mtimeMs, stats.ctimeMs, hash, rows.map((row) => withWhole(row, shown?.get(row[1])))];
+        shard.changed = true;
+      }
+    }
+    await Promise.all(
+      shards.map(async ({ files, changed }, index) => {
+        const previous = this.previous[index];
+        // A file gone, or now with a message, leaves its shard too.
+        const dropped = previous !== undefined && Object.keys(previous.files).some((file) => !(file in files));
+        if (!changed && !dropped && previous !== undefined) return;
+        const body = JSON.stringify(files);
+        const header: Header = { format: FORMAT, version: CODE_ID, key: this.key, savedAt: now, sum: sha1(body) };
+        await storeText(join(this.dir, String(index)), `${JSON.stringify(header)}\n${body}`);
+      }),
+    );
+  }
+}
+
+function readShard(path: string, key: string): Shard | undefined {
+  try {
+    const text = readFileSync(path, 'utf8');
+    const end = text.indexOf('\n');
+    const header = JSON.parse(text.slice(0, end)) as Header;
+    const body = text.slice(end + 1);
+    const fits = header.format === FORMAT && header.version === CODE_ID && header.key === key && typeof header.savedAt === 'number' && header.sum === sha1(body);
+    return fits ? { savedAt: header.savedAt, files: JSON.parse(body) as Record<string, Entry> } : undefined;
+  } catch {
+    return undefined; // Missing or corrupt: its files are read.
+  }
+}
+
+const withWhole = (row: Row, whole: Whole | undefined): Row => (whole === undefined ? [row[0], row[1], row[2], row[3], row[4]] : [row[0], row[1], row[2], row[3], row[4], whole]);
+
+/**
+ * A record placed by the last build: its place known at once, its fields
+ * when asked, from the record kept whole or from its file read again. It is
+ * never a draft: a draft has no place.
+ */
+export class PlacedRecord {
+  readonly source: Source;
+  readonly draft = false;
+  readonly #row: Row;
+  readonly #records: () => readonly ArticleRecord[];
+  #record: ArticleRecord | undefined;
+
+  constructor(file: string, row: Row, records: () => readonly ArticleRecord[]) {
+    this.source = row[4] === 0 ? { file } : { file, line: row[4] };
+    this.#row = row;
+    this.#records = records;
+  }
+
+  get placement(): Placement {
+    const [millis, slug, id, link] = this.#row;
+    return { millis, slug, id, link };
+  }
+
+  /** The record kept whole, or as its file gives it now: the one with this slug, which no other record of the feed has. */
+  get record(): ArticleRecord {
+    const whole = this.#row[5];
+    return (this.#record ??= whole ? revived(whole, this.source.file) : (this.#records().find((r) => r.slug === this.#row[1]) ?? throwStale(this.source.file)));
+  }
+
+  get slug(): string {
+    return this.#row[1];
+  }
+  get lines(): ArticleRecord['lines'] {
+    return this.record.lines;
+  }
+  get title(): string | undefined {
+    return this.record.title;
+  }
+  get published(): DateTime | undefined {
+    return this.record.published;
+  }
+  get updated(): DateTime | undefined {
+    return this.record.updated;
+  }
+  get id(): string | undefined {
+    return this.record.id;
+  }
+  get link(): string | undefined {
+    return this.record.link;
+  }
+  get summary(): string | undefined {
+    return this.record.summary;
+  }
+  get contentHtml(): string | undefined {
+    return this.record.contentHtml;
+  }
+  get authors(): readonly Person[] | undefined {
+    return this.record.authors;
+  }
+  get tags(): readonly string[] | undefined {
+    return this.record.tags;
+  }
+  get image(): string | undefined {
+    return this.record.image;
+  }
+  get attachments(): readonly RecordAttachment[] | undefined {
+    return this.record.attachments;
+  }
+  get language(): string | undefined {
+    return this.record.language;
+  }
+  get rights(): string | undefined {
+    return this.record.rights;
+  }
+  get captions(): readonly Caption[] | undefined {
+    return this.record.captions;
+  }
+
+  instant(field: 'published' | 'updated'): number | undefined {
+    return field === 'published' ? this.#row[0] : this.record.updated?.toMillis();
+  }
+}
+
+function revived([record, content]: Whole, file: string): ArticleRecord {
+  try {
+    return reviveRecord(record, file, () => content);
+  } catch {
+    throw new StalePlacements(file);
+  }
+}
+
+const throwStale = (file: string): never => {
+  throw new StalePlacements(file);
+};
+
+/** A placed record as kept whole or read again, to be checked again; any other record as it is. */
+export const readAgain = (record: ArticleRecord): ArticleRecord => (record instanceof PlacedRecord ? record.record : record);
+
+/** Where the last build placed a record, when it did. */
+export const placementOf = (record: ArticleRecord): Placement | undefined => (record instanceof PlacedRecord ? record.placement : undefined);

@@ -1,0 +1,231 @@
+import { createHash } from 'node:crypto';
+import { readdir, readFile, rm, utimes, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { DateTime } from 'luxon';
+import { describe, expect, it } from 'vitest';
+import { build, type BuildResult } from '../../src/build.js';
+import { RecordCache } from '../../src/records/cache.js';
+import { placementOf, Placements, readRecords } from '../../src/records/index.js';
+import { article, BASE_CONFIG, makeProject } from '../helpers.js';
+
+const OLD = new Date('2024-01-01T00:00:00Z');
+const NOW = DateTime.fromISO('2024-06-01T00:00:00Z');
+
+const incremental = (dir: string, options: { now?: DateTime; config?: string } = {}) =>
+  build({ cwd: dir, articlesDir: 'articles', outDir: 'output', configPath: options.config ?? 'feedwright.config.json', cacheDir: 'cache', now: options.now ?? NOW });
+const full = (dir: string, options: { now?: DateTime; config?: string } = {}) =>
+  build({ cwd: dir, articlesDir: 'articles', outDir: 'full', configPath: options.config ?? 'feedwright.config.json', cacheDir: false, now: options.now ?? NOW });
+
+/** What a build said and wrote: its exit code, its messages, and each file it wrote. */
+async function outcome(dir: string, out: string, result: BuildResult) {
+  const files = result.exitCode === 0 ? await Promise.all(['feed.xml', 'atom.xml', 'feed.json'].map((name) => readFile(join(dir, out, name), 'utf8'))) : [];
+  const diagnostics = result.diagnostics.map(({ file, line, ruleId, severity, message }) => ({ file, line, ruleId, severity, message }));
+  return { exitCode: result.exitCode, diagnostics, files };
+}
+
+const placementsFolder = async (dir: string) => join(dir, 'cache', (await readdir(join(dir, 'cache'))).find((name) => name.startsWith('placements-'))!);
+
+/** Rewrites every shard of the placements as a writer that knows the format would: the body changed, its hash with it. */
+async function rewriteShards(dir: string, change: (body: string) => string): Promise<void> {
+  const folder = await placementsFolder(dir);
+  for (const name of await readdir(folder)) {
+    const text = await readFile(join(folder, name), 'utf8');
+    const end = text.indexOf('\n');
+    const body = change(text.slice(end + 1));
+    const header = { ...JSON.parse(text.slice(0, end)), sum: createHash('sha1').update(body).digest('hex') };
+    await writeFile(join(folder, name), `${JSON.stringify(header)}\n${body}`);
+  }
+}
+
+const placementsText = async (dir: string) => {
+  const folder = await placementsFolder(dir);
+  return (await Promise.all((await readdir(folder)).map((name) => readFile(join(folder, name), 'utf8')))).join('\n');
+};
+
+describe('placements in a build', () => {
+  it('give the same feeds and messages as a build that reads every file, through every kind of change', async () => {
+    const config = { ...BASE_CONFIG, limit: 3 };
+    const dir = await makeProject(
+      {
+        'articles/a.txt': article({ dateline: '2024.05.10 08:00 GMT', title: 'A' }),
+        'articles/b.md': '---\ntitle: B\npublished: 2024-05-11 08:00 +02:00\n---\nStory *B*, with [a link](/b/more).\n',
+        'articles/c.txt': article({ dateline: '2024.05.12 08:00 GMT-05', title: 'C' }),
+        'articles/d.json': JSON.stringify([
+          { title: 'D one', published: '2024-05-13T08:00:00+09:00', slug: 'd-one', content_html: '<p>D one.</p>' },
+          { title: 'D two', published: '2024-05-14T08:00:00Z', slug: 'd-two', content_text: 'D two.' },
+        ]),
+        'articles/e.txt': article({ dateline: '2024.05.15 08:00 GMT', title: 'E' }),
+        'articles/nested/f.md': '---\ntitle: F\npublished: 2024-05-09 08:00 Asia/Kathmandu\nid: urn:example:f\n---\nStory F.\n',
+      },
+      config,
+    );
+    const files = ['a.txt', 'b.md', 'c.txt', 'd.json', 'e.txt', 'nested/f.md'];
+    for (const name of files) await utimes(join(dir, 'articles', name), OLD, OLD);
+    let step = 0;
+    /** Writes a file as an edit would, then ages it past the racy margin: unchanged files are then known by their size and times. */
+    const edit = async (name: string, text: string) => {
+      const path = join(dir, 'articles', name);
+      await writeFile(path, text);
+      const at = new Date(OLD.getTime() + ++step * 1000);
+      await utimes(path, at, at);
+    };
+    const changes: [string, () => Promise<unknown>, DateTime?][] = [
+      ['nothing yet', async () => undefined],
+      ['the newest edited', () => edit('e.txt', article({ dateline: '2024.05.15 08:00 GMT', title: 'E, edited' }))],
+      ['an older one made the newest', () => edit('a.txt', article({ dateline: '2024.05.20 08:00 GMT', title: 'A, moved up' }))],
+      ['one added', () => edit('g.txt', article({ dateline: '2024.05.16 08:00 GMT+05:45', title: 'G' }))],
+      ['the newest removed', () => rm(join(dir, 'articles', 'a.txt'))],
+      ['the newest made a draft', () => edit('g.txt', article({ front: 'draft: true', dateline: '2024.05.16 08:00 GMT+05:45', title: 'G' }))],
+      ['the draft published again', () => edit('g.txt', article({ dateline: '2024.05.16 08:00 GMT+05:45', title: 'G' }))],
+      ['a slug made twice', () => edit('h.json', JSON.stringify({ title: 'H', published: '2024-05-01T08:00:00Z', slug: 'd-two', content_text: 'H.' }))],
+      ['the slug made its own', () => edit('h.json', JSON.stringify({ title: 'H', published: '2024-05-01T08:00:00Z', slug: 'h', content_text: 'H.' }))],
+      ['an id made twice', () => edit('i.md', '---\ntitle: I\npublished: 2024-05-02 08:00 +00:00\nid: urn:example:f\n---\nStory I.\n')],
+      ['the id made its own', () => edit('i.md', '---\ntitle: I\npublished: 2024-05-02 08:00 +00:00\nid: urn:example:i\n---\nStory I.\n')],
+      ['one dated after the build', () => edit('j.txt', article({ dateline: '2024.06.02 08:00 GMT', title: 'J' }))],
+      ['its date reached', async () => undefined, DateTime.fromISO('2024-06-03T00:00:00Z')],
+      ['a clock before the newest', async () => undefined, DateTime.fromISO('2024-05-15T12:00:00Z')],
+      ['a forbidden character in one', () => edit('k.txt', article({ dateline: '2024.05.03 08:00 GMT', title: 'K\u0007' }))],
+      ['a record with a problem', () => edit('l.md', '---\ntitle: L\n---\nNo date.\n')],
+      ['the problem mended', () => edit('l.md', '---\ntitle: L\npublished: 2024-05-04 08:00 +00:00\n---\nDated now.\n')],
+      ['one touched, its bytes the same', async () => utimes(join(dir, 'articles', 'c.txt'), new Date(), new Date())],
+      ['a record of an array edited', () => edit('d.json', JSON.stringify([{ title: 'D one', published: '2024-05-13T08:00:00+09:00', slug: 'd-one', content_html: '<p>D one.</p>' }, { title: 'D two, edited', published: '2024-05-30T08:00:00Z', slug: 'd-two', content_text: 'D two.' }]))],
+      ['the config changed', () => writeFile(join(dir, 'feedwright.config.json'), JSON.stringify({ ...config, limit: 4, articlePath: '/news/{slug}.html' }))],
+      ['the feed shows more than 1,000', () => writeFile(join(dir, 'feedwright.config.json'), JSON.stringify({ ...config, limit: 1001 }))],
+      ['and fewer again', () => writeFile(join(dir, 'feedwright.config.json'), JSON.stringify(config))],
+    ];
+    let clock = NOW;
+    for (const [what, change, at] of changes) {
+      await change();
+      clock = at ?? clock;
+      const expected = await outcome(dir, 'full', await full(dir, { now: clock }));
+      const actual = await outcome(dir, 'output', await incremental(dir, { now: clock }));
+      expect({ what, ...actual }).toEqual({ what, ...expected });
+    }
+  });
+
+  it('keep the items shown whole, and give them back without reading their files', async () => {
+    const dir = await makeProject(
+      {
+        'articles/old.txt': article({ dateline: '2024.05.14 08:00 GMT', title: 'Old', body: ['The oldest story.'] }),
+        'articles/mid.md': '---\ntitle: Mid\npublished: 2024-05-15 08:00 +00:00\n---\nThe *middle* story.\n',
+        'articles/new.txt': article({ dateline: '2024.05.16 08:00 GMT', title: 'New', body: ['The newest story.'] }),
+      },
+      { ...BASE_CONFIG, limit: 2 },
+    );
+    for (const name of ['old.txt', 'mid.md', 'new.txt']) await utimes(join(dir, 'articles', name), OLD, OLD);
+    expect((await incremental(dir)).exitCode).toBe(0);
+    const kept = await placementsText(dir);
+    expect(kept).toContain('<p>The newest story.</p>');
+    expect(kept).toContain('<em>middle</em>');
+    expect(kept).not.toContain('The oldest story.');
+
+    // What the placements keep is what the next build shows: mark it, and change another file so that the build runs.
+    await rewriteShards(dir, (body) => body.replace('<em>middle</em>', '<em>kept</em>'));
+    await writeFile(join(dir, 'articles', 'old.txt'), article({ dateline: '2024.05.14 08:00 GMT', title: 'Old, edited', body: ['The oldest story, edited.'] }));
+    const again = await incremental(dir);
+    expect(again.feed?.entries.map((e) => e.contentHtml)).toEqual(['<p>The newest story.</p>', '<p>The <em>kept</em> story.</p>']);
+  });
+
+  it('keep no item whole for a feed that may show more than 1,000, and read the files again instead', async () => {
+    const dir = await makeProject(
+      {
+        'articles/a.txt': article({ dateline: '2024.05.14 08:00 GMT', title: 'A', body: ['Story A.'] }),
+        'articles/b.md': '---\ntitle: B\npublished: 2024-05-15 08:00 +00:00\n---\nStory *B*.\n',
+      },
+      { ...BASE_CONFIG, limit: 1001 },
+    );
+    for (const name of ['a.txt', 'b.md']) await utimes(join(dir, 'articles', name), OLD, OLD);
+    expect((await incremental(dir)).exitCode).toBe(0);
+    const kept = await placementsText(dir);
+    expect(kept).toContain('"b"');
+    expect(kept).not.toContain('Story A.');
+    expect(kept).not.toContain('<em>B</em>');
+    await writeFile(join(dir, 'articles', 'c.txt'), article({ dateline: '2024.05.16 08:00 GMT', title: 'C', body: ['Story C.'] }));
+    const again = await incremental(dir);
+    expect(again.feed?.entries.map((e) => e.contentHtml)).toEqual(['<p>Story C.</p>', '<p>Story <em>B</em>.</p>', '<p>Story A.</p>']);
+  });
+
+  it('drop the item no longer shown, and rewrite only the shards in which anything changed', async () => {
+    const names = Array.from({ length: 40 }, (_, i) => `story-${String(i).padStart(2, '0')}.txt`);
+    const dir = await makeProject(
+      Object.fromEntries(names.map((name, i) => [`articles/${name}`, article({ dateline: `2024.04.${String(i % 28 + 1).padStart(2, '0')} ${String(10 + (i % 12))}:00 GMT`, title: `Story ${i}`, body: [`Body ${i}.`] })])),
+      { ...BASE_CONFIG, limit: 2 },
+    );
+    for (const name of names) await utimes(join(dir, 'articles', name), OLD, OLD);
+    const shownBefore = (await incremental(dir)).feed!.entries.map((e) => e.contentHtml);
+    const folder = await placementsFolder(dir);
+    const before = new Map(await Promise.all((await readdir(folder)).map(async (name) => [name, await readFile(join(folder, name), 'utf8')] as const)));
+    expect(before.size).toBe(32);
+    expect(await placementsText(dir)).toContain(shownBefore[1]);
+
+    // A new newest story: shown, and the second of the two shown before no longer is.
+    await writeFile(join(dir, 'articles', 'story-new.txt'), article({ dateline: '2024.05.30 08:00 GMT', title: 'New', body: ['Body new.'] }));
+    const after = await incremental(dir);
+    expect(after.feed?.entries.map((e) => e.contentHtml)).toEqual(['<p>Body new.</p>', shownBefore[0]]);
+    const kept = await placementsText(dir);
+    expect(kept).toContain('<p>Body new.</p>');
+    expect(kept).not.toContain(shownBefore[1]);
+    // The new story's shard, and the shard of the story that left the feed: at most two of 32.
+    const changed = await Promise.all([...before].map(async ([name, text]) => (await readFile(join(folder, name), 'utf8')) !== text));
+    expect(changed.filter(Boolean).length).toBeGreaterThan(0);
+    expect(changed.filter(Boolean).length).toBeLessThanOrEqual(2);
+  });
+
+  it('ignore a shard edited without its hash, and build as if it were not there', async () => {
+    const dir = await makeProject({
+      'articles/a.txt': article({ dateline: '2024.05.14 08:00 GMT', title: 'A' }),
+      'articles/b.txt': article({ dateline: '2024.05.15 08:00 GMT', title: 'B' }),
+    });
+    for (const name of ['a.txt', 'b.txt']) await utimes(join(dir, 'articles', name), OLD, OLD);
+    await incremental(dir);
+    const folder = await placementsFolder(dir);
+    for (const name of await readdir(folder)) {
+      const text = await readFile(join(folder, name), 'utf8');
+      // Another slug for each record: placed by it, the two would be one.
+      await writeFile(join(folder, name), text.replace(/"[ab]",/g, '"same",'));
+    }
+    await writeFile(join(dir, 'articles', 'c.txt'), article({ dateline: '2024.05.16 08:00 GMT', title: 'C' }));
+    const again = await incremental(dir);
+    expect(again.exitCode).toBe(0);
+    expect(again.feed?.entries.map((e) => e.title)).toEqual(['C', 'B', 'A']);
+  });
+
+  it('start the build again from the files when a shown record is not as placed', async () => {
+    const dir = await makeProject({
+      'articles/a.txt': article({ dateline: '2024.05.14 08:00 GMT', title: 'A' }),
+      'articles/b.txt': article({ dateline: '2024.05.15 08:00 GMT', title: 'B' }),
+    });
+    for (const name of ['a.txt', 'b.txt']) await utimes(join(dir, 'articles', name), OLD, OLD);
+    await incremental(dir);
+    // Placements that say A is the newest, hash and all: A, read again to be shown, is not.
+    await rewriteShards(dir, (body) => body.replace('[1715673600000,"a"', '[1717200000000,"a"'));
+    await writeFile(join(dir, 'articles', 'c.txt'), article({ dateline: '2024.05.13 08:00 GMT', title: 'C' }));
+    const again = await incremental(dir);
+    expect(again.exitCode).toBe(0);
+    expect(again.feed?.entries.map((e) => e.title)).toEqual(['B', 'A', 'C']);
+    expect(await placementsText(dir)).toContain('[1715673600000,"a"');
+  });
+});
+
+describe('placements when reading', () => {
+  it('place the records of unchanged files, and read the files that changed', async () => {
+    const dir = await makeProject({
+      'articles/a.txt': article({ dateline: '2024.05.14 08:00 GMT', title: 'A' }),
+      'articles/b.md': '---\ntitle: B\npublished: 2024-05-15 08:00 +00:00\n---\nStory B.\n',
+    });
+    for (const name of ['a.txt', 'b.md']) await utimes(join(dir, 'articles', name), OLD, OLD);
+    await incremental(dir);
+    await writeFile(join(dir, 'articles', 'b.md'), '---\ntitle: B, edited\npublished: 2024-05-15 08:00 +00:00\n---\nStory B.\n');
+    const folder = await placementsFolder(dir);
+    const key = JSON.parse((await readFile(join(folder, (await readdir(folder))[0]!), 'utf8')).split('\n')[0]!).key as string;
+    const cache = RecordCache.open(join(dir, 'cache', 'unused'), {});
+    const { records } = await readRecords(join(dir, 'articles'), {}, { display: 'articles', cache, placements: Placements.open(folder, key) });
+    expect(records.map((r) => [r.slug, placementOf(r)?.id])).toEqual([
+      ['a', 'tag:wire.example.org,2024-05-14:a'],
+      ['b', undefined],
+    ]);
+    expect(records[1]?.title).toBe('B, edited');
+    // A placed record's fields come from its file, read again when asked.
+    expect(records[0]?.title).toBe('A');
+  });
+});
