@@ -1,7 +1,7 @@
 import type { DateTime } from 'luxon';
 import type { Config } from '../config/config.js';
 import { diagnosticsFor, type Diagnostic } from '../diagnostic.js';
-import { instantOf, placementOf, publicationDay, readAgain, StalePlacements, type ArticleRecord, type Placement } from '../records/index.js';
+import { instantOf, keptContent, placementOf, publicationDay, readAgain, StalePlacements, type ArticleRecord, type Placement } from '../records/index.js';
 import { own } from '../own.js';
 import { absoluteUrls } from './absolute-urls.js';
 import { sanitize } from './sanitize.js';
@@ -18,7 +18,7 @@ export interface NormalizeOptions {
   readonly future?: boolean;
   /** Sizes of local media files, by URL (see localMediaSizes). */
   readonly mediaSizes?: ReadonlyMap<string, number>;
-  /** Told the content of each record the feed shows, as the record gave it (the record cache keeps it for the next build). */
+  /** Told the finished content of each record the feed shows (the placements keep it for the next build). */
   readonly onContent?: (record: ArticleRecord, html: string) => void;
   /** Told where each record that passed its checks is placed (the placements keep it for the next build). */
   readonly onPlaced?: (record: ArticleRecord, placement: Placement) => void;
@@ -170,11 +170,15 @@ function toEntry(candidate: Candidate, config: Config, options: NormalizeOptions
   const { record, media } = candidate;
   const published = record.published!;
   const inOutputZone = (d: DateTime) => (options.utc ? d.toUTC() : d);
-  // The record renders or loads its content when asked (a Markdown body; a cached record's kept content, or its file): only here.
-  // Under `sanitize`, after absoluteUrls: the sanitizer judges each URL by its scheme, which a relative one does not have yet.
-  const given = record.contentHtml ?? '';
-  options.onContent?.(record, given);
-  const html = absoluteUrls(given, candidate.link);
+  // The record renders or loads its content when asked (a Markdown body, or a cached record's file): only here. Content the
+  // last build showed and kept is finished already. Under `sanitize`, after absoluteUrls: the sanitizer judges each URL by its
+  // scheme, which a relative one does not have yet.
+  let html = keptContent(record);
+  if (html === undefined) {
+    const made = absoluteUrls(record.contentHtml ?? '', candidate.link);
+    html = config.sanitize ? sanitize(made) : made;
+  }
+  options.onContent?.(record, html);
   // Every string the model keeps is its own: the records, and their files' texts, are let go after this step.
   return {
     source: record.source,
@@ -185,7 +189,7 @@ function toEntry(candidate: Candidate, config: Config, options: NormalizeOptions
     published: inOutputZone(published),
     updated: inOutputZone(record.updated ?? published),
     ...(record.summary === undefined ? {} : { summary: own(record.summary) }),
-    contentHtml: config.sanitize ? sanitize(html) : html,
+    contentHtml: html,
     authors: record.authors?.map(ownPerson) ?? [config.author!],
     tags: record.tags?.map(own) ?? [],
     ...(media?.image === undefined ? {} : { image: ownAttachment(media.image) }),

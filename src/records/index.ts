@@ -12,7 +12,7 @@ import { readTxt } from './txt.js';
 
 export type { ArticleRecord, Field, ReadContext } from './record.js';
 export { instantOf, publicationDay, RecordCache } from './cache.js';
-export { placementOf, Placements, readAgain, StalePlacements, type Placement } from './placements.js';
+export { keptContent, placementOf, Placements, readAgain, StalePlacements, type Placement } from './placements.js';
 
 type Reader = (text: string, slug: string, source: { file: string }, report: Reporter, context: ReadContext) => ArticleRecord | readonly ArticleRecord[] | undefined;
 
@@ -69,14 +69,19 @@ export async function readRecords(dir: string, context: ReadContext, options: Re
   // Files are read synchronously: for thousands of small files that is several
   // times faster than as many promises, and nothing else runs meanwhile.
   const records: ArticleRecord[] = [];
+  // Names as path.relative and path.join would make them, cut and joined directly: for thousands of files, the calls add up.
+  const under = join(dir, '_').slice(0, -1);
+  const named = join(display, '_').slice(0, -1);
   for (const path of files) {
-    const key = relative(dir, path);
-    const file = join(display, key);
+    const key = path.startsWith(under) ? path.slice(under.length) : relative(dir, path);
+    const file = named + key;
     const before = diagnostics.length;
-    const report = diagnosticsFor(file, diagnostics);
+    // Made only for a file read: most files of a rebuild are not.
+    let reporter: Reporter | undefined;
+    const report = () => (reporter ??= diagnosticsFor(file, diagnostics));
     if (!cache) {
       const bytes = readBytes(path, report);
-      if (bytes) records.push(...parseOne(bytes, path, file, report, context));
+      if (bytes) records.push(...parseOne(bytes, path, file, report(), context));
       continue;
     }
     const stats = options.stats?.get(path) ?? statSync(path, { throwIfNoEntry: false });
@@ -84,47 +89,43 @@ export async function readRecords(dir: string, context: ReadContext, options: Re
       readBytes(path, report); // Gone since it was listed: said so if it cannot be read.
       continue;
     }
-    // The file's hash: kept from the last build when its size and times show it unchanged, else its bytes hashed.
+    // The file's hash, from its bytes: read once, for whichever asks first (undefined: unreadable, and said so).
     let bytes: Buffer | undefined;
-    const hashFrom = (known: string | undefined) => known ?? ((bytes ??= readBytes(path, report)) && hashBytes(bytes));
+    let hashed: { readonly value: string | undefined } | undefined;
+    const hash = () => (hashed ??= { value: (bytes = readBytes(path, report)) && hashBytes(bytes) }).value;
     const reparse = () => parseOne(bytes ?? readFileSync(path), path, file, diagnosticsFor(file, []), context);
     // With placements: the records of an unchanged file, placed as the last build's model placed them, read again only if shown.
-    if (placements) {
-      const hash = hashFrom(placements.knownHash(file, stats));
-      if (hash === undefined) continue;
-      const placed = placements.take(file, hash, stats, () => readFileSync(path), (again) => parseOne(again, path, file, diagnosticsFor(file, []), context));
-      if (placed) {
-        records.push(...placed);
-        cache.keepUnread(key);
-        continue;
-      }
+    const placed = placements?.take(file, stats, hash, () => readFileSync(path), (again) => parseOne(again, path, file, diagnosticsFor(file, []), context));
+    if (placed) {
+      for (const record of placed) records.push(record);
+      cache.keepUnread(key);
+      continue;
     }
     // With a cache: what this file gave last time when its bytes are the same.
-    let hash = hashFrom(cache.knownHash(key, stats));
-    if (hash === undefined) continue;
-    const hit = cache.lookup(key, hash, stats, file, reparse);
+    const known = cache.knownHash(key, stats) ?? hash();
+    if (known === undefined) continue;
+    const hit = cache.lookup(key, known, stats, file, reparse);
     if (hit) {
-      placements?.saw(file, stats, hash);
+      placements?.saw(file, stats, known);
       records.push(...hit.records);
       diagnostics.push(...hit.diagnostics);
       continue;
     }
-    bytes ??= readBytes(path, report);
-    if (bytes === undefined) continue;
-    hash = hashBytes(bytes);
-    const parsed = parseOne(bytes, path, file, report, context);
-    cache.store(key, hash, stats, parsed, diagnostics.slice(before));
-    placements?.saw(file, stats, hash);
+    const fresh = hash();
+    if (fresh === undefined) continue;
+    const parsed = parseOne(bytes!, path, file, report(), context);
+    cache.store(key, fresh, stats, parsed, diagnostics.slice(before));
+    placements?.saw(file, stats, fresh);
     records.push(...parsed);
   }
   return { records, diagnostics, files: files.length };
 }
 
-function readBytes(path: string, report: Reporter): Buffer | undefined {
+function readBytes(path: string, report: () => Reporter): Buffer | undefined {
   try {
     return readFileSync(path);
   } catch (error) {
-    report.error('input/unreadable', `cannot be read (${(error as NodeJS.ErrnoException).code ?? String(error)}); check its permissions`);
+    report().error('input/unreadable', `cannot be read (${(error as NodeJS.ErrnoException).code ?? String(error)}); check its permissions`);
     return undefined;
   }
 }

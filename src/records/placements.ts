@@ -38,6 +38,7 @@ const SHARDS = 32;
  */
 type Row = readonly [millis: number, slug: string, id: string, link: string, line: number, whole?: Whole];
 
+/** A record the feed showed, frozen, and its content as the feed showed it: links made absolute, sanitized if the config asks. */
 type Whole = readonly [record: Json, content: string];
 
 /** A file's size, mtime, ctime and hash, and the places of its records. */
@@ -96,31 +97,21 @@ export class Placements {
     return new Placements(dir, key, []);
   }
 
-  private entry(file: string): { readonly shard: Shard; readonly entry: Entry } | undefined {
-    const shard = this.previous[shardOf(file)];
-    const entry = shard?.files[file];
-    return entry && { shard: shard!, entry };
-  }
-
-  /** The hash of a file known from its size and times alone, when that is safe. */
-  knownHash(file: string, stats: FileStats): string | undefined {
-    const found = this.entry(file);
-    if (found === undefined) return undefined;
-    const { shard, entry } = found;
-    if (entry[0] !== stats.size || entry[1] !== stats.mtimeMs || entry[2] !== stats.ctimeMs) return undefined;
-    return stats.mtimeMs < shard.savedAt - RACY_MS ? entry[3] : undefined;
-  }
-
   /**
    * The records of a file placed by the last build, if its bytes hash the
-   * same: each gives its place at once, and its fields when asked, from the
-   * record kept whole if the last build showed it, else from the file read
-   * (`read`) and parsed (`parse`) again.
+   * same (known from its size and times alone when that is safe, else from
+   * `hash`): each gives its place at once, and its fields when asked, from
+   * the record kept whole if the last build showed it, else from the file
+   * read (`read`) and parsed (`parse`) again.
    */
-  take(file: string, hash: string, stats: FileStats, read: () => Buffer, parse: (bytes: Buffer) => readonly ArticleRecord[]): ArticleRecord[] | undefined {
-    const entry = this.entry(file)?.entry;
-    if (entry === undefined || entry[3] !== hash) return undefined;
-    this.next.set(file, { stats, hash, rows: entry[4] as Row[], taken: entry });
+  take(file: string, stats: FileStats, hash: () => string | undefined, read: () => Buffer, parse: (bytes: Buffer) => readonly ArticleRecord[]): ArticleRecord[] | undefined {
+    const shard = this.previous[shardOf(file)];
+    const entry = shard?.files[file];
+    if (entry === undefined) return undefined;
+    const known = entry[0] === stats.size && entry[1] === stats.mtimeMs && entry[2] === stats.ctimeMs && stats.mtimeMs < shard!.savedAt - RACY_MS;
+    const hashed = known ? entry[3] : hash();
+    if (hashed !== entry[3]) return undefined;
+    this.next.set(file, { stats, hash: hashed, rows: entry[4] as Row[], taken: entry });
     let parsed: readonly ArticleRecord[] | undefined;
     const records = () =>
       (parsed ??= (() => {
@@ -130,7 +121,7 @@ export class Placements {
         } catch {
           throw new StalePlacements(file);
         }
-        if (sha1(bytes) !== hash) throw new StalePlacements(file);
+        if (sha1(bytes) !== hashed) throw new StalePlacements(file);
         return parse(bytes);
       })());
     return entry[4].map((row) => new PlacedRecord(file, row, records) as unknown as ArticleRecord);
@@ -148,7 +139,7 @@ export class Placements {
     this.next.get(record.source.file)?.rows.push([millis, slug, id, link, record.source.line ?? 0]);
   }
 
-  /** Keeps a record the feed shows whole (not a placed one: see readAgain), with its content as the record gave it, so that the next build need not read its file. */
+  /** Keeps a record the feed shows whole (not a placed one: see readAgain), with its finished content, so that the next build need not read its file nor finish the content again. */
   keepShown(record: ArticleRecord, content: string): void {
     const { file } = record.source;
     let shown = this.shown.get(file);
@@ -284,13 +275,22 @@ export class PlacedRecord {
   }
 }
 
+/** Records revived whole, and their finished content. */
+const finished = new WeakMap<ArticleRecord, string>();
+
 function revived([record, content]: Whole, file: string): ArticleRecord {
+  let whole;
   try {
-    return reviveRecord(record, file, () => content);
+    whole = reviveRecord(record, file, () => content);
   } catch {
     throw new StalePlacements(file);
   }
+  finished.set(whole, content);
+  return whole;
 }
+
+/** The content of a record kept whole, as the last build's feed showed it: finished. */
+export const keptContent = (record: ArticleRecord): string | undefined => finished.get(record);
 
 const throwStale = (file: string): never => {
   throw new StalePlacements(file);

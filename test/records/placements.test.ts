@@ -90,6 +90,9 @@ describe('placements in a build', () => {
       ['one touched, its bytes the same', async () => utimes(join(dir, 'articles', 'c.txt'), new Date(), new Date())],
       ['a record of an array edited', () => edit('d.json', JSON.stringify([{ title: 'D one', published: '2024-05-13T08:00:00+09:00', slug: 'd-one', content_html: '<p>D one.</p>' }, { title: 'D two, edited', published: '2024-05-30T08:00:00Z', slug: 'd-two', content_text: 'D two.' }]))],
       ['the config changed', () => writeFile(join(dir, 'feedwright.config.json'), JSON.stringify({ ...config, limit: 4, articlePath: '/news/{slug}.html' }))],
+      ['content sanitized', () => writeFile(join(dir, 'feedwright.config.json'), JSON.stringify({ ...config, limit: 6, sanitize: true }))],
+      ['a record with a script in it', () => edit('m.json', JSON.stringify({ title: 'M', published: '2024-05-29T08:00:00Z', content_html: '<p onclick="go()">M, <a href="m/more">more</a>.</p><script>go()</script>' }))],
+      ['another changed, so that the one with a script is placed', () => edit('c.txt', article({ dateline: '2024.05.12 08:00 GMT-05', title: 'C, edited' }))],
       ['the feed shows more than 1,000', () => writeFile(join(dir, 'feedwright.config.json'), JSON.stringify({ ...config, limit: 1001 }))],
       ['and fewer again', () => writeFile(join(dir, 'feedwright.config.json'), JSON.stringify(config))],
     ];
