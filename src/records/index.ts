@@ -179,13 +179,14 @@ const LINK_PROBLEMS: Readonly<Record<string, string>> = {
 export async function listRecordFiles(dir: string): Promise<RecordFiles> {
   const found: string[] = [];
   const unlisted: Unlisted[] = [];
-  const walk = async (folder: string): Promise<void> => {
+  // `under` ends in a separator, and a name holds none: joined by hand, as path.join would join them, for thousands of names.
+  const walk = async (folder: string, under: string): Promise<void> => {
     const entries = await readdir(folder, { withFileTypes: true });
     for (const entry of entries) {
       if (entry.name.startsWith('.') || entry.name.startsWith('_')) continue;
-      const path = join(folder, entry.name);
+      const path = under + entry.name;
       const isRecord = READERS[extname(entry.name)] !== undefined;
-      if (entry.isDirectory()) await walk(path);
+      if (entry.isDirectory()) await walk(path, path + sep);
       else if (entry.isSymbolicLink()) {
         const target = await stat(path).catch((error: NodeJS.ErrnoException) => error.code ?? 'EIO');
         if (typeof target === 'string') {
@@ -198,7 +199,7 @@ export async function listRecordFiles(dir: string): Promise<RecordFiles> {
       else if (isRecord) unlisted.push({ path, severity: 'error', ruleId: 'input/not-a-file', message: 'is not a regular file (a FIFO, a socket or a device); replace it with the article file' });
     }
   };
-  await walk(dir);
+  await walk(dir, join(dir, '_').slice(0, -1));
   const byPath = <T>(key: (x: T) => string) => (a: T, b: T) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0);
   return Object.assign(found.sort(byPath((p: string) => p)), { unlisted: unlisted.sort(byPath((u: Unlisted) => u.path)) });
 }

@@ -2,7 +2,6 @@ import { statSync, type Stats } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { RACY_MS, sha1, storeJson } from '../stored.js';
-import { createHash } from 'node:crypto';
 import type { Diagnostic } from '../diagnostic.js';
 
 /**
@@ -43,7 +42,7 @@ export const hashOf = (...parts: readonly string[]): string => sha1(parts.join('
 
 /** The signature of a set of record files, the newest mtime among them, and each file's stats for the reading that follows. */
 export function inputSignature(dir: string, files: readonly string[]): { signature: string; newest: number; stats: Map<string, Stats> } {
-  const hash = createHash('sha1');
+  const lines: string[] = [];
   const all = new Map<string, Stats>();
   let newest = 0;
   for (const file of files) {
@@ -51,10 +50,11 @@ export function inputSignature(dir: string, files: readonly string[]): { signatu
     if (stats === undefined) continue;
     all.set(file, stats);
     // ctime too: it changes with the content even when a tool sets the mtime back.
-    hash.update(`${file.slice(dir.length)}\0${stats.size}\0${stats.mtimeMs}\0${stats.ctimeMs}\n`);
+    lines.push(`${file.slice(dir.length)}\0${stats.size}\0${stats.mtimeMs}\0${stats.ctimeMs}\n`);
     newest = Math.max(newest, stats.mtimeMs);
   }
-  return { signature: hash.digest('hex'), newest, stats: all };
+  // Hashed at once: one call for thousands of files, not one each.
+  return { signature: sha1(lines.join('')), newest, stats: all };
 }
 
 export async function loadManifest(path: string): Promise<Manifest | undefined> {
