@@ -3,7 +3,7 @@ import type { DateTime } from 'luxon';
 import { loadConfig, type Config } from './config/config.js';
 import { hasErrors, type Diagnostic } from './diagnostic.js';
 import type { Feed, FeedFormat } from './model/types.js';
-import { instantOf, listRecordFiles, Placements, readRecords, RecordCache, StalePlacements, type ArticleRecord, type Placement, type ReadContext, type ReadOptions } from './records/index.js';
+import { instantOf, listRecordFiles, Placements, readRecords, StalePlacements, type ArticleRecord, type Placement, type ReadContext, type ReadOptions } from './records/index.js';
 import type * as Steps from './steps.js';
 import { CODE_ID } from './version.js';
 import { hashOf, inputSignature, loadManifest, saveManifest, stillCurrent } from './write/manifest.js';
@@ -26,7 +26,7 @@ export interface BuildOptions {
   readonly future?: boolean;
   /** Fail on a warning of the spec rules, as on an error. */
   readonly strict?: boolean;
-  /** Where parsed records are kept between builds (default: the config's cacheDir, else node_modules/.cache/feedwright); false: no cache. */
+  /** Where the last build's placements and manifest are kept (default: the config's cacheDir, else node_modules/.cache/feedwright); false: no cache. */
   readonly cacheDir?: string | false;
 }
 
@@ -35,10 +35,10 @@ const DEFAULT_CACHE_DIR = join('node_modules', '.cache', 'feedwright');
 /**
  * The placements keep the items a feed shows whole, content included, so
  * that a rebuild reads only the files that changed, for feeds that show at
- * most this many. Keeping costs each build about as much per item as reading
- * the item's file again costs a rebuild (at 100,000 items, 6.5 s to write
- * the cache against 7 s to read the files), and a rebuild of a feed that
- * shows thousands of items is mostly their render and proof anyway.
+ * most this many. Keeping an item costs each build about as much as reading
+ * its file again costs a rebuild (at 100,000 items, writing the records
+ * whole took 6.5 s against 7 s to read the files), and a rebuild of a feed
+ * that shows thousands of items is mostly their render and proof anyway.
  */
 const KEEP_CONTENT_UP_TO = 1000;
 
@@ -92,7 +92,6 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   const steps = await import('./steps.js');
   const { feed, diagnostics, nextFuture } = await model(steps, articles, config, options, {
     context,
-    ...(cacheDir === undefined ? {} : { cachePath: join(cacheDir, `records-${id}`) }),
     // Placed as the last build placed them: for this config and these options, and not with local media, whose sizes are inputs they do not track.
     ...(cacheDir === undefined || config.publicDir !== undefined ? {} : { placements: { path: join(cacheDir, `placements-${id}`), key: hashOf(key, options.articlesDir), trusted: true } }),
     reading: { ...(files ? { files } : {}), ...(inputs ? { stats: inputs.stats } : {}) },
@@ -152,8 +151,8 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
 }
 
 /**
- * articles → records → model. The records, and the record cache that holds
- * them, are let go when it returns: the model keeps what the feeds need.
+ * articles → records → model. The records are let go when it returns: the
+ * model keeps what the feeds need.
  */
 async function model(
   steps: typeof Steps,
@@ -162,17 +161,15 @@ async function model(
   options: BuildOptions,
   input: {
     readonly context: ReadContext;
-    readonly cachePath?: string;
     readonly placements?: { readonly path: string; readonly key: string; readonly trusted: boolean };
-    readonly reading: Omit<ReadOptions, 'display' | 'cache' | 'placements'>;
+    readonly reading: Omit<ReadOptions, 'display' | 'placements'>;
     readonly now: number;
     readonly publicDir?: string;
   },
 ): Promise<{ feed?: Feed; diagnostics: Diagnostic[]; nextFuture: number | null }> {
-  const cache = input.cachePath === undefined ? undefined : RecordCache.open(input.cachePath, input.context);
   const kept = input.placements;
   const placements = kept && (kept.trusted ? Placements.open : Placements.none)(kept.path, kept.key);
-  const { records, diagnostics: readDiagnostics } = await readRecords(articles, input.context, { display: options.articlesDir, ...input.reading, ...(cache ? { cache } : {}), ...(placements ? { placements } : {}) });
+  const { records, diagnostics: readDiagnostics } = await readRecords(articles, input.context, { display: options.articlesDir, ...input.reading, ...(placements ? { placements } : {}) });
   const mediaSizes = input.publicDir === undefined ? undefined : await steps.localMediaSizes(mediaUrls(records), config.siteUrl, input.publicDir);
   let modelled: ReturnType<typeof steps.normalize>;
   try {
@@ -194,7 +191,7 @@ async function model(
   // An empty feed because every file failed to read says nothing the read errors did not.
   const consequential = (d: Diagnostic) => d.ruleId === 'input/no-articles' && hasErrors(readDiagnostics);
   const diagnostics = [...readDiagnostics, ...modelDiagnostics.filter((d) => !consequential(d))];
-  await Promise.all([cache?.save(), placements?.save(diagnostics)]);
+  await placements?.save(diagnostics);
   // The first record left out as future, so that the manifest knows when the output goes stale.
   let nextFuture: number | null = null;
   if (options.now !== undefined && !options.future) {

@@ -40,9 +40,3 @@ export function rfc3339(date: DateTime): string {
 
 /** The day in the date's own zone, as RFC 3339 writes it: `2024-05-16`. */
 export const calendarDate = (date: DateTime): string => `${pad4(date.year)}-${pad2(date.month)}-${pad2(date.day)}`;
-
-/** The same, for an instant (epoch ms) and the offset (minutes) of its zone then. */
-export function calendarDateAt(millis: number, offset: number): string {
-  const local = new Date(millis + offset * 60_000);
-  return `${pad4(local.getUTCFullYear())}-${pad2(local.getUTCMonth() + 1)}-${pad2(local.getUTCDate())}`;
-}

@@ -1,7 +1,8 @@
 import type { DateTime } from 'luxon';
 import type { Config } from '../config/config.js';
+import { calendarDate } from '../dates/format.js';
 import { diagnosticsFor, type Diagnostic } from '../diagnostic.js';
-import { instantOf, keptContent, placementOf, publicationDay, readAgain, StalePlacements, type ArticleRecord, type Placement } from '../records/index.js';
+import { instantOf, keptContent, placementOf, readAgain, StalePlacements, type ArticleRecord, type Placement } from '../records/index.js';
 import { own } from '../own.js';
 import { absoluteUrls } from './absolute-urls.js';
 import { sanitize } from './sanitize.js';
@@ -151,7 +152,7 @@ function candidateMaker(config: Config, options: NormalizeOptions, diagnostics: 
     const slug = encodeURIComponent(record.slug);
     // RFC 4151: the date is the publication day as its author wrote it, so the
     // id stays the same under --utc and when links move.
-    const id = record.id ?? `tag:${host},${publicationDay(record)}:${slug}`;
+    const id = record.id ?? `tag:${host},${calendarDate(record.published!)}:${slug}`;
     const link = record.link ?? base + config.articlePath.replace('{slug}', slug);
     return { record, millis, slug: record.slug, id, link, ...(media === undefined ? {} : { media }) };
   };

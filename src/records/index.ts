@@ -2,8 +2,8 @@ import { readFileSync, statSync } from 'node:fs';
 import { readdir, stat } from 'node:fs/promises';
 import { extname, join, relative, sep } from 'node:path';
 import { diagnosticsFor, type Diagnostic, type Reporter } from '../diagnostic.js';
-import { hashBytes, type FileStats, type RecordCache } from './cache.js';
-import type { Placements } from './placements.js';
+import { sha1 } from '../stored.js';
+import type { FileStats, Parse, Placements } from './placements.js';
 import type { ArticleRecord, ReadContext } from './record.js';
 import { decodeText } from './text.js';
 import { readJson } from './json.js';
@@ -11,8 +11,7 @@ import { readMarkdown } from './md.js';
 import { readTxt } from './txt.js';
 
 export type { ArticleRecord, Field, ReadContext } from './record.js';
-export { instantOf, publicationDay, RecordCache } from './cache.js';
-export { keptContent, placementOf, Placements, readAgain, StalePlacements, type Placement } from './placements.js';
+export { instantOf, keptContent, placementOf, Placements, readAgain, StalePlacements, type Placement } from './placements.js';
 
 type Reader = (text: string, slug: string, source: { file: string }, report: Reporter, context: ReadContext) => ArticleRecord | readonly ArticleRecord[] | undefined;
 
@@ -26,8 +25,7 @@ const READERS: Readonly<Record<string, Reader>> = {
 export interface ReadOptions {
   /** How the folder is named in messages (default: `dir`). */
   readonly display?: string;
-  readonly cache?: RecordCache;
-  /** Where the last build's model placed the records of each file (with a cache only). */
+  /** Where the last build's model placed the records of each file: a file unchanged since is not read. */
   readonly placements?: Placements;
   /** The record files, when the caller has listed them already (see listRecordFiles). */
   readonly files?: readonly string[];
@@ -45,12 +43,11 @@ export interface ReadResult {
 /**
  * Reads every record under `dir` (SPEC section 2): recursively, in path
  * order, skipping hidden and `_`-prefixed names and unknown extensions.
- * With a cache, a file whose bytes did not change since the last build is
- * not parsed again.
+ * With placements, a file whose bytes did not change since the last build
+ * is not read again unless the feed shows one of its records.
  */
 export async function readRecords(dir: string, context: ReadContext, options: ReadOptions = {}): Promise<ReadResult> {
-  const { display = dir, cache } = options;
-  const placements = cache && options.placements;
+  const { display = dir, placements } = options;
   const diagnostics: Diagnostic[] = [];
   let files: readonly string[];
   try {
@@ -70,62 +67,33 @@ export async function readRecords(dir: string, context: ReadContext, options: Re
   // times faster than as many promises, and nothing else runs meanwhile.
   const records: ArticleRecord[] = [];
   // Names as path.relative and path.join would make them, cut and joined directly: for thousands of files, the calls add up.
+  // A placed record's file, read again to be shown: its messages were given when it was placed.
+  const parseAgain: Parse = (bytes, path, file) => parseOne(bytes, path, file, diagnosticsFor(file, []), context);
   const under = join(dir, '_').slice(0, -1);
   const named = join(display, '_').slice(0, -1);
   for (const path of files) {
-    const key = path.startsWith(under) ? path.slice(under.length) : relative(dir, path);
-    const file = named + key;
-    const before = diagnostics.length;
-    // Made only for a file read: most files of a rebuild are not.
-    let reporter: Reporter | undefined;
-    const report = () => (reporter ??= diagnosticsFor(file, diagnostics));
-    if (!cache) {
-      const bytes = readBytes(path, report);
-      if (bytes) records.push(...parseOne(bytes, path, file, report(), context));
-      continue;
-    }
-    const stats = options.stats?.get(path) ?? statSync(path, { throwIfNoEntry: false });
-    if (stats === undefined) {
-      readBytes(path, report); // Gone since it was listed: said so if it cannot be read.
-      continue;
-    }
-    // The file's hash, from its bytes: read once, for whichever asks first (undefined: unreadable, and said so).
-    let bytes: Buffer | undefined;
-    let hashed: { readonly value: string | undefined } | undefined;
-    const hash = () => (hashed ??= { value: (bytes = readBytes(path, report)) && hashBytes(bytes) }).value;
-    const reparse = () => parseOne(bytes ?? readFileSync(path), path, file, diagnosticsFor(file, []), context);
-    // With placements: the records of an unchanged file, placed as the last build's model placed them, read again only if shown.
-    const placed = placements?.take(file, stats, hash, () => readFileSync(path), (again) => parseOne(again, path, file, diagnosticsFor(file, []), context));
+    const file = named + (path.startsWith(under) ? path.slice(under.length) : relative(dir, path));
+    // The records of an unchanged file, placed as the last build's model placed them.
+    const stats = placements && (options.stats?.get(path) ?? statSync(path, { throwIfNoEntry: false }));
+    const placed = stats && placements!.take(file, path, stats, parseAgain);
     if (placed) {
       for (const record of placed) records.push(record);
-      cache.keepUnread(key);
       continue;
     }
-    // With a cache: what this file gave last time when its bytes are the same.
-    const known = cache.knownHash(key, stats) ?? hash();
-    if (known === undefined) continue;
-    const hit = cache.lookup(key, known, stats, file, reparse);
-    if (hit) {
-      placements?.saw(file, stats, known);
-      records.push(...hit.records);
-      diagnostics.push(...hit.diagnostics);
-      continue;
-    }
-    const fresh = hash();
-    if (fresh === undefined) continue;
-    const parsed = parseOne(bytes!, path, file, report(), context);
-    cache.store(key, fresh, stats, parsed, diagnostics.slice(before));
-    placements?.saw(file, stats, fresh);
-    records.push(...parsed);
+    const report = diagnosticsFor(file, diagnostics);
+    const bytes = readBytes(path, report);
+    if (bytes === undefined) continue;
+    records.push(...parseOne(bytes, path, file, report, context));
+    if (stats) placements!.saw(file, stats, sha1(bytes));
   }
   return { records, diagnostics, files: files.length };
 }
 
-function readBytes(path: string, report: () => Reporter): Buffer | undefined {
+function readBytes(path: string, report: Reporter): Buffer | undefined {
   try {
     return readFileSync(path);
   } catch (error) {
-    report().error('input/unreadable', `cannot be read (${(error as NodeJS.ErrnoException).code ?? String(error)}); check its permissions`);
+    report.error('input/unreadable', `cannot be read (${(error as NodeJS.ErrnoException).code ?? String(error)}); check its permissions`);
     return undefined;
   }
 }

@@ -5,27 +5,30 @@ import type { Diagnostic } from '../diagnostic.js';
 import type { Caption, Person, Source } from '../model/types.js';
 import { RACY_MS, sha1, shardIndex, storeText } from '../stored.js';
 import { CODE_ID } from '../version.js';
-import { freezeRecord, reviveRecord, type FileStats, type Json } from './cache.js';
+import { freezeRecord, reviveRecord, type Json } from './frozen.js';
 import type { ArticleRecord, RecordAttachment } from './record.js';
 
 /**
  * What the last build's model made of each record file: for every record,
  * its instant and the slug, id and link that must be its own (SPEC 2.4),
  * which is all that places it among the others. A rebuild takes these for
- * each file that did not change, instead of reading, reviving and checking
- * its records again: after one article changed in a folder of 10,000, that
- * was most of the rebuild. Only a record the feed then shows is read again
- * from its file, checked again, and must come out the same.
+ * each file that did not change, instead of reading and checking its records
+ * again: of a folder of 10,000 records after one changed, it reads one. A
+ * record the feed then shows comes kept whole with its finished content (for
+ * a feed of at most 1,000 items), or else from its file read again; either
+ * way it is checked again and must be placed as it was, or the build starts
+ * again from the files.
  *
  * The placements hold for one config and one set of build options (their
- * key). A file that gave any message is not kept, and is read every time.
- * They are a folder of SHARDS files, each record file's entry in the shard
- * its name hashes to, and a build rewrites only the shards in which anything
- * changed. The first line of a shard holds the hash of the rest: a shard cut
- * short, edited, or written by another version or for another key is
- * ignored, never trusted. A file is unchanged when its bytes hash the same;
- * the hash is taken again unless its size, mtime and ctime match and it is
- * older than its shard by a clear margin, as for the record cache.
+ * key): after a change to either, every file is read, as in a first build. A
+ * file that gave any message is not kept, and is read every time. They are a
+ * folder of SHARDS files, each record file's entry in the shard its name
+ * hashes to, and a build rewrites only the shards in which anything changed.
+ * The first line of a shard holds the hash of the rest: a shard cut short,
+ * edited, or written by another version or for another key is ignored, never
+ * trusted. A file is unchanged when its bytes hash the same; the hash is
+ * taken again unless its size, mtime and ctime match and it is older than
+ * its shard by a clear margin (git's rule for its index).
  */
 
 const FORMAT = 1;
@@ -58,6 +61,13 @@ interface Shard {
   readonly files: Readonly<Record<string, Entry>>;
 }
 
+/** What a file's size and times are compared by. */
+export interface FileStats {
+  readonly size: number;
+  readonly mtimeMs: number;
+  readonly ctimeMs: number;
+}
+
 /** What places a record among the others. */
 export interface Placement {
   readonly millis: number;
@@ -65,6 +75,9 @@ export interface Placement {
   readonly id: string;
   readonly link: string;
 }
+
+/** Parses a record file's bytes again, for the placed records the feed shows. */
+export type Parse = (bytes: Buffer, path: string, file: string) => readonly ArticleRecord[];
 
 /** A placed record read again did not come out as the placements said: the build starts again without them. */
 export class StalePlacements extends Error {
@@ -98,33 +111,21 @@ export class Placements {
   }
 
   /**
-   * The records of a file placed by the last build, if its bytes hash the
-   * same (known from its size and times alone when that is safe, else from
-   * `hash`): each gives its place at once, and its fields when asked, from
-   * the record kept whole if the last build showed it, else from the file
-   * read (`read`) and parsed (`parse`) again.
+   * The records of the file at `path` if the last build placed them and its
+   * bytes hash the same (known from its size and times alone when that is
+   * safe, else read): each gives its place at once, and its fields when
+   * asked, from the record kept whole if the last build showed it, else from
+   * the file read and parsed (`parse`) again.
    */
-  take(file: string, stats: FileStats, hash: () => string | undefined, read: () => Buffer, parse: (bytes: Buffer) => readonly ArticleRecord[]): ArticleRecord[] | undefined {
+  take(file: string, path: string, stats: FileStats, parse: Parse): ArticleRecord[] | undefined {
     const shard = this.previous[shardOf(file)];
     const entry = shard?.files[file];
     if (entry === undefined) return undefined;
     const known = entry[0] === stats.size && entry[1] === stats.mtimeMs && entry[2] === stats.ctimeMs && stats.mtimeMs < shard!.savedAt - RACY_MS;
-    const hashed = known ? entry[3] : hash();
-    if (hashed !== entry[3]) return undefined;
-    this.next.set(file, { stats, hash: hashed, rows: entry[4] as Row[], taken: entry });
-    let parsed: readonly ArticleRecord[] | undefined;
-    const records = () =>
-      (parsed ??= (() => {
-        let bytes: Buffer;
-        try {
-          bytes = read();
-        } catch {
-          throw new StalePlacements(file);
-        }
-        if (sha1(bytes) !== hashed) throw new StalePlacements(file);
-        return parse(bytes);
-      })());
-    return entry[4].map((row) => new PlacedRecord(file, row, records) as unknown as ArticleRecord);
+    if (!known && hashOf(path) !== entry[3]) return undefined;
+    this.next.set(file, { stats, hash: entry[3], rows: entry[4] as Row[], taken: entry });
+    const placed = new PlacedFile(file, path, entry[3], parse);
+    return entry[4].map((row) => new PlacedRecord(placed, row) as unknown as ArticleRecord);
   }
 
   /** A file this build read: the places of its records follow (see place). */
@@ -192,22 +193,61 @@ function readShard(path: string, key: string): Shard | undefined {
 
 const withWhole = (row: Row, whole: Whole | undefined): Row => (whole === undefined ? [row[0], row[1], row[2], row[3], row[4]] : [row[0], row[1], row[2], row[3], row[4], whole]);
 
+/** The hash of a file's bytes; undefined when it cannot be read (the caller reads it and says so). */
+function hashOf(path: string): string | undefined {
+  try {
+    return sha1(readFileSync(path));
+  } catch {
+    return undefined;
+  }
+}
+
+/** A file the last build placed: read again, and checked to be the same, only if a record of it is asked for its fields. */
+class PlacedFile {
+  #records: readonly ArticleRecord[] | undefined;
+
+  constructor(
+    readonly file: string,
+    private readonly path: string,
+    private readonly hash: string,
+    private readonly parse: Parse,
+  ) {}
+
+  records(): readonly ArticleRecord[] {
+    if (this.#records === undefined) {
+      let bytes: Buffer;
+      try {
+        bytes = readFileSync(this.path);
+      } catch {
+        throw new StalePlacements(this.file);
+      }
+      if (sha1(bytes) !== this.hash) throw new StalePlacements(this.file);
+      this.#records = this.parse(bytes, this.path, this.file);
+    }
+    return this.#records;
+  }
+}
+
 /**
  * A record placed by the last build: its place known at once, its fields
  * when asked, from the record kept whole or from its file read again. It is
  * never a draft: a draft has no place.
  */
 export class PlacedRecord {
-  readonly source: Source;
   readonly draft = false;
+  readonly #file: PlacedFile;
   readonly #row: Row;
-  readonly #records: () => readonly ArticleRecord[];
   #record: ArticleRecord | undefined;
 
-  constructor(file: string, row: Row, records: () => readonly ArticleRecord[]) {
-    this.source = row[4] === 0 ? { file } : { file, line: row[4] };
+  constructor(file: PlacedFile, row: Row) {
+    this.#file = file;
     this.#row = row;
-    this.#records = records;
+  }
+
+  /** Made when asked: messages about other records name it, and the feed shows few. */
+  get source(): Source {
+    const { file } = this.#file;
+    return this.#row[4] === 0 ? { file } : { file, line: this.#row[4] };
   }
 
   get placement(): Placement {
@@ -218,7 +258,8 @@ export class PlacedRecord {
   /** The record kept whole, or as its file gives it now: the one with this slug, which no other record of the feed has. */
   get record(): ArticleRecord {
     const whole = this.#row[5];
-    return (this.#record ??= whole ? revived(whole, this.source.file) : (this.#records().find((r) => r.slug === this.#row[1]) ?? throwStale(this.source.file)));
+    const { file } = this.#file;
+    return (this.#record ??= whole ? revived(whole, file) : (this.#file.records().find((r) => r.slug === this.#row[1]) ?? throwStale(file)));
   }
 
   get slug(): string {
@@ -281,7 +322,7 @@ const finished = new WeakMap<ArticleRecord, string>();
 function revived([record, content]: Whole, file: string): ArticleRecord {
   let whole;
   try {
-    whole = reviveRecord(record, file, () => content);
+    whole = reviveRecord(record, file, content);
   } catch {
     throw new StalePlacements(file);
   }
@@ -298,6 +339,10 @@ const throwStale = (file: string): never => {
 
 /** A placed record as kept whole or read again, to be checked again; any other record as it is. */
 export const readAgain = (record: ArticleRecord): ArticleRecord => (record instanceof PlacedRecord ? record.record : record);
+
+/** When a record was published or updated (epoch ms): a placed record says when it was published without reading its file. */
+export const instantOf = (record: ArticleRecord, field: 'published' | 'updated'): number | undefined =>
+  record instanceof PlacedRecord ? record.instant(field) : record[field]?.toMillis();
 
 /** Where the last build placed a record, when it did. */
 export const placementOf = (record: ArticleRecord): Placement | undefined => (record instanceof PlacedRecord ? record.placement : undefined);

@@ -4,7 +4,6 @@ import { join } from 'node:path';
 import { DateTime } from 'luxon';
 import { describe, expect, it } from 'vitest';
 import { build, type BuildResult } from '../../src/build.js';
-import { RecordCache } from '../../src/records/cache.js';
 import { placementOf, Placements, readRecords } from '../../src/records/index.js';
 import { article, BASE_CONFIG, makeProject } from '../helpers.js';
 
@@ -210,19 +209,33 @@ describe('placements in a build', () => {
   });
 });
 
+/** The records of the articles folder, read with the placements the last build left. */
+async function readPlaced(dir: string, key?: string) {
+  const folder = await placementsFolder(dir);
+  return readRecords(join(dir, 'articles'), {}, { display: 'articles', placements: Placements.open(folder, key ?? (await keyOf(dir))) });
+}
+/** The key the last build kept its placements for, from the first line of a shard. */
+const keyOf = async (dir: string) => {
+  const folder = await placementsFolder(dir);
+  return JSON.parse((await readFile(join(folder, (await readdir(folder))[0]!), 'utf8')).split('\n')[0]!).key as string;
+};
+const placed = async (dir: string, key?: string) => (await readPlaced(dir, key)).records.map((r) => [r.slug, placementOf(r) !== undefined]);
+
 describe('placements when reading', () => {
-  it('place the records of unchanged files, and read the files that changed', async () => {
+  async function project() {
     const dir = await makeProject({
       'articles/a.txt': article({ dateline: '2024.05.14 08:00 GMT', title: 'A' }),
       'articles/b.md': '---\ntitle: B\npublished: 2024-05-15 08:00 +00:00\n---\nStory B.\n',
     });
     for (const name of ['a.txt', 'b.md']) await utimes(join(dir, 'articles', name), OLD, OLD);
     await incremental(dir);
+    return dir;
+  }
+
+  it('place the records of unchanged files, and read the files that changed', async () => {
+    const dir = await project();
     await writeFile(join(dir, 'articles', 'b.md'), '---\ntitle: B, edited\npublished: 2024-05-15 08:00 +00:00\n---\nStory B.\n');
-    const folder = await placementsFolder(dir);
-    const key = JSON.parse((await readFile(join(folder, (await readdir(folder))[0]!), 'utf8')).split('\n')[0]!).key as string;
-    const cache = RecordCache.open(join(dir, 'cache', 'unused'), {});
-    const { records } = await readRecords(join(dir, 'articles'), {}, { display: 'articles', cache, placements: Placements.open(folder, key) });
+    const { records } = await readPlaced(dir);
     expect(records.map((r) => [r.slug, placementOf(r)?.id])).toEqual([
       ['a', 'tag:wire.example.org,2024-05-14:a'],
       ['b', undefined],
@@ -230,5 +243,77 @@ describe('placements when reading', () => {
     expect(records[1]?.title).toBe('B, edited');
     // A placed record's fields come from its file, read again when asked.
     expect(records[0]?.title).toBe('A');
+  });
+
+  it('read a changed file again, even with the same size and mtime', async () => {
+    const dir = await project();
+    const file = join(dir, 'articles', 'a.txt');
+    await writeFile(file, (await readFile(file, 'utf8')).replace('\nA\n', '\nZ\n'));
+    await utimes(file, OLD, OLD);
+    // Same size, same mtime, but the write moved the ctime: the bytes are hashed again.
+    expect(await placed(dir)).toEqual([['a', false], ['b', true]]);
+    expect((await readPlaced(dir)).records[0]?.title).toBe('Z');
+  });
+
+  it('place a file touched but not changed: its bytes hash the same', async () => {
+    const dir = await project();
+    await utimes(join(dir, 'articles', 'a.txt'), new Date(), new Date());
+    expect(await placed(dir)).toEqual([['a', true], ['b', true]]);
+  });
+
+  it('ignore shards that do not parse, and read every file', async () => {
+    const dir = await project();
+    const folder = await placementsFolder(dir);
+    const key = await keyOf(dir);
+    expect(await placed(dir, key)).toEqual([['a', true], ['b', true]]);
+    for (const name of await readdir(folder)) await writeFile(join(folder, name), '{"format": 1, "ver');
+    expect(await placed(dir, key)).toEqual([['a', false], ['b', false]]);
+  });
+});
+
+describe('placements in a build, given shards they did not write', () => {
+  it('start again from the files when a record kept whole is not of the shape this version writes', async () => {
+    const dir = await makeProject({
+      'articles/a.txt': article({ dateline: '2024.05.14 08:00 GMT', title: 'A' }),
+      'articles/b.txt': article({ dateline: '2024.05.15 08:00 GMT', title: 'B' }),
+    });
+    for (const name of ['a.txt', 'b.txt']) await utimes(join(dir, 'articles', name), OLD, OLD);
+    await incremental(dir);
+    await rewriteShards(dir, (body) => body.replaceAll('"lines":', '"lines_":'));
+    await writeFile(join(dir, 'articles', 'c.txt'), article({ dateline: '2024.05.13 08:00 GMT', title: 'C' }));
+    const again = await incremental(dir);
+    expect(again.exitCode).toBe(0);
+    expect(again.feed?.entries.map((e) => e.title)).toEqual(['B', 'A', 'C']);
+  });
+});
+
+describe('placements and messages', () => {
+  it('read a file that gave a message every time, so that the message is given again', async () => {
+    const dir = await makeProject({ 'articles/a.txt': article({ title: 'Bell\u0007 rings' }), 'articles/b.txt': article({ dateline: '2024.05.15 08:00 GMT', title: 'B' }) });
+    for (const name of ['a.txt', 'b.txt']) await utimes(join(dir, 'articles', name), OLD, OLD);
+    const first = await incremental(dir);
+    expect(first.diagnostics[0]).toMatchObject({ file: 'articles/a.txt', ruleId: 'input/forbidden-character' });
+    await writeFile(join(dir, 'articles', 'c.txt'), article({ dateline: '2024.05.13 08:00 GMT', title: 'C' }));
+    expect((await incremental(dir)).diagnostics).toEqual(first.diagnostics);
+    expect(await placed(dir)).toEqual([['a', false], ['b', true], ['c', true]]);
+  });
+
+  it('give the same ids and dates from a record kept whole as from its file', async () => {
+    const dir = await makeProject(
+      {
+        'articles/late.md': '---\ntitle: Late\npublished: 2024-05-16 23:30 America/Los_Angeles\nupdated: 2024-11-03 01:30 -07:00\n---\nLate in the day.\n',
+        'articles/early.txt': article({ dateline: '2024.05.17 00:15 GMT+14', title: 'Early' }),
+        'articles/other.txt': article({ dateline: '2024.05.01 08:00 GMT', title: 'Other' }),
+      },
+      { ...BASE_CONFIG, limit: 3 },
+    );
+    for (const name of ['late.md', 'early.txt', 'other.txt']) await utimes(join(dir, 'articles', name), OLD, OLD);
+    const view = (r: BuildResult) => r.feed?.entries.map((e) => [e.id, e.published.toISO(), e.published.zoneName, e.updated.toISO()]);
+    const now = DateTime.fromISO('2024-12-01T00:00:00Z');
+    const fresh = view(await incremental(dir, { now }));
+    expect(fresh?.map((e) => e[0])).toEqual(['tag:wire.example.org,2024-05-16:late', 'tag:wire.example.org,2024-05-17:early', 'tag:wire.example.org,2024-05-01:other']);
+    await writeFile(join(dir, 'articles', 'other.txt'), article({ dateline: '2024.05.01 08:00 GMT', title: 'Other, edited' }));
+    expect(view(await incremental(dir, { now }))).toEqual(fresh);
+    expect(await placementsText(dir)).toContain('America/Los_Angeles');
   });
 });
