@@ -66,9 +66,9 @@ export async function readRecords(dir: string, context: ReadContext, options: Re
   // Files are read synchronously: for thousands of small files that is several
   // times faster than as many promises, and nothing else runs meanwhile.
   const records: ArticleRecord[] = [];
-  // Names as path.relative and path.join would make them, cut and joined directly: for thousands of files, the calls add up.
   // A placed record's file, read again to be shown: its messages were given when it was placed.
   const parseAgain: Parse = (bytes, path, file) => parseOne(bytes, path, file, diagnosticsFor(file, []), context);
+  // Names as path.relative and path.join would make them, cut and joined directly: for thousands of files, the calls add up.
   const under = join(dir, '_').slice(0, -1);
   const named = join(display, '_').slice(0, -1);
   for (const path of files) {
