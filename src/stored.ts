@@ -3,19 +3,12 @@ import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
 
 /**
- * What the record cache and the build manifest share: results kept between
+ * What the placements and the build manifest share: results kept between
  * builds, trusted only as far as the files they came from are unchanged.
  */
 
 /** A file changed within this long of a kept result could share its mtime with the change (git's "racy" rule): look at its bytes. */
 export const RACY_MS = 2000;
-
-/** FNV-1a over the key's UTF-16 code units: the same shard of `count` for the same key on every machine. */
-export function shardIndex(key: string, count: number): number {
-  let hash = 0x811c9dc5;
-  for (let i = 0; i < key.length; i++) hash = Math.imul(hash ^ key.charCodeAt(i), 0x01000193);
-  return (hash >>> 0) % count;
-}
 
 export const sha1 = (data: string | Uint8Array): string => createHash('sha1').update(data).digest('hex');
 

@@ -31,7 +31,7 @@ export interface Config {
   readonly cacheControl?: string;
   /** The folder the site is published from: media under `siteUrl` found there get their sizes measured. */
   readonly publicDir?: string;
-  /** Where parsed records and the last build's manifest are kept (default: node_modules/.cache/feedwright). */
+  /** Where the last build's placements of the records and its manifest are kept (default: node_modules/.cache/feedwright). */
   readonly cacheDir?: string;
   /** Also write a gzip (`.gz`) and a brotli (`.br`) copy of each feed, for hosts that serve them. */
   readonly precompress?: boolean;

@@ -171,7 +171,7 @@ function toEntry(candidate: Candidate, config: Config, options: NormalizeOptions
   const { record, media } = candidate;
   const published = record.published!;
   const inOutputZone = (d: DateTime) => (options.utc ? d.toUTC() : d);
-  // The record renders or loads its content when asked (a Markdown body, or a cached record's file): only here. Content the
+  // The record renders or loads its content when asked (a Markdown body, or a placed record's file read again): only here. Content the
   // last build showed and kept is finished already. Under `sanitize`, after absoluteUrls: the sanitizer judges each URL by its
   // scheme, which a relative one does not have yet.
   let html = keptContent(record);

@@ -1,5 +1,4 @@
-import { readFileSync, statSync } from 'node:fs';
-import { readdir, stat } from 'node:fs/promises';
+import { readdirSync, readFileSync, statSync, type Stats } from 'node:fs';
 import { extname, join, relative, sep } from 'node:path';
 import { diagnosticsFor, type Diagnostic, type Reporter } from '../diagnostic.js';
 import { sha1 } from '../stored.js';
@@ -137,6 +136,15 @@ const LINK_PROBLEMS: Readonly<Record<string, string>> = {
   EACCES: 'leads to a file that cannot be read (EACCES); check its permissions',
 };
 
+/** What a link leads to, or why it cannot be followed (an error code). */
+function statOrCode(path: string): Stats | string {
+  try {
+    return statSync(path);
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code ?? 'EIO';
+  }
+}
+
 /**
  * Record files under `dir`, sorted by path so that every build reads them
  * in one order. Linked folders are not followed (a link back up the tree
@@ -147,16 +155,17 @@ const LINK_PROBLEMS: Readonly<Record<string, string>> = {
 export async function listRecordFiles(dir: string): Promise<RecordFiles> {
   const found: string[] = [];
   const unlisted: Unlisted[] = [];
-  // `under` ends in a separator, and a name holds none: joined by hand, as path.join would join them, for thousands of names.
-  const walk = async (folder: string, under: string): Promise<void> => {
-    const entries = await readdir(folder, { withFileTypes: true });
+  // Listed synchronously, as the files are read. `under` ends in a separator, and a name holds none: joined by hand, as
+  // path.join would join them, for thousands of names.
+  const walk = (folder: string, under: string): void => {
+    const entries = readdirSync(folder, { withFileTypes: true });
     for (const entry of entries) {
       if (entry.name.startsWith('.') || entry.name.startsWith('_')) continue;
       const path = under + entry.name;
       const isRecord = READERS[extname(entry.name)] !== undefined;
-      if (entry.isDirectory()) await walk(path, path + sep);
+      if (entry.isDirectory()) walk(path, path + sep);
       else if (entry.isSymbolicLink()) {
-        const target = await stat(path).catch((error: NodeJS.ErrnoException) => error.code ?? 'EIO');
+        const target = statOrCode(path);
         if (typeof target === 'string') {
           if (isRecord) unlisted.push({ path, severity: 'error', ruleId: 'input/broken-link', message: `is a symbolic link that ${LINK_PROBLEMS[target] ?? `cannot be followed (${target})`}; fix the link or remove it` });
         } else if (target.isDirectory()) {
@@ -167,7 +176,7 @@ export async function listRecordFiles(dir: string): Promise<RecordFiles> {
       else if (isRecord) unlisted.push({ path, severity: 'error', ruleId: 'input/not-a-file', message: 'is not a regular file (a FIFO, a socket or a device); replace it with the article file' });
     }
   };
-  await walk(dir, join(dir, '_').slice(0, -1));
+  walk(dir, join(dir, '_').slice(0, -1));
   const byPath = <T>(key: (x: T) => string) => (a: T, b: T) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0);
   return Object.assign(found.sort(byPath((p: string) => p)), { unlisted: unlisted.sort(byPath((u: Unlisted) => u.path)) });
 }

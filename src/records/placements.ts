@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import type { DateTime } from 'luxon';
 import type { Diagnostic } from '../diagnostic.js';
 import type { Caption, Person, Source } from '../model/types.js';
-import { RACY_MS, sha1, shardIndex, storeText } from '../stored.js';
+import { RACY_MS, sha1, storeText } from '../stored.js';
 import { CODE_ID } from '../version.js';
 import { freezeRecord, reviveRecord, type Json } from './frozen.js';
 import type { ArticleRecord, RecordAttachment } from './record.js';
@@ -86,7 +86,12 @@ export class StalePlacements extends Error {
   }
 }
 
-const shardOf = (file: string) => shardIndex(file, SHARDS);
+/** FNV-1a over the name's UTF-16 code units: the same shard for the same file on every machine. */
+function shardOf(file: string): number {
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < file.length; i++) hash = Math.imul(hash ^ file.charCodeAt(i), 0x01000193);
+  return (hash >>> 0) % SHARDS;
+}
 
 export class Placements {
   /** This build's files, by how messages name them: their entries as the next build will find them, and whether they were taken as they were. */
@@ -191,7 +196,11 @@ function readShard(path: string, key: string): Shard | undefined {
   }
 }
 
-const withWhole = (row: Row, whole: Whole | undefined): Row => (whole === undefined ? [row[0], row[1], row[2], row[3], row[4]] : [row[0], row[1], row[2], row[3], row[4], whole]);
+/** A row with the record kept whole, or with none. */
+function withWhole(row: Row, whole: Whole | undefined): Row {
+  if (whole === undefined) return row[5] === undefined ? row : [row[0], row[1], row[2], row[3], row[4]];
+  return [row[0], row[1], row[2], row[3], row[4], whole];
+}
 
 /** The hash of a file's bytes; undefined when it cannot be read (the caller reads it and says so). */
 function hashOf(path: string): string | undefined {
