@@ -41,6 +41,25 @@ const placementsText = async (dir: string) => {
   return (await Promise.all((await readdir(folder)).map((name) => readFile(join(folder, name), 'utf8')))).join('\n');
 };
 
+/** Two articles, A and B, old enough to be known by their size and times, built once with the cache. */
+async function builtTwo(): Promise<string> {
+  const dir = await makeProject({
+    'articles/a.txt': article({ dateline: '2024.05.14 08:00 GMT', title: 'A' }),
+    'articles/b.txt': article({ dateline: '2024.05.15 08:00 GMT', title: 'B' }),
+  });
+  for (const name of ['a.txt', 'b.txt']) await utimes(join(dir, 'articles', name), OLD, OLD);
+  await incremental(dir);
+  return dir;
+}
+
+/** Adds an article C, dated `dateline`, and builds again with the cache: the titles the feed shows. */
+async function withC(dir: string, dateline: string): Promise<string[] | undefined> {
+  await writeFile(join(dir, 'articles', 'c.txt'), article({ dateline, title: 'C' }));
+  const again = await incremental(dir);
+  expect(again.exitCode).toBe(0);
+  return again.feed?.entries.map((e) => e.title);
+}
+
 describe('placements in a build', () => {
   it('give the same feeds and messages as a build that reads every file, through every kind of change', async () => {
     const config = { ...BASE_CONFIG, limit: 3 };
@@ -174,37 +193,21 @@ describe('placements in a build', () => {
   });
 
   it('ignore a shard edited without its hash, and build as if it were not there', async () => {
-    const dir = await makeProject({
-      'articles/a.txt': article({ dateline: '2024.05.14 08:00 GMT', title: 'A' }),
-      'articles/b.txt': article({ dateline: '2024.05.15 08:00 GMT', title: 'B' }),
-    });
-    for (const name of ['a.txt', 'b.txt']) await utimes(join(dir, 'articles', name), OLD, OLD);
-    await incremental(dir);
+    const dir = await builtTwo();
     const folder = await placementsFolder(dir);
     for (const name of await readdir(folder)) {
       const text = await readFile(join(folder, name), 'utf8');
       // Another slug for each record: placed by it, the two would be one.
       await writeFile(join(folder, name), text.replace(/"[ab]",/g, '"same",'));
     }
-    await writeFile(join(dir, 'articles', 'c.txt'), article({ dateline: '2024.05.16 08:00 GMT', title: 'C' }));
-    const again = await incremental(dir);
-    expect(again.exitCode).toBe(0);
-    expect(again.feed?.entries.map((e) => e.title)).toEqual(['C', 'B', 'A']);
+    expect(await withC(dir, '2024.05.16 08:00 GMT')).toEqual(['C', 'B', 'A']);
   });
 
   it('start the build again from the files when a shown record is not as placed', async () => {
-    const dir = await makeProject({
-      'articles/a.txt': article({ dateline: '2024.05.14 08:00 GMT', title: 'A' }),
-      'articles/b.txt': article({ dateline: '2024.05.15 08:00 GMT', title: 'B' }),
-    });
-    for (const name of ['a.txt', 'b.txt']) await utimes(join(dir, 'articles', name), OLD, OLD);
-    await incremental(dir);
+    const dir = await builtTwo();
     // Placements that say A is the newest, hash and all: A, read again to be shown, is not.
     await rewriteShards(dir, (body) => body.replace('[1715673600000,"a"', '[1717200000000,"a"'));
-    await writeFile(join(dir, 'articles', 'c.txt'), article({ dateline: '2024.05.13 08:00 GMT', title: 'C' }));
-    const again = await incremental(dir);
-    expect(again.exitCode).toBe(0);
-    expect(again.feed?.entries.map((e) => e.title)).toEqual(['B', 'A', 'C']);
+    expect(await withC(dir, '2024.05.13 08:00 GMT')).toEqual(['B', 'A', 'C']);
     expect(await placementsText(dir)).toContain('[1715673600000,"a"');
   });
 });
@@ -273,17 +276,9 @@ describe('placements when reading', () => {
 
 describe('placements in a build, given shards they did not write', () => {
   it('start again from the files when a record kept whole is not of the shape this version writes', async () => {
-    const dir = await makeProject({
-      'articles/a.txt': article({ dateline: '2024.05.14 08:00 GMT', title: 'A' }),
-      'articles/b.txt': article({ dateline: '2024.05.15 08:00 GMT', title: 'B' }),
-    });
-    for (const name of ['a.txt', 'b.txt']) await utimes(join(dir, 'articles', name), OLD, OLD);
-    await incremental(dir);
+    const dir = await builtTwo();
     await rewriteShards(dir, (body) => body.replaceAll('"lines":', '"lines_":'));
-    await writeFile(join(dir, 'articles', 'c.txt'), article({ dateline: '2024.05.13 08:00 GMT', title: 'C' }));
-    const again = await incremental(dir);
-    expect(again.exitCode).toBe(0);
-    expect(again.feed?.entries.map((e) => e.title)).toEqual(['B', 'A', 'C']);
+    expect(await withC(dir, '2024.05.13 08:00 GMT')).toEqual(['B', 'A', 'C']);
   });
 });
 
