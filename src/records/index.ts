@@ -28,7 +28,7 @@ export interface ReadOptions {
   readonly placements?: Placements;
   /** The record files, when the caller has listed them already (see listRecordFiles). */
   readonly files?: readonly string[];
-  /** Their sizes and mtimes, when the caller has them already. */
+  /** Their sizes and times, when the caller has them already: with placements, what tells an unchanged file. */
   readonly stats?: ReadonlyMap<string, FileStats>;
 }
 
