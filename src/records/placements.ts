@@ -95,7 +95,7 @@ function shardOf(file: string): number {
 
 export class Placements {
   /** This build's files, by how messages name them: their entries as the next build will find them, and whether they were taken as they were. */
-  private readonly next = new Map<string, { readonly stats: FileStats; readonly hash: string; readonly rows: Row[]; readonly taken?: Entry }>();
+  private readonly next = new Map<string, { readonly stats: FileStats; readonly hash: string; readonly rows: Row[]; readonly taken?: Entry; readonly hashed?: boolean }>();
   /** The records this build showed, whole, by file and slug. */
   private readonly shown = new Map<string, Map<string, Whole>>();
 
@@ -128,7 +128,7 @@ export class Placements {
     if (entry === undefined) return undefined;
     const known = entry[0] === stats.size && entry[1] === stats.mtimeMs && entry[2] === stats.ctimeMs && stats.mtimeMs < shard!.savedAt - RACY_MS;
     if (!known && hashOf(path) !== entry[3]) return undefined;
-    this.next.set(file, { stats, hash: entry[3], rows: entry[4] as Row[], taken: entry });
+    this.next.set(file, { stats, hash: entry[3], rows: entry[4] as Row[], taken: entry, hashed: !known });
     const placed = new PlacedFile(file, path, entry[3], parse);
     return entry[4].map((row) => new PlacedRecord(placed, row) as unknown as ArticleRecord);
   }
@@ -157,12 +157,14 @@ export class Placements {
   async save(diagnostics: readonly Diagnostic[], now = Date.now()): Promise<void> {
     const named = new Set(diagnostics.map((d) => d.file));
     const shards = Array.from({ length: SHARDS }, () => ({ files: {} as Record<string, Entry>, changed: false }));
-    for (const [file, { stats, hash, rows, taken }] of this.next) {
+    for (const [file, { stats, hash, rows, taken, hashed }] of this.next) {
       if (named.has(file)) continue;
       const shard = shards[shardOf(file)]!;
       const shown = this.shown.get(file);
+      // A file known by its hash alone (too new for its shard to vouch for its size and times) is saved again once a shard saved now can vouch for them: else every build would hash it again.
+      const refresh = hashed === true && stats.mtimeMs < now - RACY_MS;
       // Shown or not, as last time: a file taken with the same stats is kept as it was.
-      const same = taken !== undefined && taken[0] === stats.size && taken[1] === stats.mtimeMs && taken[2] === stats.ctimeMs && rows.every((row) => (row[5] !== undefined) === (shown?.has(row[1]) ?? false));
+      const same = taken !== undefined && !refresh && taken[0] === stats.size && taken[1] === stats.mtimeMs && taken[2] === stats.ctimeMs && rows.every((row) => (row[5] !== undefined) === (shown?.has(row[1]) ?? false));
       if (same) shard.files[file] = taken;
       else {
         shard.files[file] = [stats.size, stats.mtimeMs, stats.ctimeMs, hash, rows.map((row) => withWhole(row, shown?.get(row[1])))];

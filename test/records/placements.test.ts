@@ -264,6 +264,42 @@ describe('placements when reading', () => {
     expect(await placed(dir)).toEqual([['a', true], ['b', true]]);
   });
 
+  it('save a file known by its hash alone again once a shard can vouch for its size and times', async () => {
+    // Written "in a minute": too new for the shards the first build saves to vouch for their size and times.
+    const soon = Date.now() + 60_000;
+    // A feed that may show more than 1,000 items keeps none whole: these rebuilds, which show none, change nothing else in the shards.
+    const dir = await makeProject(
+      { 'articles/a.txt': article({ dateline: '2024.05.14 08:00 GMT', title: 'A' }), 'articles/b.md': '---\ntitle: B\npublished: 2024-05-15 08:00 +00:00\n---\nStory B.\n' },
+      { ...BASE_CONFIG, limit: 1001 },
+    );
+    for (const name of ['a.txt', 'b.md']) await utimes(join(dir, 'articles', name), new Date(soon), new Date(soon));
+    await incremental(dir);
+    const folder = await placementsFolder(dir);
+    const key = await keyOf(dir);
+    const savedAt = async () => Promise.all((await readdir(folder)).sort().map(async (name) => JSON.parse((await readFile(join(folder, name), 'utf8')).split('\n')[0]!).savedAt as number));
+    const first = await savedAt();
+    const rebuild = async (now: number) => {
+      const placements = Placements.open(folder, key);
+      const { records } = await readRecords(join(dir, 'articles'), {}, { display: 'articles', placements });
+      expect(records.map((r) => placementOf(r) !== undefined)).toEqual([true, true]);
+      await placements.save([], now);
+    };
+    // Still too new: saving again would not help, and nothing is written.
+    await rebuild(Date.now());
+    expect(await savedAt()).toEqual(first);
+    // Later, the shards that hold the two files are saved again, and only those.
+    const later = soon + 10_000;
+    await rebuild(later);
+    const second = await savedAt();
+    const rewritten = second.filter((at, shard) => at !== first[shard]);
+    expect(rewritten.length).toBeGreaterThanOrEqual(1);
+    expect(rewritten.length).toBeLessThanOrEqual(2);
+    expect(rewritten.every((at) => at === later)).toBe(true);
+    // Now known by their size and times: a build after that writes nothing more.
+    await rebuild(later + 10_000);
+    expect(await savedAt()).toEqual(second);
+  });
+
   it('ignore shards that do not parse, and read every file', async () => {
     const dir = await project();
     const folder = await placementsFolder(dir);
