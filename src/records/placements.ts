@@ -28,7 +28,8 @@ import type { ArticleRecord, RecordAttachment } from './record.js';
  * edited, or written by another version or for another key is ignored, never
  * trusted. A file is unchanged when its bytes hash the same; the hash is
  * taken again unless its size, mtime and ctime match and it is older than
- * its shard by a clear margin (git's rule for its index).
+ * its shard by a clear margin (git's rule for its index), and a file hashed
+ * for being too new is saved again once a shard saved then can vouch for it.
  */
 
 const FORMAT = 1;
