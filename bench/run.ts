@@ -3,7 +3,7 @@ import { appendFile, mkdir, readFile, rm, stat, utimes, writeFile } from 'node:f
 import { cpus, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs, promisify } from 'node:util';
-import { listRecordFiles } from '../src/records/index.js';
+import { listRecordFiles } from '../src/build/files.js';
 import { writeCorpus } from './corpus.js';
 
 /**
@@ -74,7 +74,7 @@ for (const n of sizes) {
   let dir = await project(n, 50);
   const everyday: Record<string, number[]> = { cold: [], unchanged: [], oneChanged: [], coldRss: [] };
   // The article to change: the newest plain-text one, so that the change reaches the feed.
-  const changed = (await listRecordFiles(join(dir, 'articles'))).filter((f) => f.endsWith('.txt')).at(-1)!;
+  const changed = listRecordFiles(join(dir, 'articles')).paths.filter((f) => f.endsWith('.txt')).at(-1)!;
   const original = await readFile(changed, 'utf8');
   const originalStats = await stat(changed);
   for (let r = 0; r < everydayRuns; r++) {

@@ -2,14 +2,13 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { XMLParser } from 'fast-xml-parser';
-import { DateTime } from 'luxon';
 import { fastXmlParser } from '../src/check/check.js';
 import { startProof } from '../src/check/prove.js';
 import type { FeedFormat } from '../src/model/types.js';
 import { renderPieces } from '../src/render/feeds.js';
-import { loadConfig } from '../src/config/config.js';
-import { normalize } from '../src/model/normalize.js';
-import { readRecords } from '../src/records/index.js';
+import { readRecords } from '../src/build/files.js';
+import { loadConfig } from '../src/config/load.js';
+import { normalize } from '../src/core/feeds.js';
 import { publish } from '../src/write/publish.js';
 
 /**
@@ -34,7 +33,7 @@ fastXmlParser();
 
 const { config } = await loadConfig(join(project!, 'feedwright.config.json'));
 const { records } = await time('load', () => readRecords(join(project!, 'articles'), config!.timezone ? { timezone: config!.timezone } : {}));
-const { feed } = await time('normalize', () => normalize(records, config!, { utc: false, articlesDir: 'articles', now: DateTime.fromISO('2030-01-01T00:00:00Z') }));
+const { feed } = await time('normalize', () => normalize(records, config!, { utc: false, articlesDir: 'articles', now: Date.UTC(2030, 0, 1) }));
 // As a build renders and proves: a piece at a time (head, each item, tail). The stages are timed
 // apart, so each format's pieces are kept from its render to its proof.
 const rendered: { format: FeedFormat; file: string; head: string; items: string[]; tail: string; text: string }[] = [];

@@ -16,7 +16,8 @@ function findVersion(): string {
   }
 }
 
-const VERSION = findVersion();
+/** feedwright's version, as its package.json gives it: what `feedwright --version` prints. */
+export const VERSION = findVersion();
 
 /**
  * What a cached result was made by: this version's code, byte for byte (a

@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { DateTime } from 'luxon';
 import { describe, expect, it } from 'vitest';
-import { build } from '../src/build.js';
+import { build } from '../src/build/build.js';
 import { readBack } from '../src/check/prove.js';
 import type { ItemView } from '../src/check/view.js';
 import type { FeedFormat } from '../src/model/types.js';

@@ -1,8 +1,8 @@
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { build } from '../src/build.js';
-import { listRecordFiles } from '../src/records/index.js';
+import { build } from '../src/build/build.js';
+import { listRecordFiles } from '../src/build/files.js';
 import { tempDir } from './temp.js';
 
 const ROOT = join(import.meta.dirname, '..');
@@ -20,7 +20,7 @@ describe('the committed output/', () => {
   });
 
   it('comes from sample articles that show the plain-text format: offsets, an update, a caption, a copyright, front matter', async () => {
-    const files = (await listRecordFiles(join(ROOT, 'articles'))).filter((f) => f.endsWith('.txt'));
+    const files = listRecordFiles(join(ROOT, 'articles')).paths.filter((f) => f.endsWith('.txt'));
     const texts = await Promise.all(files.map((f) => readFile(f, 'utf8')));
     expect(texts.length).toBeGreaterThanOrEqual(5);
     const offsets = new Set(texts.map((t) => /GMT[+-][\d:]+|GMT\b/.exec(t)?.[0]));
@@ -32,7 +32,7 @@ describe('the committed output/', () => {
   });
 
   it('mixes all three record formats', async () => {
-    const files = await listRecordFiles(join(ROOT, 'articles'));
+    const files = listRecordFiles(join(ROOT, 'articles')).paths;
     for (const extension of ['.txt', '.md', '.json']) expect(files.some((f) => f.endsWith(extension)), extension).toBe(true);
   });
 });

@@ -1,6 +1,5 @@
-import { build } from '../build.js';
+import { build } from '../build/build.js';
 import { CONFIG_FILE } from '../config/config.js';
-import { instantIn } from '../dates/parse.js';
 import { FeedwrightError } from '../errors.js';
 import { count, formatDiagnostic } from './report.js';
 import { readArguments, usageError, type Io } from './io.js';
@@ -58,7 +57,7 @@ async function buildOnce(values: BuildValues, io: Io): Promise<number> {
       configPath: values.config,
       ...(values.utc === undefined ? {} : { utc: values.utc }),
       check: values.check,
-      now: io.clock?.() ?? instantIn(Date.now(), 'system'),
+      now: io.clock?.().toJSDate() ?? new Date(),
       future: values.future,
       strict: values.strict,
       ...(values['no-cache'] ? { cacheDir: false as const } : {}),
@@ -75,8 +74,9 @@ async function buildOnce(values: BuildValues, io: Io): Promise<number> {
       io.stdout(`feedwright: ${values.out} is up to date: 3 feeds, ${count(items, 'item')}, ${count(warnings, 'warning')} in ${time}\n`);
     } else {
       const wrote = result.written.length > 0 ? `wrote ${result.written.join(', ')}` : 'wrote nothing';
+      const removed = result.removed.length > 0 ? `; removed ${result.removed.join(', ')}` : '';
       const same = result.unchanged.length > 0 ? ` (unchanged: ${result.unchanged.join(', ')})` : '';
-      io.stdout(`feedwright: 3 feeds, ${count(items, 'item')}, ${count(warnings, 'warning')} in ${time}; ${wrote}${same}\n`);
+      io.stdout(`feedwright: 3 feeds, ${count(items, 'item')}, ${count(warnings, 'warning')} in ${time}; ${wrote}${same}${removed}\n`);
     }
     return result.exitCode;
   } catch (error) {

@@ -1,6 +1,7 @@
 import { access, stat } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import { CONFIG_FILE, DEFAULT_FILES, loadConfig } from '../config/config.js';
+import { CONFIG_FILE, DEFAULT_FILES } from '../config/config.js';
+import { loadConfig } from '../config/load.js';
 import { DEFAULT_HOST, DEFAULT_PORT, serve, type ServeOptions, type Serving } from '../serve/server.js';
 import { formatDiagnostic } from './report.js';
 import { readArguments, usageError, type Io } from './io.js';

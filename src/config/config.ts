@@ -1,4 +1,3 @@
-import { readFile } from 'node:fs/promises';
 import { isZoneName } from '../dates/parse.js';
 import { diagnosticsFor, type Diagnostic } from '../diagnostic.js';
 import { lineFinder } from '../position.js';
@@ -99,21 +98,6 @@ const FIELDS: Readonly<Record<string, Check>> = {
 };
 const REQUIRED = ['title', 'siteUrl'] as const;
 
-/** Reads and validates the config; every problem is a diagnostic, all of them reported. */
-export async function loadConfig(path: string, display = path): Promise<{ config?: Config; diagnostics: Diagnostic[] }> {
-  const diagnostics: Diagnostic[] = [];
-  const report = diagnosticsFor(display, diagnostics);
-  let source: string;
-  try {
-    source = await readFile(path, 'utf8');
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    report.error('config/unreadable', code === 'ENOENT' ? `no config file; create ${CONFIG_FILE} with at least "title" and "siteUrl", or pass --config FILE` : `cannot be read (${code ?? String(error)})`);
-    return { diagnostics };
-  }
-  return parseConfig(source.replace(/^\uFEFF/, ''), display, diagnostics);
-}
-
 export function parseConfig(source: string, path: string, diagnostics: Diagnostic[] = []): { config?: Config; diagnostics: Diagnostic[] } {
   const report = diagnosticsFor(path, diagnostics);
   let raw: unknown;
@@ -125,18 +109,28 @@ export function parseConfig(source: string, path: string, diagnostics: Diagnosti
     report.error('config/json', `is not valid JSON (${(error as Error).message}); fix the syntax`, line);
     return { diagnostics };
   }
+  const lineAt = lineFinder(source);
+  return validateConfig(raw, path, diagnostics, (key) => {
+    const at = source.indexOf(JSON.stringify(key));
+    return at < 0 ? undefined : lineAt(at);
+  });
+}
+
+/**
+ * The config as a plain object (the config file's keys, or the library's
+ * `createFeeds` input), validated: every problem is a diagnostic naming
+ * `path` and, where `keyLine` knows it, the key's line.
+ */
+export function validateConfig(raw: unknown, path: string, diagnostics: Diagnostic[] = [], keyLine: (key: string) => number | undefined = () => undefined): { config?: Config; diagnostics: Diagnostic[] } {
+  const report = diagnosticsFor(path, diagnostics);
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
     report.error('config/json', 'must hold one JSON object, such as {"title": "My site", "siteUrl": "https://example.com"}', 1);
     return { diagnostics };
   }
   const values = raw as Record<string, unknown>;
-  const lineAt = lineFinder(source);
-  const keyLine = (key: string) => {
-    const at = source.indexOf(`${JSON.stringify(key)}`);
-    return at < 0 ? undefined : lineAt(at);
-  };
   for (const [key, value] of Object.entries(values)) {
-    const check = FIELDS[key];
+    // Own keys only: "constructor" or "toString" is an unknown key, not a method of every object.
+    const check = Object.hasOwn(FIELDS, key) ? FIELDS[key] : undefined;
     if (check === undefined) {
       report.error('config/unknown-key', `has an unknown key "${key}"; the keys are ${Object.keys(FIELDS).join(', ')}`, keyLine(key));
       continue;

@@ -4,6 +4,7 @@ import { onFirstUse } from '../on-first-use.js';
 import { lineFinder } from '../position.js';
 import { FIELD_KEYS, readFields } from './fields.js';
 import type { RawField } from './front-matter.js';
+import type { Source } from '../model/types.js';
 import type { ArticleRecord, ReadContext } from './record.js';
 
 /**
@@ -45,20 +46,30 @@ export function readJson(text: string, slug: string, source: { file: string }, r
       const [key, value] = property.children ?? [];
       return { key: String(key?.value), value: value === undefined ? undefined : getNodeValue(value), line: lineAt(property.offset) };
     });
-    const { fields, lines } = readFields(raw, KEYS, say, context);
-    if (fields.contentHtml === undefined) {
-      say.error('input/missing-content', 'has no body; give "content_html" or "content_text"', line);
-      return;
-    }
-    const ownSlug = fields.slug ?? (inArray ? slugFrom(fields.title, say, line) : slug);
-    if (ownSlug === undefined) return;
-    records.push({ ...fields, source: { ...source, line }, lines, slug: ownSlug });
+    const record = readObject(raw, say, context, { ...source, line }, inArray ? undefined : slug);
+    if (record) records.push(record);
   });
   return records;
 }
 
+/**
+ * One JSON record from its keys and values: a record of a .json file, or
+ * one the library is given (see docs/library.md). Without a slug of its own
+ * or `fileSlug`, its slug is made from its title.
+ */
+export function readObject(raw: readonly RawField[], say: Reporter, context: ReadContext, source: Source, fileSlug?: string): ArticleRecord | undefined {
+  const { fields, lines } = readFields(raw, KEYS, say, context);
+  if (fields.contentHtml === undefined) {
+    say.error('input/missing-content', 'has no body; give "content_html" or "content_text"', source.line);
+    return undefined;
+  }
+  const slug = fields.slug ?? fileSlug ?? slugFrom(fields.title, say, source.line);
+  if (slug === undefined) return undefined;
+  return { ...fields, source, lines, slug };
+}
+
 /** A slug for a record in an array: its title, lower-cased, words joined by "-". */
-function slugFrom(title: string | undefined, report: Reporter, line: number): string | undefined {
+function slugFrom(title: string | undefined, report: Reporter, line: number | undefined): string | undefined {
   const slug = (title ?? '')
     .normalize('NFKD')
     .replace(/\p{M}+/gu, '')

@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Feed as FeedPackage } from 'feed';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { build } from '../../src/build.js';
+import { build } from '../../src/build/build.js';
 import { check } from '../../src/check/check.js';
 import { readBack } from '../../src/check/prove.js';
 import { parseDate } from '../../src/dates/parse.js';
@@ -176,9 +176,10 @@ describe('feedwright against feed@6.0.0', () => {
   it('keeps content holding ]]> twice well-formed and exact; feed splits only the first', async () => {
     const mine = await ours();
     const feed = { ...mine.feed, entries: mine.feed.entries.map((e) => ({ ...e, contentHtml: '<p>a]]>b]]>c</p>' })) };
-    const { renderFeeds } = await import('../../src/render/feeds.js');
-    for (const doc of renderFeeds(feed, { files: { rss: 'r', atom: 'a', json: 'j' } }, 'out')) {
-      expect(view(doc.format, doc.text).items[0]!.content).toBe('<p>a]]>b]]>c</p>');
+    const { FORMATS, renderPieces } = await import('../../src/render/feeds.js');
+    const { joinPieces } = await import('../../src/render/pieces.js');
+    for (const format of FORMATS) {
+      expect(view(format, joinPieces(feed, renderPieces(feed, format))).items[0]!.content).toBe('<p>a]]>b]]>c</p>');
     }
     const their = theirs(feed);
     expect(wellFormed(their.rss2())).toBe(false);

@@ -3,7 +3,7 @@ import { cp, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { expect } from 'vitest';
-import { build } from '../../src/build.js';
+import { build } from '../../src/build/build.js';
 import type { Feed } from '../../src/model/types.js';
 import { waitFor } from '../serve/wait.js';
 import { tempDir } from '../temp.js';

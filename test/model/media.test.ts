@@ -2,7 +2,8 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { diagnosticsFor, type Diagnostic } from '../../src/diagnostic.js';
-import { localMediaSizes, settleMedia } from '../../src/model/media.js';
+import { localMediaSizes } from '../../src/build/media-sizes.js';
+import { settleMedia } from '../../src/model/media.js';
 import { tempDir } from '../temp.js';
 
 const settle = (url: string, type?: string, sizes = new Map<string, number>()) => {

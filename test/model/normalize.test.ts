@@ -1,7 +1,7 @@
 import { DateTime } from 'luxon';
 import { describe, expect, it } from 'vitest';
 import { parseConfig, type Config } from '../../src/config/config.js';
-import { normalize } from '../../src/model/normalize.js';
+import { normalize } from '../../src/core/feeds.js';
 import type { ArticleRecord } from '../../src/records/record.js';
 import { BASE_CONFIG } from '../helpers.js';
 

@@ -1,9 +1,10 @@
 import { DateTime } from 'luxon';
-import { renderFeeds } from '../../src/render/feeds.js';
-import { prove, readBack } from '../../src/check/prove.js';
+import { readBack } from '../../src/check/prove.js';
+import { renderAndProve } from '../../src/core/documents.js';
+import { FORMATS } from '../../src/render/feeds.js';
 import { parseConfig, type Config } from '../../src/config/config.js';
 import { diagnosticsFor, type Diagnostic } from '../../src/diagnostic.js';
-import { normalize } from '../../src/model/normalize.js';
+import { normalize } from '../../src/core/feeds.js';
 import type { Feed, FeedFormat } from '../../src/model/types.js';
 import { readJson } from '../../src/records/json.js';
 import type { ArticleRecord } from '../../src/records/record.js';
@@ -12,7 +13,7 @@ import { readTxt } from '../../src/records/txt.js';
 import type { FeedView } from '../../src/check/view.js';
 
 /**
- * The build of src/build.ts without the file system: the same steps, in the
+ * The build of src/build/ without the file system: the same steps, in the
  * same order, on files held in memory, so that a property can run a
  * thousand times in a few seconds.
  */
@@ -44,7 +45,10 @@ export function publishInMemory(configJson: string, files: Readonly<Record<strin
   diagnostics.push(...model);
   if (!feed) return { config, diagnostics, documents: undefined };
   const documents = Object.fromEntries(
-    renderFeeds(feed, config, 'output').map((r) => [r.format, { text: r.text, proof: prove(feed, r) }]),
+    FORMATS.map((format) => {
+      const { file, proven } = renderAndProve(feed, config, { outDir: 'output' }, format);
+      return [format, { text: Buffer.concat(file.bytes).toString('utf8'), proof: proven }];
+    }),
   ) as Record<FeedFormat, { text: string; proof: Diagnostic[] }>;
   return { config, diagnostics, feed, documents };
 }

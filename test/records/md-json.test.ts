@@ -92,7 +92,7 @@ describe('JSON records', () => {
 
 describe('JSON records with an unreadable date', () => {
   it('get one error, where the date is, and not a second saying the date is missing', async () => {
-    const { normalize } = await import('../../src/model/normalize.js');
+    const { normalize } = await import('../../src/core/feeds.js');
     const { parseConfig } = await import('../../src/config/config.js');
     const { records, diagnostics } = json('[{"title": "T", "published": "2024-05-16T11:55:00+25:00", "content_text": "x"}]');
     const config = parseConfig('{"title": "T", "siteUrl": "https://e.example", "author": "D"}', 'c.json').config!;

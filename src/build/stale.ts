@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { readBack } from '../check/prove.js';
 import type { ItemView } from '../check/view.js';
 import type { FeedFormat } from '../model/types.js';
-import { bytesOf, type OutputFile } from './publish.js';
+import { bytesOf, type OutputFile } from '../write/publish.js';
 
 /** A file the build would write, and the feed format it carries if it is a feed. */
 export interface PlannedFile extends OutputFile {

@@ -1,7 +1,7 @@
 import { statSync, type Stats } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { RACY_MS, sha1, storeJson } from '../stored.js';
+import { GRANULARITY_MS, sha1, storeJson } from './store.js';
 import type { Diagnostic } from '../diagnostic.js';
 
 /**
@@ -10,11 +10,12 @@ import type { Diagnostic } from '../diagnostic.js';
  * same record files (paths, sizes, mtimes, ctimes), the same config and options,
  * the same feedwright, no record whose publication time has come since (nor
  * a clock set back before the last build's), and the output files as that
- * build left them. Anything else, or a file changed too close to the build to
- * tell by its mtime (git's "racy" rule), and the build runs in full.
+ * build left them. Anything else, or a file changed too close to the moment
+ * its times were looked at to tell by its mtime (git's "racy" rule), and the
+ * build runs in full (see docs/caching.md).
  */
 
-const FORMAT = 2;
+const FORMAT = 3;
 
 interface Output {
   readonly name: string;
@@ -28,7 +29,8 @@ export interface Manifest {
   readonly key: string;
   /** Every record file's path, size, mtime and ctime, hashed. */
   readonly inputs: string;
-  readonly savedAt: number;
+  /** When the build looked at the record files' sizes and times (epoch ms): a file changed less than the granularity before cannot be told by them. */
+  readonly statedAt: number;
   /** The build's clock (epoch ms): a clock set back can make a published record future again. */
   readonly builtAt: number;
   /** When the earliest record left out as future is published (epoch ms), or null. */
@@ -40,8 +42,9 @@ export interface Manifest {
 
 export const hashOf = (...parts: readonly string[]): string => sha1(parts.join('\0'));
 
-/** The signature of a set of record files, the newest mtime among them, and each file's stats for the reading that follows. */
-export function inputSignature(dir: string, files: readonly string[]): { signature: string; newest: number; stats: Map<string, Stats> } {
+/** The signature of a set of record files, the newest mtime among them, when they were looked at, and each file's stats for the reading that follows. */
+export function inputSignature(dir: string, files: readonly string[]): { signature: string; newest: number; statedAt: number; stats: Map<string, Stats> } {
+  const statedAt = Date.now();
   const lines: string[] = [];
   const all = new Map<string, Stats>();
   let newest = 0;
@@ -54,7 +57,7 @@ export function inputSignature(dir: string, files: readonly string[]): { signatu
     newest = Math.max(newest, stats.mtimeMs);
   }
   // Hashed at once: one call for thousands of files, not one each.
-  return { signature: sha1(lines.join('')), newest, stats: all };
+  return { signature: sha1(lines.join('')), newest, statedAt, stats: all };
 }
 
 export async function loadManifest(path: string): Promise<Manifest | undefined> {
@@ -69,7 +72,7 @@ export async function loadManifest(path: string): Promise<Manifest | undefined> 
 /** Whether the last build's output is still what a full build would write. */
 export function stillCurrent(manifest: Manifest, now: { key: string; inputs: string; newest: number; at: number; outDir: string }): boolean {
   if (manifest.key !== now.key || manifest.inputs !== now.inputs) return false;
-  if (now.newest >= manifest.savedAt - RACY_MS) return false;
+  if (now.newest >= manifest.statedAt - GRANULARITY_MS) return false;
   if (now.at < manifest.builtAt || (manifest.nextFuture !== null && now.at >= manifest.nextFuture)) return false;
   return manifest.outputs.every((o) => {
     try {

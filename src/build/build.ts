@@ -1,0 +1,100 @@
+import { join, relative, resolve } from 'node:path';
+import { hashOf, inputSignature, loadManifest, stillCurrent } from '../cache/manifest.js';
+import type { Config } from '../config/config.js';
+import { loadConfig } from '../config/load.js';
+import { diagnosticsFor, type Diagnostic } from '../diagnostic.js';
+import type { Feed } from '../model/types.js';
+import { CODE_ID } from '../version.js';
+import { folderProblem, listRecordFiles, type RecordFiles } from './files.js';
+
+export interface BuildOptions {
+  /** Paths are resolved against `cwd` (default: the process's) and shown in messages as given. */
+  readonly cwd?: string;
+  readonly articlesDir: string;
+  readonly outDir: string;
+  readonly configPath: string;
+  /** Overrides the config's `utc` when given. */
+  readonly utc?: boolean;
+  /** Write nothing; fail when the output folder is stale or invalid. */
+  readonly check?: boolean;
+  /** The build's clock: records published after it are left out unless `future`. Default: now, as on the command line. */
+  readonly now?: Date;
+  readonly future?: boolean;
+  /** Fail on a warning of the spec rules, as on an error. */
+  readonly strict?: boolean;
+  /** Where the memo and the manifest are kept (default: the config's cacheDir, else node_modules/.cache/feedwright); false: no cache. */
+  readonly cacheDir?: string | false;
+}
+
+export interface BuildResult {
+  /** 0 ok; 1 invalid input or output; 2 config error (docs/cli.md). */
+  readonly exitCode: 0 | 1 | 2;
+  readonly diagnostics: readonly Diagnostic[];
+  /** The feed, when the build made one (not when it found nothing changed since the last). */
+  readonly feed?: Feed;
+  /** How many items each feed holds. */
+  readonly items: number;
+  readonly written: readonly string[];
+  readonly unchanged: readonly string[];
+  readonly removed: readonly string[];
+}
+
+/** What a build has settled before it reads any record: the pipeline's input (see pipeline.ts). */
+export interface BuildPlan {
+  readonly options: BuildOptions;
+  readonly config: Config;
+  readonly articles: string;
+  readonly outDir: string;
+  readonly now: number;
+  readonly files?: RecordFiles;
+  readonly inputs?: ReturnType<typeof inputSignature>;
+  /** The memo's and the manifest's paths, and the key both hold for; none without a cache. */
+  readonly cache?: { readonly memo: string; readonly manifest?: string; readonly key: string };
+}
+
+const DEFAULT_CACHE_DIR = join('node_modules', '.cache', 'feedwright');
+
+/**
+ * The build: list and read the record files → records → the core (model,
+ * render, proof) → write. Nothing is written unless every step succeeded
+ * for every file. A rebuild that finds nothing changed since the last stops
+ * here, before the rest of the pipeline is even loaded.
+ */
+export async function build(options: BuildOptions): Promise<BuildResult> {
+  const nothing = { items: 0, written: [], unchanged: [], removed: [] };
+  const at = (path: string) => resolve(options.cwd ?? process.cwd(), path);
+  const loaded = await loadConfig(at(options.configPath), options.configPath);
+  if (!loaded.config) return { exitCode: 2, diagnostics: loaded.diagnostics, ...nothing };
+  const config = loaded.config;
+  const articles = at(options.articlesDir);
+  const outDir = at(options.outDir);
+  const now = options.now?.getTime() ?? Date.now();
+  const cacheDir = options.cacheDir === false ? undefined : at(options.cacheDir ?? config.cacheDir ?? DEFAULT_CACHE_DIR);
+
+  let files: RecordFiles;
+  try {
+    // The output folder and the cache are never read as records, wherever they are.
+    files = listRecordFiles(articles, [outDir, ...(cacheDir === undefined ? [] : [cacheDir])]);
+  } catch (error) {
+    const diagnostics: Diagnostic[] = [];
+    diagnosticsFor(options.articlesDir, diagnostics).error('input/articles-folder', folderProblem(error));
+    return { exitCode: 1, diagnostics, ...nothing };
+  }
+  const inputs = inputSignature(articles, files.paths);
+  let cache: BuildPlan['cache'];
+  // Local media sizes are inputs the cache does not track: with them, there is none.
+  if (cacheDir !== undefined && config.publicDir === undefined) {
+    // The cache is the project's: named by its folders as the project names them, it survives the project's move (a CI checkout elsewhere).
+    const id = hashOf(relative(at('.'), articles), relative(at('.'), outDir)).slice(0, 12);
+    const key = hashOf(CODE_ID, JSON.stringify(config), JSON.stringify({ articles: options.articlesDir, utc: options.utc, future: options.future, strict: options.strict }));
+    // Entries that are not record files but must be reported (broken links) are inputs the manifest does not track.
+    cache = { memo: join(cacheDir, `memo-${id}.json`), key, ...(files.unlisted.length > 0 ? {} : { manifest: join(cacheDir, `build-${id}.json`) }) };
+    const manifest = cache.manifest === undefined ? undefined : await loadManifest(cache.manifest);
+    if (manifest && stillCurrent(manifest, { key, inputs: inputs.signature, newest: inputs.newest, at: now, outDir })) {
+      return { exitCode: 0, diagnostics: manifest.diagnostics, items: manifest.items, written: [], unchanged: manifest.outputs.map((o) => o.name), removed: [] };
+    }
+  }
+  // The one place the build loads code lazily: all that reads, models, renders, proves and writes.
+  const { runPipeline } = await import('./pipeline.js');
+  return runPipeline({ options, config, articles, outDir, now, files, inputs, ...(cache ? { cache } : {}) });
+}

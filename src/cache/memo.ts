@@ -1,0 +1,121 @@
+import { readFileSync } from 'node:fs';
+import type { Placement } from '../model/place.js';
+import { CODE_ID } from '../version.js';
+import { GRANULARITY_MS, sha1, storeJson } from './store.js';
+
+/**
+ * The memo of the build's per-file step (read, parse and place one record
+ * file; see docs/caching.md): for each file, its size, times and hash, and
+ * the placements of its records. A rebuild takes a file's placements from
+ * here instead of reading it when its bytes are the same. It holds for one
+ * config, one set of build options and one feedwright (its key and code):
+ * with any other, it is empty. Anything it cannot vouch for is read again.
+ */
+
+const FORMAT = 2;
+
+/** What a file's size and times are compared by. */
+export interface FileStats {
+  readonly size: number;
+  readonly mtimeMs: number;
+  readonly ctimeMs: number;
+}
+
+interface FileEntry extends FileStats {
+  /** When the build that kept it looked at the file's size and times (epoch ms). */
+  readonly statedAt: number;
+  readonly hash: string;
+  readonly placements: readonly Placement[];
+}
+
+interface Saved {
+  readonly format: number;
+  readonly code: string;
+  readonly key: string;
+  readonly files: Readonly<Record<string, FileEntry>>;
+}
+
+/** A file the memo vouches for, and one it does not (with its bytes when they were read to tell). */
+export type Lookup = { readonly fresh: true; readonly hash: string; readonly placements: readonly Placement[] } | { readonly fresh: false; readonly bytes?: Buffer };
+
+export class FileMemo {
+  private readonly next = new Map<string, FileEntry>();
+  private changed = false;
+
+  private constructor(
+    private readonly path: string,
+    private readonly key: string,
+    private readonly previous: ReadonlyMap<string, FileEntry>,
+  ) {}
+
+  /** The memo kept at `path` for `key`; a missing, corrupt or foreign one is empty. */
+  static open(path: string, key: string): FileMemo {
+    return new FileMemo(path, key, readSaved(path, key));
+  }
+
+  /**
+   * Whether the file at `path`, as messages name it `file`, is as the memo
+   * kept it. Its size and times vouch for its bytes only when it had not
+   * changed for the file system's timestamp granularity before it was looked
+   * at (git's rule for its index); otherwise its bytes are hashed.
+   */
+  lookup(file: string, path: string, stats: FileStats, statedAt: number): Lookup {
+    const entry = this.previous.get(file);
+    if (entry === undefined || entry.size !== stats.size) return { fresh: false };
+    const sameTimes = entry.mtimeMs === stats.mtimeMs && entry.ctimeMs === stats.ctimeMs;
+    if (sameTimes && entry.mtimeMs < entry.statedAt - GRANULARITY_MS) {
+      this.next.set(file, entry);
+      return { fresh: true, hash: entry.hash, placements: entry.placements };
+    }
+    let bytes: Buffer;
+    try {
+      bytes = readFileSync(path);
+    } catch {
+      return { fresh: false };
+    }
+    const hash = sha1(bytes);
+    if (hash !== entry.hash) return { fresh: false, bytes };
+    // The same bytes: kept with the times seen now, which vouch for them once old enough.
+    this.keep(file, stats, statedAt, hash, entry.placements);
+    return { fresh: true, hash, placements: entry.placements };
+  }
+
+  /** Keeps a file's placements for the next build. */
+  keep(file: string, stats: FileStats, statedAt: number, hash: string, placements: readonly Placement[]): void {
+    const { size, mtimeMs, ctimeMs } = stats;
+    this.next.set(file, { size, mtimeMs, ctimeMs, statedAt, hash, placements });
+    this.changed = true;
+  }
+
+  /** Writes the memo when anything in it changed, or a file left it; a failure only costs the next build time. */
+  async save(): Promise<void> {
+    if (!this.changed && this.next.size === this.previous.size) return;
+    const saved: Saved = { format: FORMAT, code: CODE_ID, key: this.key, files: Object.fromEntries(this.next) };
+    await storeJson(this.path, saved);
+  }
+}
+
+function readSaved(path: string, key: string): Map<string, FileEntry> {
+  const files = new Map<string, FileEntry>();
+  let saved: Saved;
+  try {
+    saved = JSON.parse(readFileSync(path, 'utf8')) as Saved;
+  } catch {
+    return files; // Missing or corrupt: every file is read.
+  }
+  if (saved?.format !== FORMAT || saved.code !== CODE_ID || saved.key !== key || typeof saved.files !== 'object' || saved.files === null) return files;
+  for (const [file, entry] of Object.entries(saved.files)) if (isEntry(entry)) files.set(file, entry);
+  return files;
+}
+
+const isNumber = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v);
+const isText = (v: unknown): v is string => typeof v === 'string';
+
+/** An entry of the shape this version writes; any other is not trusted, and its file is read. */
+function isEntry(value: unknown): value is FileEntry {
+  const e = value as FileEntry;
+  return (
+    typeof e === 'object' && e !== null && isNumber(e.size) && isNumber(e.mtimeMs) && isNumber(e.ctimeMs) && isNumber(e.statedAt) && isText(e.hash) && Array.isArray(e.placements) &&
+    e.placements.every((p) => typeof p === 'object' && p !== null && isText(p.file) && isText(p.slug) && isText(p.id) && isText(p.link) && isNumber(p.published) && isNumber(p.offset) && (p.line === undefined || isNumber(p.line)))
+  );
+}

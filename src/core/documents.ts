@@ -1,0 +1,71 @@
+import { join } from 'node:path';
+import { startProof } from '../check/prove.js';
+import type { Config } from '../config/config.js';
+import { hasErrors, type Diagnostic } from '../diagnostic.js';
+import type { Feed, FeedFormat } from '../model/types.js';
+import { FORMATS, renderPieces } from '../render/feeds.js';
+import { HEADERS_FILE, render as renderHeadersFile } from '../render/headers-file.js';
+import { render as renderStylesheet } from '../render/stylesheet.js';
+import { Utf8Chunks } from './encode.js';
+
+/** A file a build writes, proven when it is a feed: its name in the output folder, and its bytes. */
+export interface ProvenFile {
+  readonly name: string;
+  readonly format?: FeedFormat;
+  readonly bytes: readonly Uint8Array[];
+}
+
+export interface DocumentOptions {
+  /** How the output folder is named in messages ("" for none). */
+  readonly outDir: string;
+  /** The clock that "in the future" is measured from, for the spec rules (epoch ms). */
+  readonly now?: number;
+  /** Fail on a warning of the spec rules, as on an error. */
+  readonly strict?: boolean;
+}
+
+/**
+ * Every file of the feed, each format rendered, proven (docs/proof.md: the
+ * same rules `feedwright check` runs on any feed) and encoded a piece at a
+ * time, head, items, tail: no document is held as one string, nor its tree,
+ * and each is handed to `accept` as soon as it is proven, so that no two are
+ * held at once. Every format is proven, so that every problem is reported;
+ * once one fails, none is handed on. Returns whether all passed.
+ */
+export async function proveDocuments(feed: Feed, config: Config, options: DocumentOptions, diagnostics: Diagnostic[], accept: (file: ProvenFile) => void | Promise<void>): Promise<boolean> {
+  let failed = false;
+  for (const format of FORMATS) {
+    const { file, proven } = renderAndProve(feed, config, options, format);
+    diagnostics.push(...proven);
+    failed ||= hasErrors(proven) || (options.strict === true && proven.some((d) => d.severity === 'warning'));
+    if (!failed) await accept(file);
+  }
+  if (failed) return false;
+  for (const file of companionFiles(config)) await accept(file);
+  return true;
+}
+
+/** One format of the feed, rendered, proven and encoded: see proveDocuments. */
+export function renderAndProve(feed: Feed, config: Config, options: DocumentOptions, format: FeedFormat): { file: ProvenFile; proven: Diagnostic[] } {
+  const pieces = renderPieces(feed, format);
+  const name = config.files[format];
+  const proof = startProof(feed, { format, file: options.outDir === '' ? name : join(options.outDir, name), head: pieces.head, tail: pieces.tail }, options.now === undefined ? {} : { now: options.now });
+  const bytes = new Utf8Chunks();
+  bytes.write(pieces.head);
+  feed.entries.forEach((entry, index) => {
+    const text = pieces.item(entry, index);
+    proof.item(text);
+    bytes.write(text);
+  });
+  bytes.write(pieces.tail);
+  return { file: { name, format, bytes: bytes.end() }, proven: proof.finish() };
+}
+
+/** feedwright's stylesheet for the feed page, and a `_headers` file for the host, when the config asks for them. */
+function companionFiles(config: Config): ProvenFile[] {
+  const text = (name: string, value: string): ProvenFile => ({ name, bytes: [Buffer.from(value, 'utf8')] });
+  return [
+    ...(config.stylesheetFile ? [text(config.stylesheetFile, renderStylesheet())] : []),
+    ...(config.headers ? [text(HEADERS_FILE, renderHeadersFile(config))] : []),
+  ];
+}

@@ -1,0 +1,68 @@
+import type { DateTime } from 'luxon';
+import type { Config } from '../config/config.js';
+import { own } from '../own.js';
+import type { ArticleRecord } from '../records/record.js';
+import { absoluteUrls } from './absolute-urls.js';
+import type { Placed } from './place.js';
+import { sanitize } from './sanitize.js';
+import type { Attachment, Entry, Feed, FeedFormat, Person } from './types.js';
+
+/**
+ * A record the feed shows, as the entry the renderers read: defaults filled
+ * in, dates in the output zone, content finished. Its content is made only
+ * here (a Markdown body renders when asked), so that records the feed does
+ * not show cost nothing more.
+ */
+export function toEntry(record: ArticleRecord, placed: Placed, config: Config, utc: boolean): Entry {
+  const published = record.published!;
+  const inOutputZone = (d: DateTime) => (utc ? d.toUTC() : d);
+  // After absoluteUrls: the sanitizer judges each URL by its scheme, which a relative one does not have yet.
+  const made = absoluteUrls(record.contentHtml ?? '', placed.link);
+  const html = config.sanitize ? sanitize(made) : made;
+  const { media } = placed;
+  // Every string the model keeps is its own: the records, and their files' texts, are let go after this step.
+  return {
+    source: record.source,
+    slug: own(placed.slug),
+    id: own(placed.id),
+    title: own(record.title!),
+    link: own(placed.link),
+    published: inOutputZone(published),
+    updated: inOutputZone(record.updated ?? published),
+    ...(record.summary === undefined ? {} : { summary: own(record.summary) }),
+    contentHtml: html,
+    authors: record.authors?.map(ownPerson) ?? [config.author!],
+    tags: record.tags?.map(own) ?? [],
+    ...(media?.image === undefined ? {} : { image: ownAttachment(media.image) }),
+    attachments: media?.attachments.map(ownAttachment) ?? [],
+    ...(record.language === undefined ? {} : { language: own(record.language) }),
+    ...(record.rights === undefined ? {} : { rights: own(record.rights) }),
+    captions: record.captions?.map((c) => ({ text: own(c.text), credit: own(c.credit) })) ?? [],
+  };
+}
+
+/** The feed of the entries shown, newest first: the feed's own dates come from its items, never from the clock. */
+export function feedOf(entries: readonly Entry[], config: Config): Feed {
+  const latest = (pick: (e: Entry) => DateTime) => entries.reduce((best, e) => (pick(e).toMillis() > pick(best).toMillis() ? e : best), entries[0]!);
+  const feedUrls = Object.fromEntries((Object.entries(config.files) as [FeedFormat, string][]).map(([format, name]) => [format, config.feedUrl + name])) as Record<FeedFormat, string>;
+  return {
+    title: config.title,
+    description: config.description,
+    homePageUrl: config.siteUrl,
+    feedUrls,
+    language: config.language,
+    authors: config.author ? [config.author] : [],
+    ...(config.copyright === undefined ? {} : { rights: config.copyright }),
+    ...(config.icon === undefined ? {} : { icon: config.icon }),
+    ...(config.logo === undefined ? {} : { logo: config.logo }),
+    ...(config.hub === undefined ? {} : { hub: config.hub }),
+    ...(config.stylesheet === undefined ? {} : { stylesheet: config.stylesheet }),
+    updated: latest((e) => e.updated).updated,
+    published: latest((e) => e.published).published,
+    entries,
+  };
+}
+
+const ownPerson = (p: Person): Person => ({ name: own(p.name), ...(p.email === undefined ? {} : { email: own(p.email) }), ...(p.url === undefined ? {} : { url: own(p.url) }) });
+
+const ownAttachment = (a: Attachment): Attachment => ({ ...a, url: own(a.url), ...(a.title === undefined ? {} : { title: own(a.title) }) });

@@ -1,0 +1,94 @@
+import type { Config } from '../config/config.js';
+import { calendarDate } from '../dates/format.js';
+import { diagnosticsFor, type Diagnostic } from '../diagnostic.js';
+import type { ArticleRecord } from '../records/record.js';
+import { settleMedia } from './media.js';
+import type { Attachment } from './types.js';
+
+/**
+ * What places a record among the others: when it was published, and the
+ * slug, id and link that must be its own. Plain data: the build keeps it
+ * between builds (see docs/caching.md), and the model never asks where it
+ * came from.
+ */
+export interface Placement {
+  /** The file it came from, as messages name it, and the line its record starts on. */
+  readonly file: string;
+  readonly line?: number;
+  /** The slug as the record gives it (before it is made URL-safe). */
+  readonly slug: string;
+  readonly id: string;
+  readonly link: string;
+  /** When it was published (epoch ms), and the offset it was written in (minutes): what orders it, and what a message shows. */
+  readonly published: number;
+  readonly offset: number;
+}
+
+export interface PlaceOptions {
+  /** Sizes of local media files, by URL (see docs/config.md, publicDir). */
+  readonly mediaSizes?: ReadonlyMap<string, number>;
+}
+
+/** A record that passed its checks: its placement, and its media with their types settled. */
+export interface Placed extends Placement {
+  readonly media?: { readonly image?: Attachment; readonly attachments: readonly Attachment[] };
+}
+
+const NO_SIZES: ReadonlyMap<string, number> = new Map();
+
+/**
+ * Checks one record against the fields' rules (docs/records.md) and fills in
+ * its slug, id and link. Every problem goes to `diagnostics`; a record with
+ * one, or a draft, is not placed.
+ */
+export function placer(config: Config, options: PlaceOptions = {}): (record: ArticleRecord, diagnostics: Diagnostic[]) => Placed | undefined {
+  const host = new URL(config.siteUrl).hostname;
+  const base = config.siteUrl.replace(/\/+$/, '');
+  const sizes = options.mediaSizes ?? NO_SIZES;
+  return (record, diagnostics) => {
+    if (record.draft) return undefined;
+    // The reporter is made only for a record with something to report: most have nothing.
+    const report = () => diagnosticsFor(record.source.file, diagnostics);
+    const at = (field: keyof ArticleRecord['lines']) => record.lines[field] ?? record.source.line;
+    const { published } = record;
+    let ok = true;
+    if (record.title === undefined || record.title === '') {
+      report().error('input/missing-title', 'has no title; give it a "title"', record.source.line);
+      ok = false;
+    }
+    // A date written but unreadable has been reported where it was read.
+    if (published === undefined && record.lines.published === undefined) {
+      report().error('input/missing-date', 'has no publication date; give it a "published" date such as "2024-05-16T11:55:00+08:00"', record.source.line);
+      ok = false;
+    }
+    if (record.authors === undefined ? config.author === undefined : record.authors.length === 0) {
+      report().error('input/no-author', 'has no author, and the config gives none; give it an "author", or set "author" in feedwright.config.json', record.source.line);
+      ok = false;
+    }
+    if (!ok || published === undefined) return undefined;
+
+    const millis = published.toMillis();
+    if (record.updated !== undefined && record.updated.toMillis() < millis) {
+      report().error(
+        'input/updated-before-published',
+        `was updated (${record.updated.toISO({ suppressMilliseconds: true })}) before it was published (${published.toISO({ suppressMilliseconds: true })}); correct one of the two dates`,
+        at('updated'),
+      );
+      return undefined;
+    }
+    let media: Placed['media'];
+    if (record.image !== undefined || (record.attachments?.length ?? 0) > 0) {
+      const image = record.image === undefined ? undefined : settleMedia({ url: record.image }, sizes, report(), at('image'), 'the image');
+      const attachments = (record.attachments ?? []).map((a, i) => settleMedia(a, sizes, report(), at('attachments'), `attachment ${i + 1}`));
+      if ((record.image !== undefined && image === undefined) || attachments.some((a) => a === undefined)) return undefined;
+      media = { ...(image === undefined ? {} : { image }), attachments: attachments as Attachment[] };
+    }
+    const slug = encodeURIComponent(record.slug);
+    // RFC 4151: the date is the publication day as its author wrote it, so the
+    // id stays the same under --utc and when links move.
+    const id = record.id ?? `tag:${host},${calendarDate(published)}:${slug}`;
+    const link = record.link ?? base + config.articlePath.replace('{slug}', slug);
+    const { file, line } = record.source;
+    return { file, ...(line === undefined ? {} : { line }), slug: record.slug, id, link, published: millis, offset: published.offset, ...(media === undefined ? {} : { media }) };
+  };
+}
