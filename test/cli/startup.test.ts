@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { readdir, utimes, writeFile } from 'node:fs/promises';
+import { readdir, readFile, utimes, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -20,6 +20,12 @@ afterAll(() => built.remove());
  * module, seen by a loader hook).
  */
 async function build(project: string): Promise<{ stdout: string; loaded: string[]; proof: boolean }> {
+  const { stdout, loaded, modules } = await feedwright(project, ['build']);
+  return { stdout, loaded, proof: modules.some((url) => url.endsWith('/check/prove.js')) };
+}
+
+/** The real bin with `argv`: its output, the parsers it loaded and the URL of every ES module it loaded. */
+async function feedwright(project: string, argv: readonly string[]): Promise<{ stdout: string; loaded: string[]; modules: string[] }> {
   const report = join(project, 'loaded.mjs');
   await writeFile(join(project, 'hooks.mjs'), "export async function load(url, context, next) {\n  process.stderr.write('\\nESM ' + url + '\\n');\n  return next(url, context);\n}\n");
   await writeFile(
@@ -28,15 +34,14 @@ async function build(project: string): Promise<{ stdout: string; loaded: string[
       "register('./hooks.mjs', import.meta.url);\n" +
       "process.on('exit', () => process.stderr.write('\\nLOADED ' + JSON.stringify(Object.keys(createRequire(import.meta.url).cache)) + '\\n'));\n",
   );
-  const { stdout, stderr } = await promisify(execFile)(process.execPath, ['--import', report, built.cli, 'build'], { cwd: project });
+  const { stdout, stderr } = await promisify(execFile)(process.execPath, ['--import', report, built.cli, ...argv], { cwd: project });
   // One line each: the loader hook's lines come from a thread of their own, in no fixed order with the rest.
   const lines = stderr.split('\n');
   const files = JSON.parse(lines.find((line) => line.startsWith('LOADED '))!.slice('LOADED '.length)) as string[];
-  const modules = lines.filter((line) => line.startsWith('ESM '));
   return {
     stdout,
     loaded: PARSERS.filter((name) => files.some((f) => f.includes(`/node_modules/${name}/`))),
-    proof: modules.some((line) => line.endsWith('/check/prove.js')),
+    modules: lines.filter((line) => line.startsWith('ESM ')).map((line) => line.slice('ESM '.length)),
   };
 }
 
@@ -68,5 +73,18 @@ describe('the start of the command', () => {
     const one = await build(project);
     expect(one.stdout).toContain('wrote feed.xml');
     expect(one.loaded).toEqual(['htmlparser2', 'fast-xml-parser']);
+  }, 60_000);
+
+  it('answers --version and build --help without loading a command', async () => {
+    const project = await makeProject({});
+    const { version } = JSON.parse(await readFile(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
+    const asked = await feedwright(project, ['--version']);
+    expect(asked.stdout).toBe(`${version}\n`);
+    const helped = await feedwright(project, ['build', '--help']);
+    expect(helped.stdout).toMatch(/^Usage: feedwright build \[/);
+    for (const { modules } of [asked, helped]) {
+      expect(modules.some((url) => url.endsWith('/cli/run.js'))).toBe(true);
+      expect(modules.filter((url) => /\/cli\/(build|serve|check)\.js$/.test(url))).toEqual([]);
+    }
   }, 60_000);
 });
