@@ -1,0 +1,119 @@
+import { readdirSync, readFileSync, statSync, type Stats } from 'node:fs';
+import { join, relative, sep } from 'node:path';
+import { diagnosticsFor, type Diagnostic, type Reporter } from '../diagnostic.js';
+import { isRecordName, parseRecordFile, type ArticleRecord, type ReadContext } from '../records/index.js';
+
+/** An entry of the articles folder that looks like a record but cannot be read as one, and what to say about it. */
+export interface Unlisted {
+  readonly path: string;
+  readonly severity: 'error' | 'warning';
+  readonly ruleId: string;
+  readonly message: string;
+}
+
+/** Record files, sorted by path; `unlisted` holds the entries left out that the user must hear about. */
+export interface RecordFiles {
+  readonly paths: readonly string[];
+  readonly unlisted: readonly Unlisted[];
+}
+
+const LINK_PROBLEMS: Readonly<Record<string, string>> = {
+  ENOENT: 'leads to nothing (its target does not exist)',
+  ELOOP: 'leads in a loop back to itself',
+  EACCES: 'leads to a file that cannot be read (EACCES); check its permissions',
+};
+
+/** What a link leads to, or why it cannot be followed (an error code). */
+function statOrCode(path: string): Stats | string {
+  try {
+    return statSync(path);
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code ?? 'EIO';
+  }
+}
+
+/**
+ * Record files under `dir`, sorted by path so that every build reads them
+ * in one order. Folders in `skip` (the output folder, the cache) are never
+ * read, wherever they are. Linked folders are not followed (a link back up
+ * the tree would never end); a link that cannot be followed and a record
+ * name that is not a regular file (a FIFO, a socket, a device) are not read
+ * either, and each is reported, so that an article never goes missing
+ * silently. Throws the file system's error when `dir` cannot be listed.
+ */
+export function listRecordFiles(dir: string, skip: readonly string[] = []): RecordFiles {
+  const found: string[] = [];
+  const unlisted: Unlisted[] = [];
+  const skipped = new Set(skip);
+  // Listed synchronously, as the files are read: for thousands of small files that is several times faster than as many promises.
+  const walk = (folder: string): void => {
+    for (const entry of readdirSync(folder, { withFileTypes: true })) {
+      if (entry.name.startsWith('.') || entry.name.startsWith('_')) continue;
+      const path = folder + sep + entry.name;
+      const isRecord = isRecordName(entry.name);
+      if (entry.isDirectory()) {
+        if (!skipped.has(path)) walk(path);
+      } else if (entry.isSymbolicLink()) {
+        const target = statOrCode(path);
+        if (typeof target === 'string') {
+          if (isRecord) unlisted.push({ path, severity: 'error', ruleId: 'input/broken-link', message: `is a symbolic link that ${LINK_PROBLEMS[target] ?? `cannot be followed (${target})`}; fix the link or remove it` });
+        } else if (target.isDirectory()) {
+          unlisted.push({ path, severity: 'warning', ruleId: 'input/linked-folder', message: 'is a link to a folder, and linked folders are not followed, so nothing in it is published; move the folder here instead of linking it' });
+        } else if (isRecord && target.isFile()) found.push(path);
+        else if (isRecord) unlisted.push({ path, severity: 'error', ruleId: 'input/not-a-file', message: 'is a link to something that is not a file (a FIFO, a socket or a device); replace it with the article file' });
+      } else if (isRecord && entry.isFile()) found.push(path);
+      else if (isRecord) unlisted.push({ path, severity: 'error', ruleId: 'input/not-a-file', message: 'is not a regular file (a FIFO, a socket or a device); replace it with the article file' });
+    }
+  };
+  walk(dir.endsWith(sep) ? dir.slice(0, -1) : dir);
+  const byPath = <T>(key: (x: T) => string) => (a: T, b: T) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0);
+  return { paths: found.sort(byPath((p: string) => p)), unlisted: unlisted.sort(byPath((u: Unlisted) => u.path)) };
+}
+
+/** What the articles folder's problem is, when it cannot be listed. */
+export function folderProblem(error: unknown): string {
+  const code = (error as NodeJS.ErrnoException).code;
+  return code === 'ENOENT' ? 'does not exist; create it or pass --articles DIR' : code === 'ENOTDIR' ? 'is not a folder; pass --articles DIR' : `cannot be read (${code})`;
+}
+
+/** A record file's bytes, or undefined with the reason reported. */
+export function readBytes(path: string, report: Reporter): Buffer | undefined {
+  try {
+    return readFileSync(path);
+  } catch (error) {
+    report.error('input/unreadable', `cannot be read (${(error as NodeJS.ErrnoException).code ?? String(error)}); check its permissions`);
+    return undefined;
+  }
+}
+
+/** How messages name each file under `dir`, when they name the folder `display`: cut and joined directly, as path.join would, for thousands of files. */
+export function namer(dir: string, display: string): (path: string) => string {
+  const under = join(dir, '_').slice(0, -1);
+  const named = join(display, '_').slice(0, -1);
+  return (path) => (path.startsWith(under) ? named + path.slice(under.length) : join(display, relative(dir, path)));
+}
+
+/**
+ * Every record under `dir` (docs/records.md), in path order, with every
+ * problem found: the build's first step without the cache.
+ */
+export function readRecords(dir: string, context: ReadContext, display = dir): { records: ArticleRecord[]; diagnostics: Diagnostic[] } {
+  const diagnostics: Diagnostic[] = [];
+  let files: RecordFiles;
+  try {
+    files = listRecordFiles(dir);
+  } catch (error) {
+    diagnosticsFor(display, diagnostics).error('input/articles-folder', folderProblem(error));
+    return { records: [], diagnostics };
+  }
+  const nameOf = namer(dir, display);
+  for (const { path, severity, ruleId, message } of files.unlisted) diagnosticsFor(nameOf(path), diagnostics)[severity](ruleId, message);
+  const records: ArticleRecord[] = [];
+  for (const path of files.paths) {
+    const file = nameOf(path);
+    const report = diagnosticsFor(file, diagnostics);
+    const bytes = readBytes(path, report);
+    if (bytes !== undefined) records.push(...parseRecordFile(bytes, path.slice(path.lastIndexOf(sep) + 1), file, report, context));
+  }
+  return { records, diagnostics };
+}

@@ -1,0 +1,89 @@
+import { join } from 'node:path';
+import { saveManifest } from '../cache/manifest.js';
+import { FileMemo } from '../cache/memo.js';
+import { proveDocuments, type ProvenFile } from '../core/documents.js';
+import { feedFrom } from '../core/feeds.js';
+import { diagnosticsFor, hasErrors, type Diagnostic } from '../diagnostic.js';
+import { copiesOf, precompress } from '../write/precompress.js';
+import { Staging } from '../write/publish.js';
+import type { BuildPlan, BuildResult } from './build.js';
+import { namer } from './files.js';
+import { fileSource } from './source.js';
+import { describeStale, type PlannedFile, type StaleFile } from './stale.js';
+
+/**
+ * The build once it has work to do: the record files → records (from the
+ * files, or their placements from the memo) → the core → the output folder,
+ * all or nothing; or, for `build --check`, the comparison with it.
+ */
+export async function runPipeline(plan: BuildPlan): Promise<BuildResult> {
+  const { options, config, files, inputs, cache, outDir } = plan;
+  const nothing = { written: [], unchanged: [], removed: [] };
+  const diagnostics: Diagnostic[] = [];
+  const nameOf = namer(plan.articles, options.articlesDir);
+  for (const { path, severity, ruleId, message } of files?.unlisted ?? []) diagnosticsFor(nameOf(path), diagnostics)[severity](ruleId, message);
+
+  const memo = cache && FileMemo.open(cache.memo, cache.key);
+  const recordFiles = (files?.paths ?? []).map((path) => {
+    const stats = inputs?.stats.get(path);
+    return { path, file: nameOf(path), ...(stats ? { stats } : {}) };
+  });
+  const source = await fileSource(recordFiles, config, { context: config.timezone === undefined ? {} : { timezone: config.timezone }, ...(memo ? { memo } : {}), statedAt: inputs?.statedAt ?? Date.now(), ...(config.publicDir === undefined ? {} : { publicDir: join(options.cwd ?? process.cwd(), config.publicDir) }) }, diagnostics);
+  const readFailed = hasErrors(diagnostics);
+  const modelled = feedFrom(source, config, { utc: options.utc ?? config.utc, articlesDir: options.articlesDir, now: plan.now, future: options.future ?? false });
+  // An empty feed because every file failed to read says nothing the read errors did not.
+  diagnostics.push(...modelled.diagnostics.filter((d) => !(readFailed && d.ruleId === 'input/no-articles')));
+  await memo?.save();
+  const { feed } = modelled;
+  if (!feed || hasErrors(diagnostics)) return { exitCode: 1, diagnostics, items: 0, ...nothing };
+  const items = feed.entries.length;
+
+  // Each file as soon as it is proven: handed to the output folder (or compared with it), and let go.
+  let staging: Staging | undefined;
+  const stale: StaleFile[] = [];
+  const planned: string[] = [];
+  const hand = async (file: PlannedFile) => {
+    planned.push(file.name);
+    if (options.check) stale.push(...(await describeStale(outDir, [file])));
+    else await (staging ??= await Staging.open(outDir)).add(file);
+  };
+  const accept = async (proven: ProvenFile) => {
+    const file: PlannedFile = { name: proven.name, text: proven.bytes, ...(proven.format ? { format: proven.format } : {}) };
+    await hand(file);
+    if (config.precompress && proven.format) for (const copy of await precompress(outDir, [file])) await hand(copy);
+  };
+  let ok: boolean;
+  try {
+    ok = await proveDocuments(feed, config, { outDir: options.outDir, now: plan.now, ...(options.strict === undefined ? {} : { strict: options.strict }) }, diagnostics, accept);
+  } catch (error) {
+    await staging?.abort();
+    throw error;
+  }
+  if (!ok) {
+    await staging?.abort();
+    return { exitCode: 1, diagnostics, feed, items, ...nothing };
+  }
+  // Compressed copies feedwright wrote follow their feed: with "precompress" off, they go.
+  const strays = config.precompress ? [] : await copiesOf(outDir, Object.values(config.files));
+
+  if (options.check) {
+    for (const name of strays) stale.push({ name, reason: `is a compressed copy left from when "precompress" was on, and no longer matches what the build writes` });
+    for (const { name, line, reason } of stale) {
+      diagnostics.push({
+        file: join(options.outDir, name),
+        ...(line === undefined ? {} : { line }),
+        ruleId: 'output/stale',
+        severity: 'error',
+        message: `${reason}; run "feedwright build" and commit the result`,
+      });
+    }
+    return { exitCode: stale.length > 0 ? 1 : 0, diagnostics, feed, items, written: [], unchanged: stale.length > 0 ? [] : planned, removed: [] };
+  }
+  staging ??= await Staging.open(outDir);
+  for (const name of strays) staging.remove(name);
+  const { written, unchanged, removed } = await staging.commit();
+  if (cache?.manifest && inputs) {
+    await saveManifest(cache.manifest, { key: cache.key, inputs: inputs.signature, statedAt: inputs.statedAt, builtAt: plan.now, nextFuture: modelled.nextFuture, items, diagnostics }, outDir, [...written, ...unchanged]);
+  }
+  return { exitCode: 0, diagnostics, feed, items, written, unchanged, removed };
+}

@@ -1,0 +1,115 @@
+import { sep } from 'node:path';
+import type { FileMemo, FileStats } from '../cache/memo.js';
+import { sha1 } from '../cache/store.js';
+import type { Config } from '../config/config.js';
+import type { RecordSource, ShownRecord } from '../core/feeds.js';
+import { diagnosticsFor, type Diagnostic } from '../diagnostic.js';
+import { placer, type Placed, type Placement } from '../model/place.js';
+import { parseRecordFile, type ArticleRecord, type ReadContext } from '../records/index.js';
+import { readBytes } from './files.js';
+import { localMediaSizes } from './media-sizes.js';
+
+/** A record file to read: where it is, how messages name it, and its size and times when they were looked at. */
+export interface RecordFile {
+  readonly path: string;
+  readonly file: string;
+  readonly stats?: FileStats;
+}
+
+interface Read {
+  readonly path: string;
+  readonly hash?: string;
+  placements: readonly Placement[];
+  /** The records with their placements, once the file has been read in this build. */
+  shown?: ShownRecord[];
+}
+
+export interface FileSourceOptions {
+  readonly context: ReadContext;
+  /** The memo of the last build's per-file step; without one, every file is read. */
+  readonly memo?: FileMemo;
+  /** When the files' sizes and times were looked at (epoch ms). */
+  readonly statedAt: number;
+  /** The folder the site is published from, whose media files give enclosures their sizes (docs/config.md). */
+  readonly publicDir?: string;
+}
+
+/**
+ * The record files as a record source for the core: each file read, parsed
+ * and its records placed, or its placements taken from the memo when its
+ * bytes are unchanged. A file the memo vouched for is read only if the feed
+ * shows one of its records. A file that gives any message is not kept.
+ */
+export async function fileSource(files: readonly RecordFile[], config: Config, options: FileSourceOptions, diagnostics: Diagnostic[]): Promise<RecordSource> {
+  const { memo, statedAt, context } = options;
+  const parse = (path: string, file: string, bytes: Uint8Array, into: Diagnostic[]) => parseRecordFile(bytes, path.slice(path.lastIndexOf(sep) + 1), file, diagnosticsFor(file, into), context);
+
+  const reads = new Map<string, Read>();
+  const parsed: { file: RecordFile; hash: string; records: ArticleRecord[]; found: Diagnostic[] }[] = [];
+  for (const file of files) {
+    const looked = memo && file.stats ? memo.lookup(file.file, file.path, file.stats, statedAt) : undefined;
+    if (looked?.fresh) {
+      reads.set(file.file, { path: file.path, hash: looked.hash, placements: looked.placements });
+      continue;
+    }
+    const found: Diagnostic[] = [];
+    const bytes = looked?.bytes ?? readBytes(file.path, diagnosticsFor(file.file, found));
+    const records = bytes === undefined ? [] : parse(file.path, file.file, bytes, found);
+    parsed.push({ file, hash: bytes === undefined ? '' : sha1(bytes), records, found });
+  }
+  // Local media sizes are inputs the memo does not track: with them, the build has no memo (see build.ts).
+  const mediaSizes = options.publicDir === undefined ? undefined : await localMediaSizes(mediaUrls(parsed.flatMap((p) => p.records)), config.siteUrl, options.publicDir);
+  const place = placer(config, mediaSizes === undefined ? {} : { mediaSizes });
+  const placeAll = (records: readonly ArticleRecord[], found: Diagnostic[]): ShownRecord[] => {
+    const shown: ShownRecord[] = [];
+    for (const record of records) {
+      const placed = place(record, found);
+      if (placed) shown.push({ record, placed });
+    }
+    return shown;
+  };
+  for (const { file, hash, records, found } of parsed) {
+    const shown = placeAll(records, found);
+    const placements = shown.map((s) => s.placed);
+    reads.set(file.file, { path: file.path, hash, placements, shown });
+    if (found.length === 0 && memo && file.stats && hash !== '') memo.keep(file.file, file.stats, statedAt, hash, placements.map(placementOnly));
+    diagnostics.push(...found);
+  }
+
+  return {
+    placements: () => [...reads.values()].flatMap((r) => r.placements),
+    shown(placements) {
+      let changed = false;
+      const result: ShownRecord[] = [];
+      for (const placement of placements) {
+        const read = reads.get(placement.file)!;
+        if (read.shown === undefined) {
+          // Placed from the memo: read now, and taken as placed only if its bytes are still those it was placed from.
+          const found: Diagnostic[] = [];
+          const bytes = readBytes(read.path, diagnosticsFor(placement.file, found));
+          read.shown = bytes === undefined ? [] : placeAll(parse(read.path, placement.file, bytes, found), found);
+          if (bytes === undefined || sha1(bytes) !== read.hash) {
+            read.placements = read.shown.map((s) => s.placed);
+            diagnostics.push(...found);
+            changed = true;
+          }
+        }
+        const record = read.shown.find((s) => s.placed.slug === placement.slug);
+        if (record === undefined) changed = true;
+        else result.push(record);
+      }
+      return changed ? undefined : result;
+    },
+  };
+}
+
+/** What the memo keeps of a placed record: its placement, without its media (settled again when it is shown). */
+const placementOnly = ({ file, line, slug, id, link, published, offset }: Placed): Placement => ({ file, ...(line === undefined ? {} : { line }), slug, id, link, published, offset });
+
+/** Media whose length a record leaves unsaid. */
+function* mediaUrls(records: readonly ArticleRecord[]): Generator<string> {
+  for (const record of records) {
+    if (record.image !== undefined) yield record.image;
+    for (const a of record.attachments ?? []) if (a.length === undefined) yield a.url;
+  }
+}
