@@ -4,7 +4,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import { DEFAULT_CACHE_CONTROL } from '../config/config.js';
 import { MEDIA_TYPES } from '../formats.js';
-import { ENCODINGS } from '../write/precompress.js';
+import { ENCODINGS, isCopyOf } from '../write/precompress.js';
 import { BROWSER_XML_TYPE, mediaTypeOf, withCharset, type OutputNames } from '../output-media.js';
 import { chooseEncoding, notModified, wantsPage, type Encoding } from './negotiate.js';
 import { fileInside, resolveFile } from './resolve.js';
@@ -41,11 +41,11 @@ export const DEFAULT_HOST = '127.0.0.1';
 export const DEFAULT_PORT = 8080;
 
 /**
- * A static server for an output folder as a CDN would serve it (SPEC
- * section 7): each feed's media type, strong ETags and Last-Modified, 304 on
- * a conditional request, HEAD, brotli and gzip by Accept-Encoding (a
- * precompressed `.br` or `.gz` beside the file when there is a current one),
- * Cache-Control from the config, and 404 for everything else.
+ * A static server for an output folder as a CDN would serve it: each
+ * feed's media type, strong ETags and Last-Modified, 304 on a conditional
+ * request, HEAD, brotli and gzip by Accept-Encoding (a precompressed `.br`
+ * or `.gz` beside the file when it holds the file's bytes), Cache-Control
+ * from the config, and 404 for everything else.
  */
 export async function serve(options: ServeOptions): Promise<Serving> {
   const root = await realpath(options.root);
@@ -134,16 +134,16 @@ function responder(options: ServeOptions): (request: IncomingMessage, response: 
   };
 }
 
-/** The precompressed copy beside the file when it is at least as new as the file, else a fresh compression. */
-async function encodedCopy(root: string, file: { readonly name: string; readonly mtimeMs: number }, identity: Buffer, encoding: 'br' | 'gzip'): Promise<Buffer> {
-  const { suffix, compress } = ENCODINGS[encoding];
-  const segments = (file.name + suffix).split('/');
-  const copy = await fileInside(root, segments);
-  if (copy.ok && copy.mtimeMs >= file.mtimeMs) {
-    const bytes = await readFile(copy.path).catch(() => undefined);
-    if (bytes) return bytes;
-  }
-  return compress(identity);
+/**
+ * The precompressed copy beside the file when it decompresses to the file's
+ * bytes, else a fresh compression. Judged by content, never by mtime: a
+ * checkout gives the feed and a stale copy the same time. Called once per
+ * content of the file and encoding (the cache is keyed by its ETag).
+ */
+async function encodedCopy(root: string, file: { readonly name: string }, identity: Buffer, encoding: 'br' | 'gzip'): Promise<Buffer> {
+  const copy = await fileInside(root, (file.name + ENCODINGS[encoding].suffix).split('/'));
+  const bytes = copy.ok ? await readFile(copy.path).catch(() => undefined) : undefined;
+  return bytes && isCopyOf(bytes, identity, encoding) ? bytes : ENCODINGS[encoding].compress(identity);
 }
 
 function send(response: ServerResponse, status: number, text: string, extra: Record<string, string> = {}, head = false): void {

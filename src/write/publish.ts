@@ -1,6 +1,8 @@
-import { mkdir, open, readdir, rename, rm } from 'node:fs/promises';
-import { join } from 'node:path';
+import { randomBytes } from 'node:crypto';
+import { constants, copyFile, link, mkdir, open, readdir, rename, rm, unlink } from 'node:fs/promises';
+import { basename, join } from 'node:path';
 import { WriteError } from '../errors.js';
+import { lockFolder, type FolderLock } from './lock.js';
 
 export interface OutputFile {
   readonly name: string;
@@ -54,57 +56,85 @@ const CHUNK = 1 << 20;
 export interface PublishResult {
   readonly written: readonly string[];
   readonly unchanged: readonly string[];
+  readonly removed: readonly string[];
 }
 
-const tempName = (name: string) => `.${name}.${process.pid}.tmp`;
-const TEMP = /^\..+\.(\d+)\.tmp$/;
-
 /**
- * Writes the files atomically (SPEC section 6): every changed file first to
- * a temporary file in the same folder, flushed; only when all of them are
- * written are they renamed over the old ones, so that a reader never sees
- * half a file and a failed write leaves every old file in place. A file
- * whose bytes are unchanged is left alone, mtime and all.
+ * A temporary file (`tmp`) or the old file kept until a commit ends (`old`):
+ * hidden, never served; a random part, so that builds in separate PID
+ * namespaces sharing the folder never take each other's names.
  */
+const leftoverName = (name: string, kind: 'tmp' | 'old') => `.${name}.${randomBytes(8).toString('hex')}.${kind}`;
+/** Today's names, and the `.<name>.<pid>.tmp` of earlier versions. */
+const LEFTOVER = /^\..+\.[0-9a-f]+\.(?:tmp|old)$/;
+
+/** Writes the files atomically and all or nothing: Staging in one call. */
 export async function publish(dir: string, files: readonly OutputFile[]): Promise<PublishResult> {
   const staging = await Staging.open(dir);
   for (const file of files) await staging.add(file);
   return staging.commit();
 }
 
+/** One change a commit makes: a temporary file renamed over `name`, or `name` removed; and the old file, kept until the commit ends. */
+interface Change {
+  readonly name: string;
+  readonly temp?: string;
+  backup?: string;
+}
+
 /**
- * A publish in steps, so that a build can hand over each file as soon as it
- * is proven and keep nothing of it: `add` writes a changed file to its
- * temporary file, `commit` renames them all, `abort` removes them. On any
- * failure the temporary files written so far are removed and the folder
- * stays as it was.
+ * A publication in steps, so that a build can hand over each file as soon
+ * as it is proven and keep nothing of it. `open` takes the output folder's
+ * lock (one build writes a folder at a time) and clears what killed builds
+ * left; `add` writes a changed file to a temporary file in the folder,
+ * flushed; `remove` names a file to go; `commit` makes every change or none;
+ * `abort` removes the temporary files. Both release the lock.
+ *
+ * The commit first keeps each file it will replace or remove under a second
+ * name (a hard link: the file stays in place for its readers), then renames
+ * and removes; should one of these fail, the kept files are renamed back, so
+ * the folder is again as it was, and the error says so, or says exactly
+ * which files are new and which old when even that failed. A reader sees
+ * each file whole, old or new, at every moment, and a build killed at any
+ * moment leaves each file whole.
  */
 export class Staging {
-  private readonly staged: { name: string; temp: string }[] = [];
+  private readonly writes: { readonly name: string; readonly temp: string }[] = [];
+  private readonly removals = new Set<string>();
   private readonly unchanged: string[] = [];
+  private closed = false;
 
-  private constructor(private readonly dir: string) {}
+  private constructor(
+    private readonly dir: string,
+    private readonly lock: FolderLock,
+  ) {}
 
-  static async open(dir: string): Promise<Staging> {
+  /** Creates the folder, takes its lock (waiting up to `waitMs`, default 10 s, for another build) and clears what killed builds left. */
+  static async open(dir: string, options: { readonly waitMs?: number } = {}): Promise<Staging> {
     try {
       await mkdir(dir, { recursive: true });
     } catch (cause) {
-      throw new WriteError(`cannot create the output folder ${dir}`, { cause });
+      throw new WriteError(`cannot create the output folder ${dir}; nothing was written`, { cause });
     }
-    await removeStaleTemps(dir);
-    return new Staging(dir);
+    const lock = await lockFolder(dir, options.waitMs);
+    // Holding the lock, this build knows that every temporary or kept file present is a killed build's.
+    const names = await readdir(dir).catch(() => [] as string[]);
+    await removeAll(names.filter((name) => LEFTOVER.test(name)).map((name) => join(dir, name)));
+    return new Staging(dir, lock);
   }
 
+  /** Writes a changed file to its temporary file; a file whose bytes are unchanged is left alone, mtime and all. */
   async add(file: OutputFile): Promise<void> {
+    this.usable(file.name);
     const bytes = chunksOf(file.text);
     if (await sameBytes(join(this.dir, file.name), bytes)) {
       this.unchanged.push(file.name);
       return;
     }
-    const temp = join(this.dir, tempName(file.name));
-    this.staged.push({ name: file.name, temp });
+    const temp = join(this.dir, leftoverName(file.name, 'tmp'));
+    this.writes.push({ name: file.name, temp });
     try {
-      const handle = await open(temp, 'w');
+      const handle = await open(temp, 'wx');
       try {
         // Each chunk from where the last one ended.
         for (const chunk of bytes) await handle.writeFile(chunk);
@@ -114,25 +144,154 @@ export class Staging {
       }
     } catch (cause) {
       await this.abort();
-      throw new WriteError(`cannot write the output files in ${this.dir}`, { cause });
+      throw new WriteError(`cannot write ${join(this.dir, file.name)}; the previous output was left as it was`, { cause });
     }
   }
 
+  /** Names a file to be removed by the commit, if it is there then; put back if the commit fails. */
+  remove(name: string): void {
+    this.usable(name);
+    this.removals.add(name);
+  }
+
+  /** Makes every change or none, and releases the lock. */
   async commit(): Promise<PublishResult> {
-    for (const [i, { name, temp }] of this.staged.entries()) {
+    if (this.closed) throw new Error('this publication is already committed or aborted');
+    this.closed = true;
+    try {
+      const lost = this.lock.lost();
+      if (lost) {
+        await removeAll(this.writes.map((w) => w.temp));
+        throw new WriteError(`another build took over the lock of ${this.dir} while this one held it; nothing was replaced: the previous output was left as it was`, { cause: lost });
+      }
+      return await this.apply();
+    } finally {
+      await this.lock.release();
+    }
+  }
+
+  /** Removes every temporary file written: the folder is left as it was. The lock is released. */
+  async abort(): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
+    try {
+      await removeAll(this.writes.map((w) => w.temp));
+    } finally {
+      await this.lock.release();
+    }
+  }
+
+  private usable(name: string): void {
+    if (this.closed) throw new Error('this publication is already committed or aborted');
+    if (this.removals.has(name) || this.writes.some((w) => w.name === name)) throw new Error(`${name} is already part of this publication`);
+  }
+
+  private async apply(): Promise<PublishResult> {
+    const changes: Change[] = [...this.writes, ...[...this.removals].map((name) => ({ name }))];
+    const target = (change: Change) => join(this.dir, change.name);
+    const temps = () => changes.flatMap((c) => (c.temp ? [c.temp] : []));
+    const backups = (of: readonly Change[]) => of.flatMap((c) => (c.backup ? [c.backup] : []));
+
+    for (const change of changes) {
       try {
-        await rename(temp, join(this.dir, name));
+        const backup = await keep(target(change), join(this.dir, leftoverName(change.name, 'old')));
+        if (backup) change.backup = backup;
       } catch (cause) {
-        await removeAll(this.staged.slice(i).map((s) => s.temp));
-        throw new WriteError(`cannot replace ${join(this.dir, name)}`, { cause });
+        await removeAll([...temps(), ...backups(changes)]);
+        throw new WriteError(`cannot replace ${target(change)}; nothing was replaced: the previous output was left as it was`, { cause });
       }
     }
-    return { written: this.staged.map((s) => s.name), unchanged: this.unchanged };
+    // A removal of a file that is not there is no change.
+    const made = changes.filter((c) => c.temp !== undefined || c.backup !== undefined);
+
+    const done: Change[] = [];
+    for (const change of made) {
+      try {
+        if (change.temp) await rename(change.temp, target(change));
+        else await unlink(target(change));
+        done.push(change);
+      } catch (cause) {
+        const failed = await this.putBack(done);
+        const kept = new Set(failed);
+        await removeAll([...temps(), ...backups(made.filter((c) => !kept.has(c)))]);
+        await syncFolder(this.dir);
+        const verb = change.temp ? 'replace' : 'remove';
+        if (failed.length === 0) throw new WriteError(`cannot ${verb} ${target(change)}; every file already replaced was put back: the previous output was left as it was`, { cause });
+        throw new WriteError(`cannot ${verb} ${target(change)}, and putting back the files already replaced failed too: ${this.state(made, failed)}; run the build again`, { cause });
+      }
+    }
+    await removeAll(backups(made));
+    await syncFolder(this.dir);
+    return {
+      written: made.filter((c) => c.temp).map((c) => c.name),
+      unchanged: this.unchanged,
+      removed: made.filter((c) => !c.temp).map((c) => c.name),
+    };
   }
 
-  /** Removes every temporary file written: the folder is left as it was. */
-  async abort(): Promise<void> {
-    await removeAll(this.staged.map((s) => s.temp));
+  /** Undoes the changes made, last first; returns those that could not be undone. */
+  private async putBack(done: readonly Change[]): Promise<Change[]> {
+    const failed: Change[] = [];
+    for (const change of [...done].reverse()) {
+      const target = join(this.dir, change.name);
+      try {
+        if (change.backup) await rename(change.backup, target);
+        else await unlink(target);
+      } catch {
+        failed.push(change);
+      }
+    }
+    return failed;
+  }
+
+  /** The folder as a failed commit that could not put everything back leaves it, file by file. */
+  private state(made: readonly Change[], failed: readonly Change[]): string {
+    const list = (changes: readonly Change[]) => changes.map((c) => c.name).join(', ');
+    const parts: string[] = [];
+    const replaced = failed.filter((c) => c.temp && c.backup);
+    const added = failed.filter((c) => c.temp && !c.backup);
+    const removed = failed.filter((c) => !c.temp);
+    if (replaced.length > 0) parts.push(`new: ${list(replaced)}`);
+    if (added.length > 0) parts.push(`new, where there was none: ${list(added)}`);
+    if (removed.length > 0) parts.push(`removed: ${list(removed)}`);
+    const old = [...made.filter((c) => !failed.includes(c)).map((c) => c.name), ...this.unchanged];
+    if (old.length > 0) parts.push(`as they were: ${old.join(', ')}`);
+    const kept = failed.filter((c) => c.backup).map((c) => `${c.name} as ${basename(c.backup!)}`);
+    if (kept.length > 0) parts.push(`the previous versions are kept, until the next build, in ${this.dir}: ${kept.join(', ')}`);
+    return parts.join('; ');
+  }
+}
+
+/**
+ * Keeps the file at `path` under `backup`: a hard link, or a copy where the
+ * file system has none. Undefined when there is no file at `path`; throws
+ * when it cannot be kept (a folder in the way).
+ */
+async function keep(path: string, backup: string): Promise<string | undefined> {
+  try {
+    await link(path, backup);
+    return backup;
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+  }
+  try {
+    await copyFile(path, backup, constants.COPYFILE_EXCL);
+    return backup;
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+    throw error;
+  }
+}
+
+/** Flushes the folder itself, so that its renames survive a power cut; where a folder cannot be opened for that, nothing more can be done. */
+async function syncFolder(dir: string): Promise<void> {
+  const handle = await open(dir, 'r').catch(() => undefined);
+  try {
+    await handle?.sync();
+  } catch {
+    // Some file systems refuse fsync on a folder.
+  } finally {
+    await handle?.close();
   }
 }
 
@@ -163,22 +322,7 @@ async function sameBytes(path: string, chunks: readonly Uint8Array[]): Promise<b
   }
 }
 
-/** Temporary files left by a build that was killed before its rename (not those of a build still running). */
+/** What killed builds left in `dir`, removed while holding its lock (a build that finds nothing to write still clears them). */
 export async function removeStaleTemps(dir: string): Promise<void> {
-  const names = await readdir(dir).catch(() => [] as string[]);
-  const stale = names.filter((n) => {
-    const pid = TEMP.exec(n)?.[1];
-    return pid !== undefined && !isRunning(Number(pid));
-  });
-  await removeAll(stale.map((n) => join(dir, n)));
-}
-
-function isRunning(pid: number): boolean {
-  if (pid === process.pid) return false;
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
-  }
+  await (await Staging.open(dir)).abort();
 }

@@ -1,9 +1,10 @@
-import { mkdir, symlink, utimes, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, symlink, utimes, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { brotliDecompressSync, gunzipSync, gzipSync } from 'node:zlib';
+import { brotliCompressSync, brotliDecompressSync, gunzipSync, gzipSync } from 'node:zlib';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { DEFAULT_FILES } from '../../src/config/config.js';
 import { serve, type ServeOptions, type Serving } from '../../src/serve/server.js';
+import { Staging } from '../../src/write/publish.js';
 import { fetchRaw } from './http.js';
 import { tempDir } from '../temp.js';
 
@@ -136,7 +137,7 @@ describe('serve', () => {
     expect((await fetchRaw(url, '/feed.xml', { headers: { 'Accept-Encoding': 'br', 'If-None-Match': br.headers.etag as string } })).status).toBe(304);
   });
 
-  it('serves a current precompressed copy from beside the file, and not one older than the file', async () => {
+  it('serves a precompressed copy from beside the file when it holds the file, whatever its time', async () => {
     const marker = gzipSync(Buffer.from(RSS), { level: 1 });
     await writeFile(join(root, 'feed.xml.gz'), marker);
     const url = await start();
@@ -145,9 +146,48 @@ describe('serve', () => {
 
     await server!.close();
     await utimes(join(root, 'feed.xml.gz'), new Date('2020-01-01T00:00:00Z'), new Date('2020-01-01T00:00:00Z'));
-    const old = await fetchRaw(await start(), '/feed.xml', { headers: { 'Accept-Encoding': 'gzip' } });
-    expect(old.body.equals(marker)).toBe(false);
-    expect(gunzipSync(old.body).toString('utf8')).toBe(RSS);
+    const older = await fetchRaw(await start(), '/feed.xml', { headers: { 'Accept-Encoding': 'gzip' } });
+    expect(older.body.equals(marker)).toBe(true);
+  });
+
+  it('never sends a stale copy: after the feed changed, with the times of both set equal as a checkout sets them, it sends the feed', async () => {
+    const gzip = gzipSync(Buffer.from(RSS));
+    const br = brotliCompressSync(Buffer.from(RSS));
+    await writeFile(join(root, 'feed.xml.gz'), gzip);
+    await writeFile(join(root, 'feed.xml.br'), br);
+    const url = await start();
+    expect((await fetchRaw(url, '/feed.xml', { headers: { 'Accept-Encoding': 'gzip' } })).body.equals(gzip)).toBe(true);
+
+    const changed = RSS.replace('Wire &#x26; Co', 'Wire, changed');
+    await writeFile(join(root, 'feed.xml'), changed);
+    const checkout = new Date('2024-05-16T03:55:00Z');
+    for (const name of ['feed.xml', 'feed.xml.gz', 'feed.xml.br']) await utimes(join(root, name), checkout, checkout);
+    const gzipped = await fetchRaw(url, '/feed.xml', { headers: { 'Accept-Encoding': 'gzip' } });
+    expect(gzipped.body.equals(gzip)).toBe(false);
+    expect(gunzipSync(gzipped.body).toString('utf8')).toBe(changed);
+    const brotli = await fetchRaw(url, '/feed.xml', { headers: { 'Accept-Encoding': 'br' } });
+    expect(brotli.body.equals(br)).toBe(false);
+    expect(brotliDecompressSync(brotli.body).toString('utf8')).toBe(changed);
+  });
+
+  it('compresses afresh when the copy beside the file is not a copy of it at all', async () => {
+    await writeFile(join(root, 'atom.xml.gz'), 'not gzip');
+    await writeFile(join(root, 'atom.xml.br'), gzipSync(Buffer.from(ATOM + ATOM)));
+    const url = await start();
+    expect(gunzipSync((await fetchRaw(url, '/atom.xml', { headers: { 'Accept-Encoding': 'gzip' } })).body).toString('utf8')).toBe(ATOM);
+    expect(brotliDecompressSync((await fetchRaw(url, '/atom.xml', { headers: { 'Accept-Encoding': 'br' } })).body).toString('utf8')).toBe(ATOM);
+  });
+
+  it('never serves the lock of a build writing the folder', async () => {
+    const staging = await Staging.open(root);
+    const url = await start();
+    try {
+      expect((await readdir(root)).filter((n) => n.includes('lock'))).toEqual(['.feedwright.lock']);
+      expect((await fetchRaw(url, '/.feedwright.lock')).status).toBe(404);
+      expect((await fetchRaw(url, '/.feedwright.lock/')).status).toBe(404);
+    } finally {
+      await staging.abort();
+    }
   });
 
   it('gives a browser that asks for a page the XML feeds as application/xml, so that it applies their stylesheet', async () => {

@@ -1,8 +1,10 @@
-import { readFile, stat, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { brotliDecompressSync, gunzipSync, gzipSync } from 'node:zlib';
+import { brotliCompressSync, brotliDecompressSync, gunzipSync, gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
+import { copiesOf, isCopyOf, precompress } from '../../src/write/precompress.js';
 import { BASE_CONFIG, article, cli, makeProject } from '../helpers.js';
+import { tempDir } from '../temp.js';
 
 const CONFIG = { ...BASE_CONFIG, precompress: true };
 const FILES = { 'articles/a.txt': article({ title: 'Harbor cranes return' }) };
@@ -47,5 +49,47 @@ describe('precompress', () => {
     await writeFile(join(dir, 'output/atom.xml.gz'), gzipSync(Buffer.from('<feed/>')));
     expect((await cli(['build'], dir)).stdout).toContain('wrote atom.xml.gz');
     expect(gunzipSync(await bytes(dir, 'atom.xml.gz')).equals(await bytes(dir, 'atom.xml'))).toBe(true);
+  });
+});
+
+describe('precompress, on its own', () => {
+  it('keeps the bytes of a copy in the folder that decompresses to the file, and compresses afresh for one that does not', async () => {
+    const dir = await tempDir('feedwright-precompress-');
+    const feed = Buffer.from('<rss version="2.0"><channel><title>Wire</title></channel></rss>\n');
+    const kept = gzipSync(feed, { level: 1 });
+    await writeFile(join(dir, 'feed.xml.gz'), kept);
+    await writeFile(join(dir, 'feed.xml.br'), brotliCompressSync(Buffer.from('<rss/>')));
+    const copies = await precompress(dir, [{ name: 'feed.xml', text: feed }]);
+    expect(copies.map((c) => [c.name, c.copyOf])).toEqual([
+      ['feed.xml.gz', 'feed.xml'],
+      ['feed.xml.br', 'feed.xml'],
+    ]);
+    expect(Buffer.from(copies[0]!.text as Uint8Array).equals(kept)).toBe(true);
+    expect(brotliDecompressSync(copies[1]!.text as Uint8Array).equals(feed)).toBe(true);
+  });
+
+  it('tells a copy of the bytes from a copy of other bytes, a longer text, or no compressed data at all', () => {
+    const feed = Buffer.from('{"version":"https://jsonfeed.org/version/1.1"}\n');
+    expect(isCopyOf(gzipSync(feed), feed, 'gzip')).toBe(true);
+    expect(isCopyOf(brotliCompressSync(feed), feed, 'br')).toBe(true);
+    expect(isCopyOf(gzipSync(Buffer.concat([feed, feed])), feed, 'gzip')).toBe(false);
+    expect(isCopyOf(brotliCompressSync(feed.subarray(1)), feed, 'br')).toBe(false);
+    expect(isCopyOf(gzipSync(feed), feed, 'br')).toBe(false);
+    expect(isCopyOf(Buffer.from('not compressed'), feed, 'gzip')).toBe(false);
+  });
+});
+
+describe('copiesOf', () => {
+  it('names the gzip and brotli copies of the given files present in the folder, and nothing else', async () => {
+    const dir = await tempDir('feedwright-precompress-');
+    for (const name of ['feed.xml', 'feed.xml.gz', 'feed.xml.br', 'atom.xml.br', 'feed.json', 'other.xml.gz', 'feed.json.zst']) await writeFile(join(dir, name), 'x');
+    await mkdir(join(dir, 'feed.json.gz'));
+    expect(await copiesOf(dir, ['feed.xml', 'atom.xml', 'feed.json'])).toEqual(['feed.xml.gz', 'feed.xml.br', 'atom.xml.br']);
+    expect(await copiesOf(dir, [])).toEqual([]);
+  });
+
+  it('finds none in a folder that does not exist', async () => {
+    const dir = await tempDir('feedwright-precompress-');
+    expect(await copiesOf(join(dir, 'missing'), ['feed.xml'])).toEqual([]);
   });
 });

@@ -1,11 +1,13 @@
-import { readdir, readFile, stat, writeFile, chmod } from 'node:fs/promises';
+import { chmod, mkdir, readdir, readFile, rm, stat, utimes, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { WriteError } from '../../src/errors.js';
-import { mkdir } from 'node:fs/promises';
 import { publish, Staging, Utf8Chunks } from '../../src/write/publish.js';
 import { tempDir } from '../temp.js';
 
+const LOCK = '.feedwright.lock';
+/** The temporary files in `dir` of the file `name`. */
+const tempsOf = async (dir: string, name: string) => (await readdir(dir)).filter((n) => n.startsWith(`.${name}.`) && n.endsWith('.tmp'));
 
 describe('publish', () => {
   it('writes each file and leaves no temporary file behind', async () => {
@@ -22,7 +24,7 @@ describe('publish', () => {
     const before = (await stat(join(dir, 'feed.xml'))).mtimeMs;
     await new Promise((r) => setTimeout(r, 20));
     const result = await publish(dir, [{ name: 'feed.xml', text: 'same\n' }]);
-    expect(result).toEqual({ written: [], unchanged: ['feed.xml'] });
+    expect(result).toEqual({ written: [], unchanged: ['feed.xml'], removed: [] });
     expect((await stat(join(dir, 'feed.xml'))).mtimeMs).toBe(before);
   });
 
@@ -35,9 +37,11 @@ describe('publish', () => {
     expect((await stat(join(dir, 'feed.xml'))).ino).not.toBe(oldInode);
   });
 
-  it('removes a temporary file left by a killed build', async () => {
+  it('removes the temporary and kept files left by killed builds, of this version and of earlier ones', async () => {
     const dir = await tempDir('feedwright-publish-');
     await writeFile(join(dir, '.feed.xml.999999999.tmp'), 'partial');
+    await writeFile(join(dir, '.feed.xml.0123456789abcdef.tmp'), 'partial');
+    await writeFile(join(dir, '.atom.xml.fedcba9876543210.old'), 'the version before');
     await publish(dir, [{ name: 'feed.xml', text: 'x\n' }]);
     expect(await readdir(dir)).toEqual(['feed.xml']);
   });
@@ -57,17 +61,6 @@ describe('publish', () => {
     await chmod(dir, 0o700);
     expect(await readFile(join(dir, 'feed.xml'), 'utf8')).toBe('old\n');
   });
-
-  it('replaces no file when one of them cannot be written: the folder stays all old', async () => {
-    const dir = await tempDir('feedwright-publish-');
-    await publish(dir, [{ name: 'feed.xml', text: 'old rss\n' }, { name: 'feed.json', text: 'old json\n' }]);
-    // A folder where the temporary file of feed.json would go makes its write fail.
-    await mkdir(join(dir, `.feed.json.${process.pid}.tmp`));
-    await expect(publish(dir, [{ name: 'feed.xml', text: 'new rss\n' }, { name: 'feed.json', text: 'new json\n' }])).rejects.toBeInstanceOf(WriteError);
-    expect(await readFile(join(dir, 'feed.xml'), 'utf8')).toBe('old rss\n');
-    expect(await readFile(join(dir, 'feed.json'), 'utf8')).toBe('old json\n');
-    expect((await readdir(dir)).filter((n) => n.startsWith('.feed.xml'))).toEqual([]);
-  });
 });
 
 describe('Staging', () => {
@@ -78,7 +71,7 @@ describe('Staging', () => {
     await staging.add({ name: 'feed.xml', text: 'new\n' });
     expect(await readFile(join(dir, 'feed.xml'), 'utf8')).toBe('old\n');
     expect((await readdir(dir)).some((n) => n.endsWith('.tmp'))).toBe(true);
-    expect(await staging.commit()).toEqual({ written: ['feed.xml'], unchanged: [] });
+    expect(await staging.commit()).toEqual({ written: ['feed.xml'], unchanged: [], removed: [] });
     expect(await readFile(join(dir, 'feed.xml'), 'utf8')).toBe('new\n');
     expect(await readdir(dir)).toEqual(['feed.xml']);
   });
@@ -103,6 +96,128 @@ describe('Staging', () => {
     expect(await readFile(join(dir, 'a.xml'), 'utf8')).toBe('abd\n');
   });
 });
+
+describe('Staging commit, all or nothing', () => {
+  it('puts back every file already replaced when a later rename fails, and says the folder is as it was', async () => {
+    const dir = await tempDir('feedwright-publish-');
+    await publish(dir, [{ name: 'feed.xml', text: 'old rss\n' }, { name: 'feed.json', text: 'old json\n' }]);
+    const staging = await Staging.open(dir);
+    await staging.add({ name: 'feed.xml', text: 'new rss\n' });
+    await staging.add({ name: 'feed.json', text: 'new json\n' });
+    // Its temporary file gone before the commit (removed by hand, or by a build that took it for a killed one's): the second rename fails.
+    for (const temp of await tempsOf(dir, 'feed.json')) await rm(join(dir, temp));
+    const failure = staging.commit();
+    await expect(failure).rejects.toBeInstanceOf(WriteError);
+    await expect(failure).rejects.toThrow(`cannot replace ${join(dir, 'feed.json')}; every file already replaced was put back: the previous output was left as it was`);
+    expect(await readFile(join(dir, 'feed.xml'), 'utf8')).toBe('old rss\n');
+    expect(await readFile(join(dir, 'feed.json'), 'utf8')).toBe('old json\n');
+    expect((await readdir(dir)).sort()).toEqual(['feed.json', 'feed.xml']);
+  });
+
+  it('replaces no file when a folder stands where one of them goes', async () => {
+    const dir = await tempDir('feedwright-publish-');
+    await publish(dir, [{ name: 'feed.xml', text: 'old rss\n' }]);
+    await mkdir(join(dir, 'feed.json'));
+    await writeFile(join(dir, 'feed.json', 'inside'), 'a file in the folder');
+    const failure = publish(dir, [{ name: 'feed.xml', text: 'new rss\n' }, { name: 'feed.json', text: 'new json\n' }]);
+    await expect(failure).rejects.toThrow(`cannot replace ${join(dir, 'feed.json')}; nothing was replaced: the previous output was left as it was`);
+    expect(await readFile(join(dir, 'feed.xml'), 'utf8')).toBe('old rss\n');
+    expect((await readdir(dir)).sort()).toEqual(['feed.json', 'feed.xml']);
+  });
+
+  it('removes a file named for removal at commit, and reports it; a file that is not there is no change', async () => {
+    const dir = await tempDir('feedwright-publish-');
+    await publish(dir, [{ name: 'feed.xml', text: 'rss\n' }, { name: 'feed.xml.gz', text: 'stale copy' }]);
+    const staging = await Staging.open(dir);
+    await staging.add({ name: 'feed.xml', text: 'new rss\n' });
+    staging.remove('feed.xml.gz');
+    staging.remove('feed.xml.br');
+    expect(await readdir(dir)).toContain('feed.xml.gz');
+    expect(await staging.commit()).toEqual({ written: ['feed.xml'], unchanged: [], removed: ['feed.xml.gz'] });
+    expect(await readdir(dir)).toEqual(['feed.xml']);
+  });
+
+  it('keeps a file named for removal when the commit fails', async () => {
+    const dir = await tempDir('feedwright-publish-');
+    await publish(dir, [{ name: 'feed.json', text: 'old json\n' }, { name: 'feed.json.gz', text: 'copy' }]);
+    await mkdir(join(dir, 'feed.xml'));
+    await writeFile(join(dir, 'feed.xml', 'inside'), 'a file in the folder');
+    const staging = await Staging.open(dir);
+    await staging.add({ name: 'feed.json', text: 'new json\n' });
+    await staging.add({ name: 'feed.xml', text: 'new rss\n' });
+    staging.remove('feed.json.gz');
+    await expect(staging.commit()).rejects.toBeInstanceOf(WriteError);
+    expect(await readFile(join(dir, 'feed.json'), 'utf8')).toBe('old json\n');
+    expect(await readFile(join(dir, 'feed.json.gz'), 'utf8')).toBe('copy');
+  });
+
+  it('gives each temporary file a name of its own, not one made of the process id that a build in another container can share', async () => {
+    const dir = await tempDir('feedwright-publish-');
+    const names: string[] = [];
+    for (let i = 0; i < 2; i++) {
+      const staging = await Staging.open(dir);
+      await staging.add({ name: 'feed.xml', text: 'new\n' });
+      names.push(...(await tempsOf(dir, 'feed.xml')));
+      await staging.abort();
+    }
+    expect(names).toHaveLength(2);
+    expect(names).not.toContain(`.feed.xml.${process.pid}.tmp`);
+    expect(names[0]).not.toBe(names[1]);
+  });
+});
+
+describe('the output folder lock', () => {
+  it('makes a second build into the folder wait, then stop with a message naming the lock, and leaves the first build its temporary files', async () => {
+    const dir = await tempDir('feedwright-publish-');
+    await publish(dir, [{ name: 'feed.xml', text: 'old\n' }]);
+    const first = await Staging.open(dir);
+    await first.add({ name: 'feed.xml', text: 'first\n' });
+    const second = Staging.open(dir, { waitMs: 300 });
+    await expect(second).rejects.toBeInstanceOf(WriteError);
+    await expect(second).rejects.toThrow(
+      new RegExp(`^another feedwright build is writing ${escape(dir)} \\(since \\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\dZ\\); wait for it to finish, or remove ${escape(join(dir, LOCK))} if no build is running$`),
+    );
+    expect(await first.commit()).toEqual({ written: ['feed.xml'], unchanged: [], removed: [] });
+    expect(await readFile(join(dir, 'feed.xml'), 'utf8')).toBe('first\n');
+  });
+
+  it('lets a waiting build in once the first one commits', async () => {
+    const dir = await tempDir('feedwright-publish-');
+    const first = await Staging.open(dir);
+    await first.add({ name: 'feed.xml', text: 'first\n' });
+    const second = Staging.open(dir, { waitMs: 60_000 });
+    await first.commit();
+    const staging = await second;
+    await staging.add({ name: 'feed.xml', text: 'first\n' });
+    expect(await staging.commit()).toEqual({ written: [], unchanged: ['feed.xml'], removed: [] });
+  });
+
+  it('is released by commit, abort and a failed write, leaving nothing in the folder', async () => {
+    const dir = await tempDir('feedwright-publish-');
+    await (await Staging.open(dir)).commit();
+    expect(await readdir(dir)).toEqual([]);
+    await (await Staging.open(dir, { waitMs: 0 })).abort();
+    expect(await readdir(dir)).toEqual([]);
+    const staging = await Staging.open(dir, { waitMs: 0 });
+    await expect(staging.add({ name: 'missing-folder/feed.xml', text: 'x' })).rejects.toBeInstanceOf(WriteError);
+    expect(await readdir(dir)).toEqual([]);
+    await (await Staging.open(dir, { waitMs: 0 })).abort();
+  });
+
+  it('is taken over once a killed build stopped refreshing it, and not while it is fresh', async () => {
+    const dir = await tempDir('feedwright-publish-');
+    await mkdir(join(dir, LOCK));
+    await expect(Staging.open(dir, { waitMs: 0 })).rejects.toThrow(/another feedwright build is writing/);
+    const minuteAgo = new Date(Date.now() - 60_000);
+    await utimes(join(dir, LOCK), minuteAgo, minuteAgo);
+    await writeFile(join(dir, '.feed.xml.0123456789abcdef.tmp'), 'left by the killed build');
+    const result = await publish(dir, [{ name: 'feed.xml', text: 'x\n' }]);
+    expect(result.written).toEqual(['feed.xml']);
+    expect(await readdir(dir)).toEqual(['feed.xml']);
+  });
+});
+
+const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 describe('Utf8Chunks', () => {
   it('encodes pieces across many chunks to the bytes of their text, and a file of chunks is written and recognised unchanged', async () => {
