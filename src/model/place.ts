@@ -57,7 +57,7 @@ export function placer(config: Config, options: PlaceOptions = {}): (record: Art
       ok = false;
     }
     // A date written but unreadable has been reported where it was read.
-    if (published === undefined && record.lines.published === undefined) {
+    if (published === undefined && !('published' in record.lines)) {
       report().error('input/missing-date', 'has no publication date; give it a "published" date such as "2024-05-16T11:55:00+08:00"', record.source.line);
       ok = false;
     }

@@ -75,7 +75,8 @@ export function readFields(
       continue;
     }
     seen.set(field, key);
-    if (line !== undefined) lines[field] = line;
+    // Set even without a line (a record the library is given): the field was written.
+    lines[field] = line;
     if (value === null || value === undefined) continue;
 
     const bad = (expected: string) => report.error('input/field-type', `"${key}" must be ${expected}; found ${describe(value)}`, line);
