@@ -16,7 +16,7 @@ export const XHTML_NS = 'http://www.w3.org/1999/xhtml';
 /** The namespace the `xml:` prefix is bound to (Namespaces in XML 1.0, section 3). */
 export const XML_NS = 'http://www.w3.org/XML/1998/namespace';
 
-/** The media type each format is served as (SPEC section 4). */
+/** The media type each format is served as (docs/formats.md). */
 export const MEDIA_TYPES: Readonly<Record<FeedFormat, string>> = {
   rss: 'application/rss+xml',
   atom: 'application/atom+xml',

@@ -9,7 +9,7 @@ import type { FeedFormat } from '../src/model/types.js';
 import { makeProject } from './helpers.js';
 
 /**
- * Each field of SPEC 2.4, written in each input format, reaches each output
+ * Each field of docs/records.md, written in each input format, reaches each output
  * format: a table of fields × inputs × outputs, checked on the documents as
  * a reader parses them.
  */

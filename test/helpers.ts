@@ -32,7 +32,7 @@ export async function cli(argv: readonly string[], cwd: string): Promise<{ code:
   return { code, stdout, stderr };
 }
 
-/** A plain-text article in the format of SPEC 2.1. */
+/** A plain-text article in the plain-text format (docs/records.md). */
 export function article(options: { dateline?: string; title?: string; updated?: string; front?: string; body?: string[]; rights?: string } = {}): string {
   const parts: string[] = [];
   if (options.front !== undefined) parts.push(`---\n${options.front}\n---`);

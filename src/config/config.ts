@@ -5,7 +5,7 @@ import type { FeedFormat, Person } from '../model/types.js';
 import { isAbsoluteUrl, isLanguageTag, readPerson } from '../model/values.js';
 import { XML_FORBIDDEN, codePointName } from '../formats.js';
 
-/** feedwright.config.json, validated, every default filled in (SPEC section 8). */
+/** feedwright.config.json, validated, every default filled in (docs/config.md). */
 export interface Config {
   readonly title: string;
   readonly description: string;

@@ -19,7 +19,7 @@ type ZoneResult = { readonly ok: true; readonly zone: Zone } | { readonly ok: fa
 
 const HOW_TO_ZONE = 'write an offset such as "GMT+8" or "+08:00", or an IANA zone such as "Asia/Shanghai", after it; or set "timezone" in feedwright.config.json';
 
-// The forms of SPEC section 3, each anchored; the zone part is read separately.
+// The forms of docs/dates.md, each anchored; the zone part is read separately.
 const RFC3339 = /^(\d{4})-(\d{2})-(\d{2})[Tt](\d{2}):(\d{2})(?::(\d{2})(\.\d+)?)?([Zz]|[+-]\d{2}:?\d{2})?$/;
 const DATELINE = /^(\d{4})\.(\d{1,2})\.(\d{1,2})(?:\s+(\d{1,2}):(\d{2})(?::(\d{2}))?)?(?:\s+(\S.*))?$/;
 const LOCAL = /^(\d{4})-(\d{2})-(\d{2})(?:\s+(\d{1,2}):(\d{2})(?::(\d{2}))?)?(?:\s+(\S.*))?$/;
@@ -29,7 +29,7 @@ const NAMED_OFFSET = /^(?:GMT|UTC|UT)\s*(?:([+-])(\d{1,2})(?::?(\d{2}))?)?$/i;
 const NUMERIC_OFFSET = /^([+-])(\d{2}):?(\d{2})$/;
 
 /**
- * Reads a date in any form of SPEC section 3. `defaultZone` (an IANA name) is
+ * Reads a date in any form of docs/dates.md. `defaultZone` (an IANA name) is
  * used only for a date written without a zone.
  */
 export function parseDate(input: string, defaultZone?: string): DateResult {

@@ -10,7 +10,7 @@ import { cleanString } from './text.js';
 type Mutable<T> = { -readonly [K in keyof T]: T[K] };
 export type RecordFields = Mutable<Omit<ArticleRecord, 'source' | 'lines' | 'slug'>> & { slug?: string };
 
-/** The names a record may use for each field of SPEC 2.4 (aliases included). */
+/** The names a record may use for each field (docs/records.md; aliases included). */
 const KEYS: Readonly<Record<string, Field>> = {
   title: 'title',
   published: 'published',

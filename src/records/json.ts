@@ -8,7 +8,7 @@ import type { Source } from '../model/types.js';
 import type { ArticleRecord, ReadContext } from './record.js';
 
 /**
- * JSON records (SPEC 2.3): one object, or an array of objects, with the
+ * JSON records (docs/records.md): one object, or an array of objects, with the
  * fields of 2.4 and `content_html` or `content_text`. Parsed with positions,
  * so that every message names the line, and the record's index in an array.
  */

@@ -6,7 +6,7 @@ import { readYamlFields, splitFrontMatter } from './front-matter.js';
 import type { ArticleRecord, ReadContext } from './record.js';
 
 /**
- * Markdown records (SPEC 2.2): YAML front matter with the fields of 2.4, then
+ * Markdown records (docs/records.md): YAML front matter with the record fields, then
  * a body rendered to HTML. markdown-it is the renderer: it passes more of the
  * CommonMark examples than marked (see bench/markdown-choice.mjs). Raw HTML
  * in the body is kept as the author wrote it.

@@ -1,7 +1,7 @@
 import type { DateTime } from 'luxon';
 import type { Caption, Person, Source } from '../model/types.js';
 
-/** The fields of SPEC 2.4 as a record may give them. */
+/** The fields of a record (docs/records.md) as a record may give them. */
 export type Field =
   | 'title' | 'published' | 'updated' | 'id' | 'link' | 'summary' | 'content' | 'authors' | 'tags'
   | 'image' | 'attachments' | 'language' | 'rights' | 'draft' | 'slug';

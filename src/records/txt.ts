@@ -7,7 +7,7 @@ import { readYamlFields, splitFrontMatter } from './front-matter.js';
 import type { ArticleRecord, ReadContext } from './record.js';
 
 /**
- * The plain-text news format of SPEC 2.1: a dateline, a headline, an
+ * The plain-text news format of docs/records.md: a dateline, a headline, an
  * optional "Updated" line, paragraphs (a photo caption ends in " /Credit"),
  * and an optional copyright line last. Front matter may add what the text
  * cannot say.

@@ -5,7 +5,7 @@ import { atomEnclosures, type Entry, type Feed, type Person } from '../model/typ
 import { joinPieces, type DocumentPieces } from './pieces.js';
 import { attributes, escapeAttr, escapeHtmlContent, escapeText, indent, stylesheetInstruction, XML_DECLARATION } from './xml.js';
 
-/** Atom 1.0, RFC 4287 (SPEC section 4). */
+/** Atom 1.0, RFC 4287 (docs/formats.md). */
 export const render = (feed: Feed): string => joinPieces(feed, pieces(feed));
 
 /** The document in pieces: its head, one piece per entry, its tail. */

@@ -3,7 +3,7 @@ import { JSON_FEED_VERSION } from '../formats.js';
 import type { Entry, Feed, Person } from '../model/types.js';
 import { joinPieces, type DocumentPieces } from './pieces.js';
 
-/** JSON Feed 1.1 (SPEC section 4). Keys are set in a fixed order, so the bytes are too. */
+/** JSON Feed 1.1 (docs/formats.md). Keys are set in a fixed order, so the bytes are too. */
 export const render = (feed: Feed): string => joinPieces(feed, pieces(feed));
 
 /**

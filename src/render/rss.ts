@@ -5,7 +5,7 @@ import { rssEnclosure, type Entry, type Feed, type Person } from '../model/types
 import { joinPieces, type DocumentPieces } from './pieces.js';
 import { attributes, escapeHtmlContent, escapeRssText, escapeText, indent, stylesheetInstruction, XML_DECLARATION } from './xml.js';
 
-/** RSS 2.0 with the Atom, Content and Dublin Core modules (SPEC section 4). */
+/** RSS 2.0 with the Atom, Content and Dublin Core modules (docs/formats.md). */
 export const render = (feed: Feed): string => joinPieces(feed, pieces(feed));
 
 /** The document in pieces: its head, one piece per item, its tail. */

@@ -121,7 +121,7 @@ export function wallClock(seconds: number, offset: number) {
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 const DAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
 
-/** The written forms of SPEC section 3 that carry an offset; `form` picks one. */
+/** The written forms of docs/dates.md that carry an offset; `form` picks one. */
 export function writeDate(seconds: number, offset: number, form: number): string {
   const w = wallClock(seconds, offset);
   const sign = offset < 0 ? '-' : '+';

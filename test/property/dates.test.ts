@@ -6,7 +6,7 @@ import { parseDate } from '../../src/dates/parse.js';
 import { epochSeconds, instant, RUNS, writeDate } from './arbitraries.js';
 
 describe('parseDate, on any instant written in any offset', () => {
-  it('reads every written form of SPEC section 3 to the exact instant, keeping the offset', () => {
+  it('reads every written form of docs/dates.md to the exact instant, keeping the offset', () => {
     fc.assert(
       fc.property(instant, fc.nat(4), ({ seconds, offset }, form) => {
         const text = writeDate(seconds, offset, form);

@@ -5,7 +5,7 @@ import { asHtml, instant, kept, loses, oneLine, RUNS, wallClock, writeDate, type
 import { publishInMemory, readWritten, view } from './pipeline.js';
 
 /**
- * Plain-text news records (SPEC 2.1) with any text on their lines and any
+ * Plain-text news records (docs/records.md) with any text on their lines and any
  * dateline, through the file's bytes: what the file holds comes back in
  * every format, less the characters XML forbids. A NUL byte makes a file
  * binary (an error, covered by the bad-input corpus), so none is written here.
