@@ -1,3 +1,6 @@
+// Its declarations name node:util's types: this brings Node's types (a dependency of the package)
+// into a consumer's program even when its tsconfig lists none ("types": [], as tsc --init writes).
+/// <reference types="node" preserve="true" />
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import type { DateTime } from 'luxon';
 import { CONFIG_FILE } from '../config/config.js';

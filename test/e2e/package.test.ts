@@ -22,7 +22,8 @@ const INPUT = `{ config: { title: 'T', siteUrl: 'https://example.com', author: {
 const CONSUMER: Readonly<Record<string, string>> = {
   'package.json': JSON.stringify({ name: 'consumer', private: true, type: 'module' }, null, 2),
   'tsconfig.json': JSON.stringify(
-    { compilerOptions: { target: 'ES2022', module: 'NodeNext', moduleResolution: 'NodeNext', strict: true, skipLibCheck: false, noEmit: true }, files: ['consumer.ts', 'consumer.cts'] },
+    // "types": [] as tsc --init writes it: no global types but those the package's own declarations bring.
+    { compilerOptions: { target: 'ES2022', module: 'NodeNext', moduleResolution: 'NodeNext', types: [], strict: true, skipLibCheck: false, noEmit: true }, files: ['consumer.ts', 'consumer.cts'] },
     null,
     2,
   ),
