@@ -1,5 +1,7 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { RULES, type Rule } from '../../src/check/rules/index.js';
+import { parseConfig } from '../../src/config/config.js';
 import { rulesMarkdown } from '../../scripts/rules-doc.js';
 
 const REGENERATE = 'docs/rules.md is not the list the rules make; run "npm run docs:rules" and commit docs/rules.md';
@@ -36,4 +38,30 @@ describe('docs/rules.md', () => {
   it('is the page the rules make now', async () => {
     await expect(rulesMarkdown(), REGENERATE).toMatchFileSnapshot('../../docs/rules.md');
   });
+});
+
+describe('the config tables', () => {
+  // The config names its keys in the message for an unknown one: the list the tables must keep up with.
+  const keys = () => {
+    const message = parseConfig('{"no-such-key": 1}', 'config').diagnostics.find((d) => d.ruleId === 'config/unknown-key')?.message ?? '';
+    return /the keys are (.+)$/.exec(message)?.[1]?.split(', ') ?? [];
+  };
+  const tableKeys = (file: string) =>
+    new Set(
+      readFileSync(new URL(`../../${file}`, import.meta.url), 'utf8')
+        .split('\n')
+        .filter((line) => line.startsWith('| `'))
+        .flatMap((line) => [...(line.split(' | ')[0] ?? '').matchAll(/`(\w+)`/g)].map((m) => m[1])),
+    );
+
+  it('finds the config keys to compare with', () => {
+    expect(keys()).toContain('siteUrl');
+  });
+
+  for (const file of ['README.md', 'docs/config.md']) {
+    it(`lists every config key in ${file}`, () => {
+      const listed = tableKeys(file);
+      expect(keys().filter((key) => !listed.has(key)), `config keys missing from the table in ${file}`).toEqual([]);
+    });
+  }
 });
