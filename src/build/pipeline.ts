@@ -6,7 +6,7 @@ import { feedFrom } from '../core/feeds.js';
 import { diagnosticsFor, hasErrors, type Diagnostic } from '../diagnostic.js';
 import { copiesOf, precompress } from '../write/precompress.js';
 import { Staging } from '../write/publish.js';
-import type { BuildPlan, BuildResult } from './build.js';
+import type { BuildPlan, BuildResult } from './plan.js';
 import { namer } from './files.js';
 import { fileSource } from './source.js';
 import { describeStale, type PlannedFile, type StaleFile } from './stale.js';
