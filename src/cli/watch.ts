@@ -1,5 +1,5 @@
-import { watch as watchFs, type FSWatcher } from 'node:fs';
-import { basename, dirname, join, relative, resolve, sep } from 'node:path';
+import { stat } from 'node:fs/promises';
+import { dirname, relative, resolve, sep } from 'node:path';
 import type { Io } from './io.js';
 import { stopped, stopSignal } from './stop.js';
 
@@ -7,7 +7,7 @@ import { stopped, stopSignal } from './stop.js';
 export const DEBOUNCE_MS = 150;
 
 export interface WatchPaths {
-  /** The articles folder, watched with everything under it. */
+  /** The articles folder, watched with everything under it, through its parent so that it may be removed and created again. */
   readonly articles: string;
   /** The config file, watched through its folder so that an editor's save-by-rename is seen. */
   readonly config: string;
@@ -16,10 +16,17 @@ export interface WatchPaths {
 }
 
 /**
+ * Errors after which the watch cannot be trusted to see every change: the
+ * system's limit on watched folders or open files is reached.
+ */
+const FATAL = new Set(['ENOSPC', 'EMFILE', 'ENFILE']);
+
+/**
  * `build --watch`: one build, then another after each burst of changes to
  * the articles or the config, until Ctrl-C (or `io.signal`). `rebuild` is a
  * whole build with its report; a build that fails has written nothing, so
- * the last good output stays where it is. Returns 0 once stopped.
+ * the last good output stays where it is. Returns 0 once stopped, 1 when
+ * the watch could not start or had to stop (docs/cli.md#build---watch).
  */
 export async function runWatch(paths: WatchPaths, rebuild: () => Promise<number>, io: Io, delayMs = DEBOUNCE_MS): Promise<number> {
   const { signal, dispose } = stopSignal(io);
@@ -34,42 +41,96 @@ async function watchUntilStopped(paths: WatchPaths, rebuild: () => Promise<numbe
   const at = (path: string) => resolve(io.cwd, path);
   const show = (path: string) => relative(io.cwd, path) || '.';
   const articles = at(paths.articles);
-  const out = at(paths.out);
   const config = at(paths.config);
   const builds = debounced(async (changed) => {
     const [first, ...more] = changed;
     io.stdout(`feedwright: ${first === undefined ? 'a file' : show(first)}${more.length > 0 ? ` and ${more.length} more` : ''} changed; rebuilding\n`);
     await rebuild().catch((error: unknown) => io.stderr(`feedwright: the build stopped with an unexpected error: ${(error as Error).stack ?? String(error)}\n`));
+    if (!(await isFolder(articles))) io.stdout(`feedwright: waiting for ${paths.articles} to be created again\n`);
     io.stdout('feedwright: watching for changes\n');
   }, delayMs);
 
   await rebuild();
-  const watchers: FSWatcher[] = [];
-  const inOutput = (path: string) => path === out || path.startsWith(out + sep);
-  try {
-    watchers.push(
-      watchFs(articles, { recursive: true }, (_event, name) => {
-        const path = name === null ? articles : join(articles, name.toString());
-        // Hidden files are an editor's swap files or a build's temporary files; records ignore them.
-        if (!inOutput(path) && !basename(path).startsWith('.')) builds.touch(path);
-      }),
-      watchFs(dirname(config), (_event, name) => {
-        if (name !== null && name.toString() === basename(config)) builds.touch(config);
-      }),
-    );
-  } catch (error) {
-    for (const w of watchers) w.close();
-    io.stderr(`feedwright: cannot watch ${paths.articles} and ${paths.config} (${(error as NodeJS.ErrnoException).code ?? (error as Error).message}); check that both exist\n`);
+  const missing = (await Promise.all([isFolder(articles, true), isFolder(dirname(config), true)])).find((problem) => problem !== true);
+  if (missing !== undefined) {
+    io.stderr(`feedwright: cannot watch ${paths.articles} and ${paths.config} (${missing}); check that both exist\n`);
     return 1;
   }
-  for (const w of watchers) w.on('error', (error) => io.stderr(`feedwright: watching stopped working (${error.message}); restart "feedwright build --watch"\n`));
-  io.stdout(`feedwright: watching ${paths.articles} and ${paths.config} for changes; press Ctrl-C to stop\n`);
 
-  await stopped(signal);
-  for (const w of watchers) w.close();
+  // Loaded only here, so that a build without --watch does not load it.
+  const { watch } = await import('chokidar');
+  const watcher = watch([...new Set([dirname(articles), dirname(config)])], {
+    ignored: ignoredBy(articles, config, at(paths.out)),
+    ignoreInitial: true,
+    // Records never follow a linked folder (docs/records.md), so neither does the watch, and a link back up the tree costs nothing.
+    followSymlinks: false,
+  });
+  const failed = new AbortController();
+  let failure: string | undefined;
+  const said = new Set<string>();
+  watcher.on('all', (_event, path) => builds.touch(path));
+  watcher.on('error', (error: unknown) => {
+    const { code, path } = error as NodeJS.ErrnoException;
+    const what = `${path === undefined ? `the files under ${paths.articles}` : show(path)} (${code ?? (error as Error).message})`;
+    if (code !== undefined && FATAL.has(code)) {
+      // Some folders would go unseen without a word: better to stop and say so.
+      failure ??= `feedwright: cannot watch ${what}: the system's limit on watched files is reached; stopped watching. Raise the limit (on Linux, fs.inotify.max_user_watches) and run "feedwright build --watch" again\n`;
+      failed.abort();
+      return;
+    }
+    const line = `feedwright: cannot watch ${what}; changes there do not start a build until "feedwright build --watch" is run again\n`;
+    if (!said.has(line)) io.stderr(line);
+    said.add(line);
+  });
+  const ends = [stopped(signal), stopped(failed.signal)];
+  // Not events.once: it would reject on the first 'error', which the handler above reports.
+  await Promise.race([new Promise<void>((ready) => watcher.once('ready', () => ready())), ...ends]);
+  if (!signal.aborted && !failed.signal.aborted) {
+    io.stdout(`feedwright: watching ${paths.articles} and ${paths.config} for changes; press Ctrl-C to stop\n`);
+    await Promise.race(ends);
+  }
+  await watcher.close();
   await builds.close();
+  if (failure !== undefined) {
+    io.stderr(failure);
+    return 1;
+  }
   io.stdout('feedwright: stopped watching\n');
   return 0;
+}
+
+/**
+ * What the watch leaves out. It watches the parent folders of the articles
+ * and of the config, so it takes from them only the articles folder (its
+ * name, so that it is seen removed and created again) and the config file.
+ * Under the articles folder it leaves out what records leave out (hidden
+ * and `_`-prefixed names, at any depth: an editor's swap files, the build's
+ * lock and temporary files) and the output folder, when it is in there.
+ */
+function ignoredBy(articles: string, config: string, out: string): (path: string) => boolean {
+  const under = (path: string, folder: string) => path === folder || path.startsWith(folder + sep);
+  const roots = new Set([dirname(articles), dirname(config)]);
+  const outInside = out !== articles && under(out, articles);
+  return (path) => {
+    if (roots.has(path) || path === config) return false;
+    if (!under(path, articles)) return true;
+    if (outInside && under(path, out)) return true;
+    return relative(articles, path)
+      .split(sep)
+      .some((name) => name.startsWith('.') || name.startsWith('_'));
+  };
+}
+
+/** Whether `path` is a folder; with `why`, the error code when it is not. */
+async function isFolder(path: string): Promise<boolean>;
+async function isFolder(path: string, why: true): Promise<true | string>;
+async function isFolder(path: string, why = false): Promise<boolean | string> {
+  try {
+    if ((await stat(path)).isDirectory()) return true;
+    return why ? 'ENOTDIR' : false;
+  } catch (error) {
+    return why ? ((error as NodeJS.ErrnoException).code ?? (error as Error).message) : false;
+  }
 }
 
 export interface Debounced {

@@ -1,4 +1,4 @@
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { run } from '../../src/cli/run.js';
@@ -14,6 +14,8 @@ function startWatch(cwd: string, argv: readonly string[] = []) {
   return {
     out,
     ready: () => waitFor('the watching line', () => out.stdout.includes('for changes; press Ctrl-C to stop')),
+    /** How many rebuilds have ended so far; wait for it to grow to know that one more ended. */
+    rebuilds: () => out.stdout.split('feedwright: watching for changes\n').length - 1,
     stop: () => {
       controller.abort();
       return done;
@@ -66,6 +68,54 @@ describe('build --watch', () => {
 
     await writeFile(join(dir, 'articles/a.txt'), article({ title: 'Harbor cranes, date fixed' }));
     await waitFor('the fixed article in feed.xml', async () => (await feed(dir)).includes('Harbor cranes, date fixed'));
+  });
+
+  it('rebuilds on a change inside a folder renamed with its subfolders, whatever its new name', async () => {
+    const dir = await makeProject({ ...FILES, 'articles/2024/june/b.txt': article({ dateline: '2024.06.01 09:00 GMT+8', title: 'Ferry timetable changes' }) });
+    watching = startWatch(dir);
+    await watching.ready();
+
+    // The second name starts with the first: a watcher that forgets a folder by the prefix of its old name forgets the new one too.
+    const moves = [['2024', '2023'], ['2023', '2023-archive']] as const;
+    for (const [round, [from, to]] of moves.entries()) {
+      await rename(join(dir, 'articles', from), join(dir, 'articles', to));
+      await waitFor(`the rebuild after renaming ${from} to ${to}`, () => watching!.rebuilds() >= 2 * round + 1);
+      await writeFile(join(dir, 'articles', to, 'june/b.txt'), article({ dateline: '2024.06.01 09:00 GMT+8', title: `Ferry timetable, edited in ${to}` }));
+      await waitFor(`the article edited in ${to} in feed.xml`, async () => (await feed(dir)).includes(`Ferry timetable, edited in ${to}`));
+      await waitFor(`the end of the rebuild after the edit in ${to}`, () => watching!.rebuilds() >= 2 * round + 2);
+    }
+  });
+
+  it('reports the missing articles folder, goes on watching, and rebuilds from a record written once it is created again', async () => {
+    const dir = await makeProject(FILES);
+    watching = startWatch(dir);
+    await watching.ready();
+
+    await rm(join(dir, 'articles'), { recursive: true });
+    await waitFor('the build that finds no articles folder', () => watching!.out.stderr.includes('articles: error: does not exist'));
+    await waitFor('the end of that build', () => watching!.rebuilds() >= 1);
+    await mkdir(join(dir, 'articles'));
+    await writeFile(join(dir, 'articles/c.txt'), article({ title: 'Lighthouse keeper retires' }));
+    await waitFor('the record in the new folder in feed.xml', async () => (await feed(dir)).includes('Lighthouse keeper retires'));
+    expect(await feed(dir)).not.toContain('Harbor cranes return');
+    expect(watching.out.stdout).toContain('feedwright: waiting for articles to be created again\n');
+  });
+
+  it('leaves out the output folder inside the articles folder, hidden files and _-prefixed names', async () => {
+    const dir = await makeProject(FILES);
+    watching = startWatch(dir, ['--out', 'articles/public']);
+    await watching.ready();
+
+    for (let round = 1; round <= 2; round++) {
+      await mkdir(join(dir, 'articles/_drafts'), { recursive: true });
+      await writeFile(join(dir, 'articles/_drafts/d.txt'), article({ title: `Draft ${round}` }));
+      await writeFile(join(dir, 'articles/.a.txt.swp'), `swap ${round}`);
+      await writeFile(join(dir, 'articles/a.txt'), article({ title: `Harbor cranes, round ${round}` }));
+      await waitFor(`rebuild ${round} in articles/public`, async () => (await readFile(join(dir, 'articles/public/feed.xml'), 'utf8')).includes(`Harbor cranes, round ${round}`));
+      await waitFor(`the end of rebuild ${round}`, () => watching!.rebuilds() >= round);
+    }
+    // Had anything else started a build, it would be named here, on a line of its own or as "and 1 more".
+    expect(watching.out.stdout.split('\n').filter((line) => line.endsWith('; rebuilding'))).toEqual(['feedwright: articles/a.txt changed; rebuilding', 'feedwright: articles/a.txt changed; rebuilding']);
   });
 
   it('stops cleanly when told to, and exits 0', async () => {
