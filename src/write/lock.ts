@@ -14,7 +14,7 @@ const lockfile = onFirstUse<typeof ProperLockfile>('proper-lockfile');
  * folder (proper-lockfile's `mkdir`), so that one left by a killed build
  * is never committed with the output (git keeps no empty folder).
  */
-export const LOCK_NAME = '.feedwright.lock';
+const LOCK_NAME = '.feedwright.lock';
 
 /**
  * A holder refreshes its lock's mtime every half of this; a lock not
@@ -25,7 +25,7 @@ export const LOCK_NAME = '.feedwright.lock';
 const STALE_MS = 8_000;
 
 /** Longer than STALE_MS, so that a build started just after another was killed waits its lock out instead of failing. */
-export const DEFAULT_WAIT_MS = 10_000;
+const DEFAULT_WAIT_MS = 10_000;
 
 const RETRY_MS = 100;
 

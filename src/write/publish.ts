@@ -71,7 +71,12 @@ const LEFTOVER = /^\..+\.[0-9a-f]+\.(?:tmp|old)$/;
 /** Writes the files atomically and all or nothing: Staging in one call. */
 export async function publish(dir: string, files: readonly OutputFile[]): Promise<PublishResult> {
   const staging = await Staging.open(dir);
-  for (const file of files) await staging.add(file);
+  try {
+    for (const file of files) await staging.add(file);
+  } catch (error) {
+    await staging.abort();
+    throw error;
+  }
   return staging.commit();
 }
 
@@ -88,7 +93,7 @@ interface Change {
  * lock (one build writes a folder at a time) and clears what killed builds
  * left; `add` writes a changed file to a temporary file in the folder,
  * flushed; `remove` names a file to go; `commit` makes every change or none;
- * `abort` removes the temporary files. Both release the lock.
+ * `abort` removes the temporary files; either releases the lock.
  *
  * The commit first keeps each file it will replace or remove under a second
  * name (a hard link: the file stays in place for its readers), then renames
@@ -189,6 +194,7 @@ export class Staging {
   private async apply(): Promise<PublishResult> {
     const changes: Change[] = [...this.writes, ...[...this.removals].map((name) => ({ name }))];
     const target = (change: Change) => join(this.dir, change.name);
+    const verb = (change: Change) => (change.temp ? 'replace' : 'remove');
     const temps = () => changes.flatMap((c) => (c.temp ? [c.temp] : []));
     const backups = (of: readonly Change[]) => of.flatMap((c) => (c.backup ? [c.backup] : []));
 
@@ -198,7 +204,7 @@ export class Staging {
         if (backup) change.backup = backup;
       } catch (cause) {
         await removeAll([...temps(), ...backups(changes)]);
-        throw new WriteError(`cannot replace ${target(change)}; nothing was replaced: the previous output was left as it was`, { cause });
+        throw new WriteError(`cannot ${verb(change)} ${target(change)}; nothing was replaced: the previous output was left as it was`, { cause });
       }
     }
     // A removal of a file that is not there is no change.
@@ -215,9 +221,8 @@ export class Staging {
         const kept = new Set(failed);
         await removeAll([...temps(), ...backups(made.filter((c) => !kept.has(c)))]);
         await syncFolder(this.dir);
-        const verb = change.temp ? 'replace' : 'remove';
-        if (failed.length === 0) throw new WriteError(`cannot ${verb} ${target(change)}; every file already replaced was put back: the previous output was left as it was`, { cause });
-        throw new WriteError(`cannot ${verb} ${target(change)}, and putting back the files already replaced failed too: ${this.state(made, failed)}; run the build again`, { cause });
+        if (failed.length === 0) throw new WriteError(`cannot ${verb(change)} ${target(change)}; every file already replaced was put back: the previous output was left as it was`, { cause });
+        throw new WriteError(`cannot ${verb(change)} ${target(change)}, and putting back the files already replaced failed too: ${this.state(made, failed)}; run the build again`, { cause });
       }
     }
     await removeAll(backups(made));

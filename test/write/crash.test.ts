@@ -1,6 +1,6 @@
 import { spawn } from 'node:child_process';
-import { readdirSync } from 'node:fs';
-import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
+import { existsSync, readdirSync } from 'node:fs';
+import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { compileCli } from '../built-cli.js';
@@ -9,14 +9,15 @@ import { random } from '../../bench/corpus.js';
 import { tempDir } from '../temp.js';
 
 /**
- * Crash safety (SPEC section 6): real builds of a large corpus, in child
- * processes, killed with SIGKILL at seeded random moments. After every kill
- * each feed file is the complete old version or the complete new one,
- * never partial or missing; the next build that finishes leaves no
- * temporary file behind.
+ * Crash safety: real builds of a large corpus, in child processes, killed
+ * with SIGKILL at seeded random moments. After every kill each feed file is
+ * the complete old version or the complete new one, never partial or
+ * missing; the next build that finishes takes over the lock a killed build
+ * left and leaves no temporary file, nor the lock, behind.
  */
 
 const FEEDS = ['feed.xml', 'atom.xml', 'feed.json'] as const;
+const LOCK = '.feedwright.lock';
 const ARTICLES = 120;
 const KILLS = 50;
 /** The test gives up after this long, whatever it has done. */
@@ -32,7 +33,8 @@ interface Run {
   readonly stderr: string;
   /** With `watch`: when a temporary file first showed in the output folder, in ms from the start. */
   readonly firstTemp?: number;
-  readonly pid: number;
+  /** Whether the build left a temporary or kept file of its own. */
+  readonly leftItsOwn: boolean;
 }
 
 describe('a build killed at any moment', () => {
@@ -66,6 +68,10 @@ describe('a build killed at any moment', () => {
    * looked at every millisecond). With `watch`, notes when that file showed.
    */
   function build(options: { killAfter?: number; killWriting?: number; watch?: boolean } = {}): Promise<Run> {
+    const out = join(project, 'output');
+    // Temporary file names are random: the build's own are those that were not there before it.
+    const leftovers = () => (existsSync(out) ? readdirSync(out) : []).filter((n) => n.endsWith('.tmp') || n.endsWith('.old'));
+    const before = new Set(leftovers());
     return new Promise((resolve) => {
       const started = Date.now();
       const child = spawn(process.execPath, [cli, 'build'], { cwd: project, stdio: ['ignore', 'ignore', 'pipe'] });
@@ -78,7 +84,7 @@ describe('a build killed at any moment', () => {
         options.watch || options.killWriting !== undefined
           ? setInterval(() => {
               // Its own: a killed build's temporary files stay until a later build reaches its writing.
-              if (firstTemp !== undefined || !readdirSync(join(project, 'output')).some((n) => n.endsWith(`.${child.pid}.tmp`))) return;
+              if (firstTemp !== undefined || !leftovers().some((n) => !before.has(n))) return;
               firstTemp = Date.now() - started;
               if (options.killWriting !== undefined) writingTimer = setTimeout(() => child.kill('SIGKILL'), options.killWriting);
             }, 1)
@@ -90,12 +96,14 @@ describe('a build killed at any moment', () => {
         clearTimeout(writingTimer);
         clearTimeout(guard);
         clearInterval(watcher);
-        resolve({ code, signal, ms: Date.now() - started, stderr, pid: child.pid!, ...(firstTemp === undefined ? {} : { firstTemp }) });
+        const leftItsOwn = leftovers().some((n) => !before.has(n));
+        resolve({ code, signal, ms: Date.now() - started, stderr, leftItsOwn, ...(firstTemp === undefined ? {} : { firstTemp }) });
       });
     });
   }
 
   const config = (title: string) => writeFile(join(project, 'feedwright.config.json'), JSON.stringify({ title, siteUrl: 'https://wire.example.org', author: 'Wire Desk <desk@wire.example.org>', limit: ARTICLES }));
+  const locked = async (dir: string) => (await readdir(dir)).includes(LOCK);
   const read = async (dir: string) => Object.fromEntries(await Promise.all(FEEDS.map(async (f) => [f, await readFile(join(dir, f), 'utf8')] as const)));
 
   it('leaves each feed file whole, old or new, after each of 50 kills, and no temporary file after the next build', async () => {
@@ -126,6 +134,7 @@ describe('a build killed at any moment', () => {
     let finished = 0;
     let caughtWriting = 0;
     let mixed = 0;
+    let locksLeft = 0;
     let title = 'Crash Wire A';
     while (kills < KILLS && Date.now() < deadline) {
       title = title === 'Crash Wire A' ? 'Crash Wire B' : 'Crash Wire A';
@@ -141,6 +150,7 @@ describe('a build killed at any moment', () => {
         // Finished before the kill: it must have succeeded, and written the new version.
         expect(run.code, run.stderr).toBe(0);
         expect(await read(out)).toEqual(versions[title]);
+        expect(await locked(out), 'the lock after a build that finished').toBe(false);
         onDisk = versions[title]!;
         continue;
       }
@@ -151,18 +161,24 @@ describe('a build killed at any moment', () => {
       }
       if (FEEDS.some((f) => now[f] !== onDisk[f]) && FEEDS.some((f) => now[f] !== versions[title]![f])) mixed++;
       // Its own temporary file: killed between writing a file and renaming it.
-      if ((await readdir(out)).some((n) => n.endsWith(`.${run.pid}.tmp`))) caughtWriting++;
+      if (run.leftItsOwn) caughtWriting++;
       onDisk = now;
+      // A lock left by a killed build is taken over only once it is stale, seconds later: removed here, as its message
+      // says to when no build is running, but for the last kill, whose lock the next build must take over itself.
+      if (await locked(out)) {
+        locksLeft++;
+        if (kills < KILLS) await rm(join(out, LOCK), { recursive: true });
+      }
     }
     expect(kills, `only ${kills} kills before the deadline`).toBeGreaterThanOrEqual(KILLS);
 
-    // The next build that finishes writes the new version whole and removes what killed builds left.
+    // The next build that finishes writes the new version whole and removes what killed builds left, their lock included.
     const last = await build();
     expect(last.code, last.stderr).toBe(0);
     expect(await read(out)).toEqual(versions[title]);
     expect((await readdir(out)).sort()).toEqual([...FEEDS].sort());
     console.info(
-      `crash test (seed ${SEED}): ${kills} kills (${finished} builds finished first), ${caughtWriting} left their temporary file, ${mixed} left old and new files side by side; ` +
+      `crash test (seed ${SEED}): ${kills} kills (${finished} builds finished first), ${caughtWriting} left their temporary file, ${mixed} left old and new files side by side, ${locksLeft} left the lock; ` +
         `a build took ${typical} ms and began writing at ${writing} ms`,
     );
     // The kills reached the writing: without that, the test would prove nothing about it.
