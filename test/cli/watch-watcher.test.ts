@@ -1,0 +1,109 @@
+import { readFile, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { FSWatcher } from 'chokidar';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { run } from '../../src/cli/run.js';
+import { waitFor } from '../serve/wait.js';
+import { article, makeProject } from '../helpers.js';
+
+// The real chokidar, with each watcher it makes kept here: a test makes it report an error as the file system would.
+const watchers = vi.hoisted(() => [] as FSWatcher[]);
+vi.mock('chokidar', async (importOriginal) => {
+  const real = await importOriginal<typeof import('chokidar')>();
+  return {
+    ...real,
+    watch: (...args: Parameters<typeof real.watch>) => {
+      const watcher = real.watch(...args);
+      watchers.push(watcher);
+      return watcher;
+    },
+  };
+});
+
+/** `feedwright build --watch` in-process, with what it printed and the exit code once it ends; without `signal`, Ctrl-C stops it. */
+function startWatch(cwd: string, { signal = true } = {}) {
+  const controller = new AbortController();
+  const out = { stdout: '', stderr: '' };
+  const io = { stdout: (t: string) => void (out.stdout += t), stderr: (t: string) => void (out.stderr += t), cwd, now: () => 0 };
+  const done = run(['build', '--watch'], signal ? { ...io, signal: controller.signal } : io);
+  return {
+    out,
+    done,
+    ready: () => waitFor('the watching line', () => out.stdout.includes('for changes; press Ctrl-C to stop')),
+    stop: () => {
+      controller.abort();
+      return done;
+    },
+  };
+}
+
+/** An error as the file system gives it to the watcher. */
+function fsError(code: string, path: string): NodeJS.ErrnoException {
+  return Object.assign(new Error(`${code}: watch ${path}`), { code, path, syscall: 'watch' });
+}
+
+const FILES = { 'articles/a.txt': article({ title: 'Harbor cranes return' }) };
+let watching: ReturnType<typeof startWatch> | undefined;
+
+afterEach(async () => {
+  await watching?.stop();
+  watching = undefined;
+  watchers.length = 0;
+});
+
+describe('build --watch, when watching fails', () => {
+  it('reports a folder it cannot watch in one line, once, and goes on watching the rest', async () => {
+    const dir = await makeProject(FILES);
+    watching = startWatch(dir);
+    await watching.ready();
+    const [watcher] = watchers;
+
+    watcher!.emit('error', fsError('EACCES', join(dir, 'articles/locked')));
+    watcher!.emit('error', fsError('EACCES', join(dir, 'articles/locked')));
+    expect(watching.out.stderr).toBe('feedwright: cannot watch articles/locked (EACCES); changes there do not start a build until "feedwright build --watch" is run again\n');
+
+    await writeFile(join(dir, 'articles/a.txt'), article({ title: 'Harbor cranes return to full shifts' }));
+    await waitFor('the changed title in feed.xml', async () => (await readFile(join(dir, 'output/feed.xml'), 'utf8')).includes('Harbor cranes return to full shifts'));
+  });
+
+  it("stops with a message, closes the watcher and exits 1 when the system's limit on watched files is reached", async () => {
+    const dir = await makeProject(FILES);
+    watching = startWatch(dir);
+    await watching.ready();
+    const [watcher] = watchers;
+
+    watcher!.emit('error', fsError('ENOSPC', join(dir, 'articles/2024')));
+    expect(await watching.done).toBe(1);
+    expect(watching.out.stderr).toMatch(/^feedwright: cannot watch articles\/2024 \(ENOSPC\): the system's limit on watched files is reached; stopped watching\. .*fs\.inotify\.max_user_watches.*\n$/);
+    expect(watching.out.stdout).not.toContain('stopped watching');
+    expect(watcher!.closed).toBe(true);
+  });
+});
+
+describe('build --watch, when stopped', () => {
+  it('closes the watcher when stopped, and exits 0', async () => {
+    const dir = await makeProject(FILES);
+    watching = startWatch(dir);
+    await watching.ready();
+    expect(watchers).toHaveLength(1);
+    expect(watchers[0]!.closed).toBe(false);
+
+    expect(await watching.stop()).toBe(0);
+    expect(watchers[0]!.closed).toBe(true);
+  });
+
+  it('stops on Ctrl-C, closes the watcher, and leaves no handler of the signal behind', async () => {
+    const dir = await makeProject(FILES);
+    const before = process.listenerCount('SIGINT');
+    const session = startWatch(dir, { signal: false });
+    await session.ready();
+    expect(process.listenerCount('SIGINT')).toBe(before + 1);
+
+    // As the terminal's Ctrl-C reaches the process, without signalling the test runner itself.
+    process.emit('SIGINT');
+    expect(await session.done).toBe(0);
+    expect(session.out.stdout).toMatch(/feedwright: stopped watching\n$/);
+    expect(watchers[0]!.closed).toBe(true);
+    expect(process.listenerCount('SIGINT')).toBe(before);
+  });
+});
