@@ -5,29 +5,28 @@ export interface Position {
 }
 
 /**
- * Turns character offsets into lines and columns. Columns count UTF-16 code
- * units, as fast-xml-parser's validator and most editors do; a byte order
- * mark is not a column. The table of line starts is built on first use, so a
- * document with no diagnostic never pays for it.
+ * Turns character offsets into lines and columns (`LineIndex`). The table of
+ * line starts is built on first use, so a document with no diagnostic never
+ * pays for it.
  */
 export function positionsOf(source: string): (offset: number) => Position {
   let lines: LineIndex | undefined;
-  const bom = source.charCodeAt(0) === 0xfeff ? 1 : 0;
   return (offset) => {
     if (!lines) (lines = new LineIndex()).add(source);
-    const { line, column } = lines.at(offset);
-    return { line, column: Math.max(column - (line === 1 ? bom : 0), 1) };
+    return lines.at(offset);
   };
 }
 
 /**
  * Where the lines of a text start, added a piece at a time: a document
  * checked in pieces is indexed as it comes, and only where its lines start is
- * kept, not its text.
+ * kept, not its text. Columns count UTF-16 code units, as fast-xml-parser's
+ * validator and most editors do; a byte order mark is not a column.
  */
 export class LineIndex {
   private readonly starts: number[] = [0];
   private added = 0;
+  private bom = 0;
 
   /** The length of the text added so far: where the next piece starts. */
   get length(): number {
@@ -35,6 +34,7 @@ export class LineIndex {
   }
 
   add(piece: string): void {
+    if (this.added === 0 && piece.charCodeAt(0) === 0xfeff) this.bom = 1;
     for (let i = piece.indexOf('\n'); i !== -1; i = piece.indexOf('\n', i + 1)) this.starts.push(this.added + i + 1);
     this.added += piece.length;
   }
@@ -48,7 +48,8 @@ export class LineIndex {
       if (starts[mid]! <= offset) low = mid;
       else high = mid - 1;
     }
-    return { line: low + 1, column: offset - starts[low]! + 1 };
+    const column = offset - starts[low]! + 1;
+    return { line: low + 1, column: low === 0 ? Math.max(column - this.bom, 1) : column };
   }
 }
 

@@ -3,10 +3,11 @@ import type { Diagnostic } from '../diagnostic.js';
 import { ATOM_NS } from '../formats.js';
 import type { FeedFormat } from '../model/types.js';
 import { onFirstUse } from '../on-first-use.js';
-import { jsonErrorOffset, jsonLocator } from './json-locate.js';
-import { positionsOf, type Position } from '../position.js';
+import { releaseLastMatch } from '../own.js';
+import { LineIndex, type Position } from '../position.js';
+import { jsonErrorOffset, jsonLocator, type JsonPath } from './json-locate.js';
 import { RULES, UNKNOWN_FORMAT, WELL_FORMED, type JsonObject, type Rule, type Visitors, type Where } from './rules/index.js';
-import { scanXml, type XmlElement, type XmlTree } from './tree.js';
+import { XmlScanner, type XmlElement } from './tree.js';
 import { dateReader, type DateReader } from './values.js';
 
 export const fastXmlParser = onFirstUse<typeof FastXmlParser>('fast-xml-parser');
@@ -18,9 +19,15 @@ export interface CheckOptions {
   readonly now?: number;
   /** Default: every registered rule. */
   readonly rules?: readonly Rule[];
+}
+
+/** What the proof and the read-back hook into as a document is checked. */
+export interface PieceCheckOptions extends CheckOptions {
   /** Date readers to share with the caller (the proof), which reads the same dates after the rules. */
   readonly dates?: DateReader;
-  /** Given the parsed document, so that a caller (the proof) reads it without parsing it again. */
+  /** Each item once the rules have seen it, before it is let go: an `item` or `atom:entry` element, or a value of a JSON Feed's `items`. */
+  readonly onItem?: (item: XmlElement | unknown, index: number) => void;
+  /** After the last piece, if the document is a well-formed feed: its root element with its items let go, or its JSON Feed object with none. */
   readonly onParsed?: (document: ParsedDocument) => void;
 }
 
@@ -36,105 +43,120 @@ export interface CheckResult {
   readonly diagnostics: readonly Diagnostic[];
 }
 
+/** A check under way: the items, in order, then `finish`. */
+export interface PieceCheck {
+  item(text: string): void;
+  finish(): CheckResult;
+}
+
 /**
- * Checks one feed document of any format against the rules (SPEC section
- * 5.3): parses it once, then walks it once, calling each rule's visitors.
+ * Checks one feed document of any format against the rules (docs/rules.md):
+ * the whole document is the head of a check in pieces, with no item pieces
+ * and no tail, so a file is checked as a build checks what it writes.
  */
 export function check(text: string, options: CheckOptions): CheckResult {
-  const rules = options.rules ?? RULES;
-  const now = options.now ?? Date.now();
-  const at = positionsOf(text);
-  const found: Diagnostic[] = [];
-  const run: Run = {
-    push: (rule, offset, message, detail) => {
-      found.push({ file: options.file, ...(offset === undefined ? {} : at(offset)), ruleId: rule.meta.id, severity: rule.meta.severity, message, ...detail });
-    },
-    add: (diagnostic) => void found.push({ file: options.file, ...diagnostic }),
-    setUp: (format, locate) => create(rules, { format, now, dates: options.dates ?? dateReader(), push: run.push, at, locate }),
-    parsed: (document) => options.onParsed?.(document),
-  };
+  return checkInPieces(undefined, text, '', options).finish();
+}
 
-  const start = text.search(/[^\s\ufeff]/);
-  let format: FeedFormat | undefined;
-  if (start === -1) run.push(WELL_FORMED, undefined, 'is empty: a feed file holds an <rss> or <feed> document, or a JSON Feed object');
-  else if (text[start] === '{' || text[start] === '[') format = checkJson(text, start, run);
-  else format = checkXml(text, run);
-  releaseLastMatch();
+/**
+ * The one check: of a document in pieces, its head, each item, its tail (the
+ * document is their concatenation), each checked as it comes and let go, its
+ * item's elements too once the rules and `onItem` have seen them, so that a
+ * feed of any size is checked without being held whole, nor its tree. The
+ * parse is fast-xml-parser's validator then the position-keeping scan, or
+ * JSON.parse, piece by piece: the head and tail together are validated as
+ * one document, and each item as another, and a document is well-formed when
+ * those are and each item piece is one item. The rules see the elements in
+ * document order, once; positions are the whole document's. With no format
+ * given, the document's own says what it is (its first character, then the
+ * root of an XML document).
+ */
+export function checkInPieces(format: FeedFormat | undefined, head: string, tail: string, options: PieceCheckOptions): PieceCheck {
+  const lines = new LineIndex();
+  const found: { readonly diagnostic: Diagnostic; readonly phase: Phase }[] = [];
+  let phase: Phase = Phase.Elements;
+  const record = (rule: Rule, offset: number | undefined, message: string, detail: Detail | undefined, at: Phase) => {
+    const position = offset === undefined ? {} : lines.at(offset);
+    found.push({ phase: at, diagnostic: { file: options.file, ...position, ruleId: rule.meta.id, severity: rule.meta.severity, message, ...detail } });
+  };
+  const setting = { now: options.now ?? Date.now(), dates: options.dates ?? dateReader(), at: (offset: number) => lines.at(offset) };
+  const run: Run = {
+    lines,
+    setUp: (format, locate) => create(options.rules ?? RULES, { ...setting, format, push: (rule, offset, message, detail) => record(rule, offset, message, detail, phase), locate }),
+    during(at, visit) {
+      phase = at;
+      visit();
+      phase = Phase.Elements;
+    },
+    say: (rule, offset, message) => record(rule, offset, message, undefined, Phase.Parse),
+    // The first piece that is not well-formed stops the check: later pieces are not read.
+    failed: false,
+    fail(offset, message, rule = WELL_FORMED) {
+      if (!run.failed) run.say(rule, offset, message);
+      run.failed = true;
+    },
+  };
+  const kind = format ?? kindOf(head);
+  const pieces = kind === 'json' ? jsonPieces(head, tail, run, options) : kind === 'empty' ? emptyPieces(run) : xmlPieces(kind === 'xml' ? undefined : kind, head, tail, run, options);
   return {
-    ...(format === undefined ? {} : { format }),
-    diagnostics: found.sort((a, b) => (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0)),
+    item: pieces.item,
+    finish() {
+      const format = pieces.finish();
+      releaseLastMatch();
+      // A document that is not well-formed has no tree to speak of: what the rules found in its text stands, and the parse error.
+      const kept = run.failed ? found.filter((f) => f.phase === Phase.Text || f.phase === Phase.Parse) : found;
+      const diagnostics = kept
+        .sort((a, b) => (a.diagnostic.line ?? 0) - (b.diagnostic.line ?? 0) || (a.diagnostic.column ?? 0) - (b.diagnostic.column ?? 0) || a.phase - b.phase)
+        .map((f) => f.diagnostic);
+      return { ...(format === undefined ? {} : { format }), diagnostics };
+    },
   };
 }
 
 /**
- * V8 keeps the text of the last successful regular-expression match (the
- * legacy `RegExp.input`), and a date or a name read from a document is a
- * slice that keeps the whole document: without this, each document checked
- * stays in memory until other text is matched. At 100,000 items a document
- * is hundreds of megabytes.
+ * When a rule found something: the walk over a document reads its text, then
+ * its tree, then each element, then ends, and the parse reports last. Findings
+ * at one place are listed in that order, however the pieces came.
  */
-export const releaseLastMatch = (): void => void /^/.exec('');
+const Phase = { Text: 0, Tree: 1, Elements: 2, End: 3, Parse: 4 } as const;
+type Phase = (typeof Phase)[keyof typeof Phase];
+
+type Detail = { readonly expected?: string; readonly actual?: string };
+type Push = (rule: Rule, offset: number | undefined, message: string, detail?: Detail) => void;
+type JsonLocator = (path: JsonPath) => number | undefined;
 
 /** What the format-specific halves of a check share: where diagnostics go, and the rules set up for the document. */
 interface Run {
-  readonly push: Push;
-  /** A diagnostic whose position came from elsewhere (fast-xml-parser's validator). */
-  readonly add: (diagnostic: Omit<Diagnostic, 'file'>) => void;
+  readonly lines: LineIndex;
   readonly setUp: (format: FeedFormat, locate?: JsonLocator) => Visitors[];
-  readonly parsed: (document: ParsedDocument) => void;
+  /** Calls visitors of another phase than the elements'. */
+  during(phase: Phase, visit: () => void): void;
+  /** A finding of the parse itself. */
+  say(rule: Rule, offset: number | undefined, message: string): void;
+  failed: boolean;
+  fail(offset: number | undefined, message: string, rule?: Rule): void;
 }
 
-function checkJson(text: string, start: number, run: Run): FeedFormat | undefined {
-  let doc: unknown;
-  try {
-    doc = JSON.parse(text.replace(/^\ufeff/, ''));
-  } catch (error) {
-    run.push(WELL_FORMED, jsonErrorOffset(text), `is not valid JSON: ${(error as Error).message}`);
-    return undefined;
-  }
-  if (typeof doc !== 'object' || doc === null || Array.isArray(doc)) {
-    run.push(UNKNOWN_FORMAT, start, 'is JSON, but not a JSON Feed: a JSON Feed is an object with "version", "title" and "items"');
-    return undefined;
-  }
-  const feed = doc as JsonObject;
-  run.parsed({ format: 'json', json: feed });
-  const visitors = run.setUp('json', jsonLocator(text));
-  for (const v of visitors) v.source?.(text, 0);
-  for (const v of visitors) v.feed?.(feed);
-  if (Array.isArray(feed.items)) {
-    feed.items.forEach((item: unknown, index) => {
-      if (typeof item !== 'object' || item === null || Array.isArray(item)) return;
-      for (const v of visitors) v.item?.(item as JsonObject, index);
-    });
-  }
-  for (const v of visitors) v.end?.();
-  return 'json';
+/** The half of a check that knows its format: takes the items, then says, after the tail, the format it found. */
+interface Pieces {
+  item(text: string): void;
+  finish(): FeedFormat | undefined;
 }
 
-function checkXml(text: string, run: Run): FeedFormat | undefined {
-  const valid = fastXmlParser().XMLValidator.validate(text);
-  const scanned = valid === true ? scanXml(text) : undefined;
-  if (valid !== true || !scanned?.ok) {
-    const sniffed = /<rss[\s>]/.test(text) ? 'rss' : /<(?:\w+:)?feed[\s>]/.test(text) ? 'atom' : undefined;
-    // Rules that read only the raw text still run: a forbidden character is often why a feed does not parse.
-    if (sniffed) for (const v of run.setUp(sniffed)) v.source?.(text, 0);
-    if (valid !== true) {
-      const { line, col, msg } = valid.err;
-      run.add({ line, column: col ?? 1, ruleId: WELL_FORMED.meta.id, severity: WELL_FORMED.meta.severity, message: `is not well-formed XML: ${msg}` });
-    } else if (scanned && !scanned.ok) {
-      run.push(WELL_FORMED, scanned.offset, `is not well-formed XML: ${scanned.message}`);
-    }
-    return sniffed;
-  }
-  const { tree } = scanned;
-  const format = formatOf(tree.root);
-  if (typeof format !== 'string') {
-    run.push(UNKNOWN_FORMAT, tree.root.offset, format.reason);
-    return undefined;
-  }
-  run.parsed({ format, root: tree.root });
-  walk(tree, text, run.setUp(format));
-  return format;
+/** What a document of no format given is, from its first character. */
+function kindOf(head: string): 'json' | 'xml' | 'empty' {
+  const start = head.search(/[^\s\ufeff]/);
+  return start === -1 ? 'empty' : head[start] === '{' || head[start] === '[' ? 'json' : 'xml';
+}
+
+function emptyPieces(run: Run): Pieces {
+  return {
+    item: () => {},
+    finish() {
+      run.say(WELL_FORMED, undefined, 'is empty: a feed file holds an <rss> or <feed> document, or a JSON Feed object');
+      return undefined;
+    },
+  };
 }
 
 export function formatOf(root: XmlElement): 'rss' | 'atom' | { reason: string } {
@@ -149,10 +171,7 @@ export function formatOf(root: XmlElement): 'rss' | 'atom' | { reason: string } 
   return { reason: `has the root element ${name}; a feed's root is <rss> (RSS 2.0) or <feed xmlns="${ATOM_NS}"> (Atom 1.0)` };
 }
 
-export type Push = (rule: Rule, offset: number | undefined, message: string, detail?: { readonly expected?: string; readonly actual?: string }) => void;
-export type JsonLocator = (path: readonly (string | number)[]) => number | undefined;
-
-export interface Setting {
+interface Setting {
   readonly format: FeedFormat;
   readonly now: number;
   readonly dates: DateReader;
@@ -162,9 +181,9 @@ export interface Setting {
 }
 
 /** Each rule for the format, set up for this document. */
-export function create(rules: readonly Rule[], { format, now, dates, push, at, locate }: Setting): Visitors[] {
+function create(rules: readonly Rule[], { format, now, dates, push, at, locate }: Setting): Visitors[] {
   const offsetOf = (where: Where): number | undefined =>
-    typeof where === 'number' ? where : Array.isArray(where) ? locate?.(where as readonly (string | number)[]) : (where as { readonly offset: number }).offset;
+    typeof where === 'number' ? where : Array.isArray(where) ? locate?.(where as JsonPath) : (where as { readonly offset: number }).offset;
   return rules
     .filter((rule) => rule.meta.formats.includes(format) && rule !== WELL_FORMED && rule !== UNKNOWN_FORMAT)
     .map((rule) =>
@@ -181,17 +200,8 @@ export function create(rules: readonly Rule[], { format, now, dates, push, at, l
     );
 }
 
-/** The one walk over an XML document. */
-function walk(tree: XmlTree, source: string, visitors: readonly Visitors[]): void {
-  const visit = elementVisitor(visitors);
-  for (const v of visitors) v.source?.(source, 0);
-  for (const v of visitors) v.document?.(tree);
-  for (const el of tree.elements) visit(el);
-  for (const v of visitors) v.end?.();
-}
-
 /** Calls, for an element, the visitors that want it: a table from element key to them. */
-export function elementVisitor(visitors: readonly Visitors[]): (el: XmlElement) => void {
+function elementVisitor(visitors: readonly Visitors[]): (el: XmlElement) => void {
   const table = new Map<string, ((el: XmlElement) => void)[]>();
   for (const v of visitors) {
     for (const [key, visit] of Object.entries(v.elements ?? {})) {
@@ -205,5 +215,198 @@ export function elementVisitor(visitors: readonly Visitors[]): (el: XmlElement) 
     const handlers = table.get(el.key);
     if (handlers) for (const visit of handlers) visit(el);
     for (const visit of every) visit(el);
+  };
+}
+
+/** Where an error found in the head and tail, parsed together, is in the document: after the items if in the tail. */
+function inDocument(headLength: number, tailStart: number, offset: number): number {
+  return offset < headLength ? offset : tailStart + offset - headLength;
+}
+
+/** The offset of a 1-based line and column in a text, as fast-xml-parser's validator counts them: a byte order mark is not a column. */
+function offsetAt(text: string, line: number, column: number): number {
+  let start = text.charCodeAt(0) === 0xfeff ? 1 : 0;
+  for (let n = 1; n < line; n++) {
+    const next = text.indexOf('\n', start);
+    if (next === -1) break;
+    start = next + 1;
+  }
+  return Math.min(start + column - 1, text.length);
+}
+
+const isItem: Readonly<Record<'rss' | 'atom', (el: XmlElement) => boolean>> = {
+  rss: (el) => el.key === 'item' && el.parent?.key === 'channel' && el.parent.parent?.parent === undefined,
+  atom: (el) => el.key === 'atom:entry' && el.parent !== undefined && el.parent.parent === undefined,
+};
+
+function xmlPieces(given: 'rss' | 'atom' | undefined, head: string, tail: string, run: Run, options: PieceCheckOptions): Pieces {
+  const { lines } = run;
+  const validate = (text: string) => fastXmlParser().XMLValidator.validate(text);
+  let format: 'rss' | 'atom' | undefined;
+  let visitors: readonly Visitors[] = [];
+  let visit = (_: XmlElement): void => {};
+  const setUp = (found: 'rss' | 'atom') => {
+    format = found;
+    visitors = run.setUp(found);
+    visit = elementVisitor(visitors);
+    run.during(Phase.Text, () => visitors.forEach((v) => v.source?.(head, 0)));
+  };
+  // A document that does not parse as far as its root is the format asked for, or the one its text suggests:
+  // rules that read only the raw text still run, as a forbidden character is often why a feed does not parse.
+  const setUpFromText = () => {
+    const sniffed = given ?? (/<rss[\s>]/.test(head + tail) ? 'rss' : /<(?:\w+:)?feed[\s>]/.test(head + tail) ? 'atom' : undefined);
+    if (sniffed) setUp(sniffed);
+  };
+  // A root that is no feed the rules know, or not the one asked for, is said once the document proves well-formed.
+  let notFeed: { offset: number; message: string } | undefined;
+  let index = 0;
+  let inPiece = 0;
+  const scanner = new XmlScanner(
+    (el) => {
+      if (format === undefined) return;
+      visit(el);
+      if (!isItem[format](el)) return;
+      options.onItem?.(el, index);
+      index++;
+      inPiece++;
+      // Let go of the item: nothing after it reads it.
+      const siblings = el.parent!.children as XmlElement[];
+      if (siblings[siblings.length - 1] === el) siblings.pop();
+    },
+    (root) => {
+      const found = formatOf(root);
+      if (typeof found === 'string' && (given === undefined || found === given)) setUp(found);
+      else notFeed = { offset: root.offset, message: typeof found === 'string' ? `is ${found}, not ${given}` : found.reason };
+    },
+  );
+  const scan = (piece: string) => {
+    const bad = scanner.add(piece);
+    if (bad) run.fail(bad.offset, `is not well-formed XML: ${bad.message}`);
+  };
+
+  lines.add(head);
+  const shell = validate(head + tail);
+  if (shell === true) scan(head);
+  else run.failed = true;
+  if (run.failed && scanner.root === undefined) setUpFromText();
+
+  return {
+    item(text: string): void {
+      const start = lines.length;
+      lines.add(text);
+      if (run.failed) return;
+      run.during(Phase.Text, () => visitors.forEach((v) => v.source?.(text, start)));
+      const valid = validate(text);
+      if (valid !== true) {
+        const { line, col, msg } = valid.err;
+        return run.fail(start + offsetAt(text, line, col ?? 1), `is not well-formed XML: ${msg}`);
+      }
+      inPiece = 0;
+      scan(text);
+      if (!run.failed && format !== undefined && inPiece !== 1) run.fail(start, `is not well-formed as written: a piece written as one item holds ${inPiece} items`);
+    },
+    finish() {
+      const tailStart = lines.length;
+      lines.add(tail);
+      if (shell !== true) {
+        const { line, col, msg } = shell.err;
+        run.failed = false;
+        run.fail(inDocument(head.length, tailStart, offsetAt(head + tail, line, col ?? 1)), `is not well-formed XML: ${msg}`);
+        return format;
+      }
+      if (run.failed) return format;
+      run.during(Phase.Text, () => visitors.forEach((v) => v.source?.(tail, tailStart)));
+      scan(tail);
+      const incomplete = run.failed ? undefined : scanner.finish();
+      if (incomplete) run.fail(incomplete.offset, `is not well-formed XML: ${incomplete.message}`);
+      if (run.failed) return format;
+      if (notFeed) return void run.say(UNKNOWN_FORMAT, notFeed.offset, notFeed.message);
+      const tree = { root: scanner.root!, elements: [], strayCdataEnds: scanner.strayCdataEnds, undeclaredPrefixes: scanner.undeclaredPrefixes };
+      run.during(Phase.Tree, () => visitors.forEach((v) => v.document?.(tree)));
+      run.during(Phase.End, () => visitors.forEach((v) => v.end?.()));
+      options.onParsed?.({ format: format!, root: scanner.root! });
+      return format;
+    },
+  };
+}
+
+const isObject = (value: unknown): value is JsonObject => typeof value === 'object' && value !== null && !Array.isArray(value);
+
+function jsonPieces(head: string, tail: string, run: Run, options: PieceCheckOptions): Pieces {
+  const { lines } = run;
+  const shellText = head + tail;
+  let shell: JsonObject | undefined;
+  let shellError: { rule: Rule; offset: number | undefined; message: string } | undefined;
+  try {
+    const value: unknown = JSON.parse(shellText.charCodeAt(0) === 0xfeff ? shellText.slice(1) : shellText);
+    if (isObject(value)) shell = value;
+    else shellError = { rule: UNKNOWN_FORMAT, offset: shellText.search(/[^\s\ufeff]/), message: 'is JSON, but not a JSON Feed: a JSON Feed is an object with "version", "title" and "items"' };
+  } catch (error) {
+    shellError = { rule: WELL_FORMED, offset: jsonErrorOffset(shellText), message: `is not valid JSON: ${(error as Error).message}` };
+  }
+  // A path into the head (the feed's own members, and the items of a document checked whole) is located in the head
+  // and tail together; one into an item piece, in that piece.
+  const inShell = jsonLocator(shellText);
+  const feedPath: JsonLocator = (path) => {
+    const offset = inShell(path);
+    return offset === undefined ? undefined : Math.min(offset, head.length);
+  };
+  let locate = feedPath;
+  const visitors = run.setUp('json', (path) => locate(path));
+  let index = 0;
+  const handOn = (value: unknown) => {
+    if (isObject(value)) for (const v of visitors) v.item?.(value, index);
+    options.onItem?.(value, index);
+    index++;
+  };
+  lines.add(head);
+  if (shellError) run.failed = true;
+  else {
+    run.during(Phase.Text, () => visitors.forEach((v) => v.source?.(head, 0)));
+    for (const v of visitors) v.feed?.(shell!);
+    // A document checked whole has its items in the head.
+    if (Array.isArray(shell!.items)) for (const value of shell!.items as unknown[]) handOn(value);
+  }
+
+  return {
+    item(text: string): void {
+      const start = lines.length;
+      lines.add(text);
+      if (run.failed) return;
+      const body = index === 0 ? text : text.startsWith(',') ? text.slice(1) : undefined;
+      if (body === undefined) return run.fail(start, `is not valid JSON: item ${index} does not follow item ${index - 1} after a ","`);
+      const base = start + text.length - body.length;
+      let value: unknown;
+      try {
+        value = JSON.parse(body);
+      } catch (error) {
+        return run.fail(base + (jsonErrorOffset(body) ?? 0), `is not valid JSON: ${(error as Error).message}`);
+      }
+      run.during(Phase.Text, () => visitors.forEach((v) => v.source?.(text, start)));
+      const inItem = jsonLocator(body);
+      const at = index;
+      locate = (path) => {
+        if (path[0] !== 'items' || path[1] !== at) return feedPath(path);
+        const offset = inItem(path.slice(2));
+        return offset === undefined ? undefined : base + offset;
+      };
+      handOn(value);
+      locate = feedPath;
+    },
+    finish() {
+      const tailStart = lines.length;
+      lines.add(tail);
+      if (shellError) {
+        const { rule, offset, message } = shellError;
+        run.failed = false;
+        run.fail(offset === undefined ? undefined : inDocument(head.length, tailStart, offset), message, rule);
+        return undefined;
+      }
+      if (run.failed) return 'json';
+      run.during(Phase.Text, () => visitors.forEach((v) => v.source?.(tail, tailStart)));
+      run.during(Phase.End, () => visitors.forEach((v) => v.end?.()));
+      options.onParsed?.({ format: 'json', json: { ...shell!, items: [] } });
+      return 'json';
+    },
   };
 }

@@ -1,5 +1,5 @@
 import { DateTime } from 'luxon';
-import { dateReader, type DateReader } from './values.js';
+import type { DateReader } from './values.js';
 import type { FeedView, ItemView } from './view.js';
 
 /** One difference between what the model says and what a document carries. */
@@ -12,18 +12,6 @@ export interface Difference {
 }
 
 const show = (value: unknown): string => (value === undefined ? '(absent)' : JSON.stringify(value));
-
-/**
- * Compares field by field, every item, the count included. Dates must be
- * the same instant in the same offset.
- */
-export function compareViews(expected: FeedView<DateTime>, actual: FeedView<string>, dates: DateReader = dateReader()): Difference[] {
-  const out = compareFeeds(expected, actual, dates);
-  if (expected.items.length !== actual.items.length) out.push(itemCountDifference(expected.items.length, actual.items.length));
-  const count = Math.min(expected.items.length, actual.items.length);
-  for (let i = 0; i < count; i++) out.push(...compareItems(i, expected.items[i]!, actual.items[i]!, dates));
-  return out;
-}
 
 /** The feed's own fields; its items are compared one by one (`compareItems`). */
 export function compareFeeds(expected: Omit<FeedView<DateTime>, 'items'>, actual: Omit<FeedView<string>, 'items'>, dates: DateReader): Difference[] {

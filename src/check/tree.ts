@@ -138,7 +138,9 @@ export function scanXml(source: string): TreeResult {
  * piece where the last one stopped, and never held whole. A piece must hold
  * whole tags (no tag, comment or CDATA section split between two). Offsets
  * are the document's. Each element is handed to `closed` when it closes,
- * children before their parent, as `XmlTree.elements` lists them.
+ * children before their parent, as `XmlTree.elements` lists them; the root
+ * is handed to `opened` as soon as its start tag is read, before any element
+ * closes, so that what the document is can be known before its elements.
  */
 export class XmlScanner {
   root: XmlElement | undefined;
@@ -157,7 +159,10 @@ export class XmlScanner {
   private readonly splits = new Map<string, [prefix: string | undefined, local: string]>();
   private readonly keys = new Map<string | undefined, Map<string, string>>();
 
-  constructor(private readonly closed: (element: XmlElement) => void) {}
+  constructor(
+    private readonly closed: (element: XmlElement) => void,
+    private readonly opened?: (root: XmlElement) => void,
+  ) {}
 
   /** Scans the next piece; says where and why it is not well-formed, if it is not. */
   add(piece: string): { offset: number; message: string } | undefined {
@@ -221,8 +226,10 @@ export class XmlScanner {
         const current = this.current;
         if (this.root && !current) throw new Malformed(lt, 'a second root element: a document has exactly one');
         const { element, selfClosing, scope } = this.startTag(lt, current, scopes[scopes.length - 1]!);
-        if (!current) this.root = element;
-        else if (current.children === NO_CHILDREN) current.children = [element];
+        if (!current) {
+          this.root = element;
+          this.opened?.(element);
+        } else if (current.children === NO_CHILDREN) current.children = [element];
         else (current.children as XmlElement[]).push(element);
         if (selfClosing) this.closed(element);
         else {

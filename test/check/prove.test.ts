@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { prove } from '../../src/check/prove.js';
-import type { FeedFormat } from '../../src/model/types.js';
+import { startProof } from '../../src/check/prove.js';
+import type { Feed, FeedFormat } from '../../src/model/types.js';
 import { render as renderAtom } from '../../src/render/atom.js';
 import { render as renderJsonFeed } from '../../src/render/json-feed.js';
 import { render as renderRss } from '../../src/render/rss.js';
@@ -9,6 +9,8 @@ import { makeFeed } from '../helpers.js';
 const RENDER = { rss: renderRss, atom: renderAtom, json: renderJsonFeed } as const;
 const formats: FeedFormat[] = ['rss', 'atom', 'json'];
 const doc = (format: FeedFormat, text: string) => ({ format, file: `out/${format}`, text });
+/** The proof of a document rendered whole: one head, with no item pieces and no tail. */
+const prove = (feed: Feed, { format, file, text }: ReturnType<typeof doc>) => startProof(feed, { format, file, head: text, tail: '' }).finish();
 
 describe('the proof', () => {
   it.each(formats)('passes what the %s renderer writes, hard text included, with no rule firing', (format) => {
