@@ -326,8 +326,3 @@ async function sameBytes(path: string, chunks: readonly Uint8Array[]): Promise<b
     await handle?.close();
   }
 }
-
-/** What killed builds left in `dir`, removed while holding its lock (a build that finds nothing to write still clears them). */
-export async function removeStaleTemps(dir: string): Promise<void> {
-  await (await Staging.open(dir)).abort();
-}

@@ -1,4 +1,4 @@
-import { mkdir, readFile, stat, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { brotliCompressSync, brotliDecompressSync, gunzipSync, gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
@@ -49,6 +49,20 @@ describe('precompress', () => {
     await writeFile(join(dir, 'output/atom.xml.gz'), gzipSync(Buffer.from('<feed/>')));
     expect((await cli(['build'], dir)).stdout).toContain('wrote atom.xml.gz');
     expect(gunzipSync(await bytes(dir, 'atom.xml.gz')).equals(await bytes(dir, 'atom.xml'))).toBe(true);
+  });
+});
+
+describe('precompress turned off', () => {
+  it('leaves no copy behind: build --check names each one, and the next build removes them with the feeds it writes', async () => {
+    const dir = await makeProject(FILES, CONFIG);
+    expect((await cli(['build'], dir)).code).toBe(0);
+    await writeFile(join(dir, 'feedwright.config.json'), JSON.stringify(BASE_CONFIG));
+    const check = await cli(['build', '--check'], dir);
+    expect(check.code).toBe(1);
+    for (const name of ['feed.xml.gz', 'feed.xml.br', 'atom.xml.gz', 'atom.xml.br', 'feed.json.gz', 'feed.json.br']) expect(check.stderr).toContain(`output/${name}: error:`);
+    expect((await cli(['build'], dir)).code).toBe(0);
+    expect((await readdir(join(dir, 'output'))).sort()).toEqual(['atom.xml', 'feed.json', 'feed.xml']);
+    expect((await cli(['build', '--check'], dir)).code).toBe(0);
   });
 });
 
