@@ -1,3 +1,4 @@
+import { lstatSync, type Stats } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { dirname, relative, resolve, sep } from 'node:path';
 import type { Io } from './io.js';
@@ -62,8 +63,6 @@ async function watchUntilStopped(paths: WatchPaths, rebuild: () => Promise<numbe
   const watcher = watch([...new Set([dirname(articles), dirname(config)])], {
     ignored: ignoredBy(articles, config, at(paths.out)),
     ignoreInitial: true,
-    // Records never follow a linked folder (docs/records.md), so neither does the watch, and a link back up the tree costs nothing.
-    followSymlinks: false,
   });
   const failed = new AbortController();
   let failure: string | undefined;
@@ -105,20 +104,32 @@ async function watchUntilStopped(paths: WatchPaths, rebuild: () => Promise<numbe
  * name, so that it is seen removed and created again) and the config file.
  * Under the articles folder it leaves out what records leave out (hidden
  * and `_`-prefixed names, at any depth: an editor's swap files, the build's
- * lock and temporary files) and the output folder, when it is in there.
+ * lock and temporary files; linked folders below it) and the output folder,
+ * when it is in there. Links are followed otherwise, as records follow a
+ * linked file and a linked articles folder (docs/records.md).
  */
-function ignoredBy(articles: string, config: string, out: string): (path: string) => boolean {
+function ignoredBy(articles: string, config: string, out: string): (path: string, stats?: Stats) => boolean {
   const under = (path: string, folder: string) => path === folder || path.startsWith(folder + sep);
   const roots = new Set([dirname(articles), dirname(config)]);
   const outInside = out !== articles && under(out, articles);
-  return (path) => {
+  return (path, stats) => {
     if (roots.has(path) || path === config) return false;
     if (!under(path, articles)) return true;
     if (outInside && under(path, out)) return true;
+    if (path !== articles && stats?.isDirectory() === true && isLink(path)) return true;
     return relative(articles, path)
       .split(sep)
       .some((name) => name.startsWith('.') || name.startsWith('_'));
   };
+}
+
+/** Whether `path` is a symbolic link; asked only of folders, which chokidar sees through their links. A link back up the tree would be watched without end. */
+function isLink(path: string): boolean {
+  try {
+    return lstatSync(path).isSymbolicLink();
+  } catch {
+    return false;
+  }
 }
 
 /** Whether `path` is a folder; with `why`, the error code when it is not. */

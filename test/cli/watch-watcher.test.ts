@@ -1,4 +1,4 @@
-import { readFile, writeFile } from 'node:fs/promises';
+import { readFile, rename, symlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { FSWatcher } from 'chokidar';
 import { afterEach, describe, expect, it, vi } from 'vitest';
@@ -77,6 +77,24 @@ describe('build --watch, when watching fails', () => {
     expect(watching.out.stderr).toMatch(/^feedwright: cannot watch articles\/2024 \(ENOSPC\): the system's limit on watched files is reached; stopped watching\. .*fs\.inotify\.max_user_watches.*\n$/);
     expect(watching.out.stdout).not.toContain('stopped watching');
     expect(watcher!.closed).toBe(true);
+  });
+});
+
+describe('build --watch, with linked folders', () => {
+  it('follows a linked articles folder, but not a linked folder inside it, even one that leads back up', async () => {
+    const dir = await makeProject({ 'shared/2024/a.txt': article({ title: 'Harbor cranes return' }) });
+    await rename(join(dir, 'articles'), join(dir, 'unused'));
+    await symlink(join(dir, 'shared'), join(dir, 'articles'));
+    await symlink('..', join(dir, 'shared/2024/loop'));
+    watching = startWatch(dir);
+    await watching.ready();
+    const watched = Object.keys(watchers[0]!.getWatched());
+    expect(watched).toContain(join(dir, 'articles/2024'));
+    expect(watched.filter((path) => path.includes('loop'))).toEqual([]);
+
+    await writeFile(join(dir, 'shared/2024/a.txt'), article({ title: 'Harbor cranes return to full shifts' }));
+    await waitFor('the changed title in feed.xml', async () => (await readFile(join(dir, 'output/feed.xml'), 'utf8')).includes('Harbor cranes return to full shifts'));
+    expect(watching.out.stderr).not.toContain('cannot watch');
   });
 });
 
