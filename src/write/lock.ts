@@ -32,8 +32,8 @@ const RETRY_MS = 100;
 export interface FolderLock {
   /** The lock's own path, for messages. */
   readonly path: string;
-  /** Why the lock was lost while held (another build took it over as stale), if it was. */
-  lost(): Error | undefined;
+  /** Why the lock is no longer this build's (another build took it over as stale), if it is not. */
+  lost(): Promise<Error | undefined>;
   /** Removes the lock; once, and never another build's. */
   release(): Promise<void>;
 }
@@ -61,18 +61,27 @@ export async function lockFolder(dir: string, waitMs = DEFAULT_WAIT_MS): Promise
       await sleep(Math.min(RETRY_MS, left));
       continue;
     }
+    // Which folder is ours: proper-lockfile notices a takeover only at its next refresh, which a busy event loop delays.
+    const ours = await identity(path);
+    const check = async () => lost ?? (ours === undefined || (await identity(path)) === ours ? undefined : new Error(`${path} is no longer the one this build made`));
     let released = false;
     return {
       path,
-      lost: () => lost,
+      lost: check,
       release: async () => {
         if (released) return;
         released = true;
-        // A lock lost to another build is not removed (proper-lockfile no longer counts it as ours); one that cannot be removed goes stale.
-        await release().catch(() => undefined);
+        // Never another build's lock; one that cannot be removed goes stale.
+        if ((await check()) === undefined) await release().catch(() => undefined);
       },
     };
   }
+}
+
+/** A folder's inode and birth time: a folder made again in its place may get the inode back, not the time. */
+async function identity(path: string): Promise<string | undefined> {
+  const info = await stat(path, { bigint: true }).catch(() => undefined);
+  return info && `${info.ino}:${info.birthtimeNs}`;
 }
 
 /** When the lock was taken: its birth time where the file system keeps one (its mtime is refreshed while held). */

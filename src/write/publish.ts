@@ -164,7 +164,7 @@ export class Staging {
     if (this.closed) throw new Error('this publication is already committed or aborted');
     this.closed = true;
     try {
-      const lost = this.lock.lost();
+      const lost = await this.lock.lost();
       if (lost) {
         await removeAll(this.writes.map((w) => w.temp));
         throw new WriteError(`another build took over the lock of ${this.dir} while this one held it; nothing was replaced: the previous output was left as it was`, { cause: lost });

@@ -215,6 +215,24 @@ describe('the output folder lock', () => {
     expect(result.written).toEqual(['feed.xml']);
     expect(await readdir(dir)).toEqual(['feed.xml']);
   });
+
+  it('is no longer held once another build took it over as stale: the commit then replaces nothing, and leaves the new holder its lock', async () => {
+    const dir = await tempDir('feedwright-publish-');
+    await publish(dir, [{ name: 'feed.xml', text: 'old\n' }]);
+    const first = await Staging.open(dir);
+    await first.add({ name: 'feed.xml', text: 'first\n' });
+    // As if this build's event loop had been too busy to refresh its lock for a minute.
+    const minuteAgo = new Date(Date.now() - 60_000);
+    await utimes(join(dir, LOCK), minuteAgo, minuteAgo);
+    const second = await Staging.open(dir, { waitMs: 0 });
+    await expect(first.commit()).rejects.toThrow(`another build took over the lock of ${dir} while this one held it; nothing was replaced: the previous output was left as it was`);
+    expect(await readFile(join(dir, 'feed.xml'), 'utf8')).toBe('old\n');
+    expect(await readdir(dir)).toContain(LOCK);
+    await expect(Staging.open(dir, { waitMs: 0 })).rejects.toThrow(/another feedwright build is writing/);
+    await second.add({ name: 'feed.xml', text: 'second\n' });
+    expect((await second.commit()).written).toEqual(['feed.xml']);
+    expect(await readdir(dir)).toEqual(['feed.xml']);
+  });
 });
 
 const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
