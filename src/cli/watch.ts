@@ -1,6 +1,7 @@
 import { lstatSync, type Stats } from 'node:fs';
-import { stat } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import { dirname, relative, resolve, sep } from 'node:path';
+import { parseConfig } from '../config/config.js';
 import type { Io } from './io.js';
 import { stopped, stopSignal } from './stop.js';
 
@@ -43,9 +44,13 @@ async function watchUntilStopped(paths: WatchPaths, rebuild: () => Promise<numbe
   const show = (path: string) => relative(io.cwd, path) || '.';
   const articles = at(paths.articles);
   const config = at(paths.config);
+  const out = at(paths.out);
+  // Read again before each build, before the build writes there: the config may have just moved it.
+  let cache = await cacheFolder(config, io.cwd);
   const builds = debounced(async (changed) => {
     const [first, ...more] = changed;
     io.stdout(`feedwright: ${first === undefined ? 'a file' : show(first)}${more.length > 0 ? ` and ${more.length} more` : ''} changed; rebuilding\n`);
+    cache = await cacheFolder(config, io.cwd);
     await rebuild().catch((error: unknown) => io.stderr(`feedwright: the build stopped with an unexpected error: ${(error as Error).stack ?? String(error)}\n`));
     if (!(await isFolder(articles))) io.stdout(`feedwright: waiting for ${paths.articles} to be created again\n`);
     io.stdout('feedwright: watching for changes\n');
@@ -61,7 +66,7 @@ async function watchUntilStopped(paths: WatchPaths, rebuild: () => Promise<numbe
   // Loaded only here, so that a build without --watch does not load it.
   const { watch } = await import('chokidar');
   const watcher = watch([...new Set([dirname(articles), dirname(config)])], {
-    ignored: ignoredBy(articles, config, at(paths.out)),
+    ignored: ignoredBy(articles, config, () => [out, cache]),
     ignoreInitial: true,
   });
   const failed = new AbortController();
@@ -104,18 +109,20 @@ async function watchUntilStopped(paths: WatchPaths, rebuild: () => Promise<numbe
  * name, so that it is seen removed and created again) and the config file.
  * Under the articles folder it leaves out what records leave out (hidden
  * and `_`-prefixed names, at any depth: an editor's swap files, the build's
- * lock and temporary files; linked folders below it) and the output folder,
- * when it is in there. Links are followed otherwise, as records follow a
- * linked file and a linked articles folder (docs/records.md).
+ * lock and temporary files; linked folders below it) and the build's own
+ * folders (the output, the cache), when they are in there. Links are
+ * followed otherwise, as records follow a linked file and a linked articles
+ * folder (docs/records.md).
  */
-function ignoredBy(articles: string, config: string, out: string): (path: string, stats?: Stats) => boolean {
+function ignoredBy(articles: string, config: string, own: () => readonly (string | undefined)[]): (path: string, stats?: Stats) => boolean {
   const under = (path: string, folder: string) => path === folder || path.startsWith(folder + sep);
   const roots = new Set([dirname(articles), dirname(config)]);
-  const outInside = out !== articles && under(out, articles);
+  // Never the articles folder itself, nor a folder that holds it: that would leave out every record.
+  const ours = (path: string) => own().some((folder) => folder !== undefined && folder !== articles && under(folder, articles) && under(path, folder));
   return (path, stats) => {
     if (roots.has(path) || path === config) return false;
     if (!under(path, articles)) return true;
-    if (outInside && under(path, out)) return true;
+    if (ours(path)) return true;
     if (path !== articles && stats?.isDirectory() === true && isLink(path)) return true;
     return relative(articles, path)
       .split(sep)
@@ -130,6 +137,17 @@ function isLink(path: string): boolean {
   } catch {
     return false;
   }
+}
+
+/**
+ * The cache folder the config names, if it names one: the build writes
+ * there, and never reads a record from there. The default one, under
+ * node_modules/.cache, is hidden, so left out anyway.
+ */
+async function cacheFolder(config: string, cwd: string): Promise<string | undefined> {
+  const text = await readFile(config, 'utf8').catch(() => undefined);
+  const cacheDir = text === undefined ? undefined : parseConfig(text, config).config?.cacheDir;
+  return cacheDir === undefined ? undefined : resolve(cwd, cacheDir);
 }
 
 /** Whether `path` is a folder; with `why`, the error code when it is not. */

@@ -118,6 +118,20 @@ describe('build --watch', () => {
     expect(watching.out.stdout.split('\n').filter((line) => line.endsWith('; rebuilding'))).toEqual(['feedwright: articles/a.txt changed; rebuilding', 'feedwright: articles/a.txt changed; rebuilding']);
   });
 
+  it('leaves out the cache folder the config names inside the articles folder, so that a build does not start another', async () => {
+    const dir = await makeProject(FILES, { ...BASE_CONFIG, cacheDir: 'articles/cache' });
+    watching = startWatch(dir);
+    await watching.ready();
+
+    for (let round = 1; round <= 2; round++) {
+      await writeFile(join(dir, 'articles/a.txt'), article({ title: `Harbor cranes, round ${round}` }));
+      await waitFor(`rebuild ${round} in feed.xml`, async () => (await feed(dir)).includes(`Harbor cranes, round ${round}`));
+      await waitFor(`the end of rebuild ${round}`, () => watching!.rebuilds() >= round);
+    }
+    // The second change waited for the first build to end: a build started by the cache the first wrote would be named here.
+    expect(watching.out.stdout.split('\n').filter((line) => line.endsWith('; rebuilding'))).toEqual(['feedwright: articles/a.txt changed; rebuilding', 'feedwright: articles/a.txt changed; rebuilding']);
+  });
+
   it('stops cleanly when told to, and exits 0', async () => {
     const dir = await makeProject(FILES);
     const session = startWatch(dir);
