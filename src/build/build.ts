@@ -1,8 +1,10 @@
+import { readdirSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { hashOf, inputSignature, loadManifest, stillCurrent } from '../cache/manifest.js';
 import { loadConfig } from '../config/load.js';
 import { diagnosticsFor, type Diagnostic } from '../diagnostic.js';
 import { CODE_ID } from '../version.js';
+import { isLeftover } from '../write/leftovers.js';
 import { folderProblem, listRecordFiles, type RecordFiles } from './files.js';
 import type { BuildOptions, BuildPlan, BuildResult } from './plan.js';
 
@@ -46,11 +48,20 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     // Entries that are not record files but must be reported (broken links) are inputs the manifest does not track.
     cache = { memo: join(cacheDir, `memo-${id}.json`), key, ...(files.unlisted.length > 0 ? {} : { manifest: join(cacheDir, `build-${id}.json`) }) };
     const manifest = cache.manifest === undefined ? undefined : await loadManifest(cache.manifest);
-    if (manifest && stillCurrent(manifest, { key, inputs: inputs.signature, newest: inputs.newest, at: now, outDir })) {
+    if (manifest && !hasLeftovers(outDir) && stillCurrent(manifest, { key, inputs: inputs.signature, newest: inputs.newest, at: now, outDir })) {
       return { exitCode: 0, diagnostics: manifest.diagnostics, items: manifest.items, written: [], unchanged: manifest.outputs.map((o) => o.name), removed: [] };
     }
   }
   // The one place the build loads code lazily: all that reads, models, renders, proves and writes.
   const { runPipeline } = await import('./pipeline.js');
   return runPipeline({ options, config, articles, outDir, now, files, inputs, ...(cache ? { cache } : {}) });
+}
+
+/** Whether a killed build left temporary files in the output folder: a build that opens it for writing clears them. */
+function hasLeftovers(outDir: string): boolean {
+  try {
+    return readdirSync(outDir).some(isLeftover);
+  } catch {
+    return false;
+  }
 }

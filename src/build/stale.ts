@@ -39,7 +39,7 @@ export async function describeStale(dir: string, files: readonly PlannedFile[]):
     }
     if (have.equals(want)) continue;
     // A feed is compared item by item, as text; other bytes (a compressed copy) only as bytes.
-    const built = typeof file.text === 'string' ? file.text : file.format ? want.toString('utf8') : undefined;
+    const built = typeof file.text === 'string' ? file.text : file.copyOf ? undefined : want.toString('utf8');
     if (built === undefined) {
       stale.push({ name: file.name, reason: file.copyOf ? `is out of date: it is not a compressed copy of ${file.copyOf} as the build writes it` : 'is out of date: its bytes differ from what the build writes' });
       continue;

@@ -82,7 +82,7 @@ async function buildOnce(values: BuildValues, io: Io): Promise<number> {
   } catch (error) {
     if (error instanceof FeedwrightError) {
       const cause = error.cause instanceof Error ? ` (${error.cause.message})` : '';
-      io.stderr(`feedwright: ${error.message}${cause}; the previous output was left as it was\n`);
+      io.stderr(`feedwright: ${error.message}${cause}\n`);
       return 1;
     }
     // Not the user's mistake: one line to report, the stack only when asked for.

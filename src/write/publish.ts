@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { isLeftover, leftoverName } from './leftovers.js';
 import { constants, copyFile, link, mkdir, open, readdir, rename, rm, unlink } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import { WriteError } from '../errors.js';
@@ -59,14 +59,6 @@ export interface PublishResult {
   readonly removed: readonly string[];
 }
 
-/**
- * A temporary file (`tmp`) or the old file kept until a commit ends (`old`):
- * hidden, never served; a random part, so that builds in separate PID
- * namespaces sharing the folder never take each other's names.
- */
-const leftoverName = (name: string, kind: 'tmp' | 'old') => `.${name}.${randomBytes(8).toString('hex')}.${kind}`;
-/** Today's names, and the `.<name>.<pid>.tmp` of earlier versions. */
-const LEFTOVER = /^\..+\.[0-9a-f]+\.(?:tmp|old)$/;
 
 /** Writes the files atomically and all or nothing: Staging in one call. */
 export async function publish(dir: string, files: readonly OutputFile[]): Promise<PublishResult> {
@@ -124,7 +116,7 @@ export class Staging {
     const lock = await lockFolder(dir, options.waitMs);
     // Holding the lock, this build knows that every temporary or kept file present is a killed build's.
     const names = await readdir(dir).catch(() => [] as string[]);
-    await removeAll(names.filter((name) => LEFTOVER.test(name)).map((name) => join(dir, name)));
+    await removeAll(names.filter((name) => isLeftover(name)).map((name) => join(dir, name)));
     return new Staging(dir, lock);
   }
 

@@ -1,0 +1,14 @@
+import { randomBytes } from 'node:crypto';
+
+/**
+ * A temporary file (`tmp`) or the old file kept until a commit ends (`old`):
+ * hidden, never served; a random part, so that builds in separate PID
+ * namespaces sharing the folder never take each other's names.
+ */
+export const leftoverName = (name: string, kind: 'tmp' | 'old'): string => `.${name}.${randomBytes(8).toString('hex')}.${kind}`;
+
+/** Today's names, and the `.<name>.<pid>.tmp` of earlier versions. */
+const LEFTOVER = /^\..+\.[0-9a-f]+\.(?:tmp|old)$/;
+
+/** Whether a name in an output folder is a temporary or kept-old file that a killed build left. */
+export const isLeftover = (name: string): boolean => LEFTOVER.test(name);
