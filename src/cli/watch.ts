@@ -51,7 +51,11 @@ async function watchUntilStopped(paths: WatchPaths, rebuild: () => Promise<numbe
     const [first, ...more] = changed;
     io.stdout(`feedwright: ${first === undefined ? 'a file' : show(first)}${more.length > 0 ? ` and ${more.length} more` : ''} changed; rebuilding\n`);
     cache = await cacheFolder(config, io.cwd);
-    await rebuild().catch((error: unknown) => io.stderr(`feedwright: the build stopped with an unexpected error: ${(error as Error).stack ?? String(error)}\n`));
+    await rebuild().catch((error: unknown) => {
+      // One line, as the build reports its own internal errors; the watch goes on.
+      const detail = process.env.FEEDWRIGHT_DEBUG ? `\n${(error as Error).stack}` : ' (set FEEDWRIGHT_DEBUG=1 for the stack)';
+      io.stderr(`feedwright: the build stopped with an unexpected error: ${(error as Error).message ?? String(error)}${detail}\n`);
+    });
     if (!(await isFolder(articles))) io.stdout(`feedwright: waiting for ${paths.articles} to be created again\n`);
     io.stdout('feedwright: watching for changes\n');
   }, delayMs);

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import type { FSWatcher } from 'chokidar';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { run } from '../../src/cli/run.js';
+import { runWatch } from '../../src/cli/watch.js';
 import { waitFor } from '../serve/wait.js';
 import { article, makeProject } from '../helpers.js';
 
@@ -49,6 +50,7 @@ afterEach(async () => {
   await watching?.stop();
   watching = undefined;
   watchers.length = 0;
+  vi.unstubAllEnvs();
 });
 
 describe('build --watch, when watching fails', () => {
@@ -77,6 +79,35 @@ describe('build --watch, when watching fails', () => {
     expect(watching.out.stderr).toMatch(/^feedwright: cannot watch articles\/2024 \(ENOSPC\): the system's limit on watched files is reached; stopped watching\. .*fs\.inotify\.max_user_watches.*\n$/);
     expect(watching.out.stdout).not.toContain('stopped watching');
     expect(watcher!.closed).toBe(true);
+  });
+});
+
+describe('runWatch', () => {
+  it('reports a build that throws in one line and goes on watching', async () => {
+    vi.stubEnv('FEEDWRIGHT_DEBUG', '');
+    const dir = await makeProject(FILES);
+    const controller = new AbortController();
+    const out = { stdout: '', stderr: '' };
+    let builds = 0;
+    const rebuild = async () => {
+      builds++;
+      if (builds === 2) throw new Error('the disk went away');
+      return 0;
+    };
+    const io = { stdout: (t: string) => void (out.stdout += t), stderr: (t: string) => void (out.stderr += t), cwd: dir, signal: controller.signal };
+    const done = runWatch({ articles: 'articles', config: 'feedwright.config.json', out: 'output' }, rebuild, io, 50);
+    try {
+      await waitFor('the watching line', () => out.stdout.includes('press Ctrl-C to stop'));
+      await writeFile(join(dir, 'articles/a.txt'), article({ title: 'Harbor cranes, first edit' }));
+      await waitFor('the failed build', () => out.stderr !== '');
+      expect(out.stderr).toMatch(/^feedwright: the build stopped with an unexpected error: the disk went away \(set FEEDWRIGHT_DEBUG=1 for the stack\)\n$/);
+
+      await writeFile(join(dir, 'articles/a.txt'), article({ title: 'Harbor cranes, second edit' }));
+      await waitFor('the build after it', () => builds >= 3);
+    } finally {
+      controller.abort();
+    }
+    expect(await done).toBe(0);
   });
 });
 
