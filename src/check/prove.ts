@@ -1,6 +1,5 @@
 import type { Diagnostic } from '../diagnostic.js';
 import type { Feed, FeedFormat } from '../model/types.js';
-import { releaseLastMatch } from '../own.js';
 import { checkInPieces, type ParsedDocument } from './check.js';
 import { compareFeeds, compareItems, itemCountDifference, type Difference } from './compare.js';
 import { expectedFeed, expectedItem } from './expect.js';
@@ -104,7 +103,6 @@ export function startProof(feed: Feed, document: RenderedPieces, options: { read
       // The feed's fields, the count, then the items: the order a reader meets them in.
       const feedDifferences = compareFeeds(expectedFeed(feed, format), view, dates);
       if (items !== feed.entries.length) feedDifferences.push(itemCountDifference(feed.entries.length, items));
-      releaseLastMatch();
       return [...ruled.diagnostics, ...[...feedDifferences, ...differences].map(roundTrip(file))];
     },
   };
