@@ -88,6 +88,25 @@ describe('the proof a piece at a time', () => {
     expect(inPieces[0]?.line).toBeGreaterThan(20);
   });
 
+  it.each(formats)('%s: reports only what a whole-document check reports once a later item is not well-formed: the parse error, not what the rules found before it', (format) => {
+    // A relative link in the first item, which the rules report in a well-formed document.
+    const feed = makeFeed([{ contentHtml: '<p><a href="/relative">a</a></p>' }, {}, { title: 'Item 3' }]);
+    expect(proveBoth(feed, format).inPieces.map((d) => d.ruleId)).toContain('feed/relative-html-reference');
+    const { inPieces, whole } = proveBoth(feed, format, (text, which) => (which === 2 ? text.replace('Item 3<', 'Item 3 & 4<').replace('"Item 3"', '"Item 3\\q"') : text));
+    expect(inPieces.map(at)).toEqual(whole.map(at));
+    expect(inPieces.map((d) => d.ruleId)).toEqual(['feed/well-formed']);
+  });
+
+  it('says a document of another format than the one rendered is not it, at its root', () => {
+    const feed = makeFeed();
+    const atom = renderPieces(feed, 'atom');
+    const proof = startProof(feed, { format: 'rss', file: 'out/rss', head: atom.head, tail: atom.tail }, { now: NOW });
+    feed.entries.forEach((entry, i) => proof.item(atom.item(entry, i)));
+    const diagnostics = proof.finish();
+    expect(diagnostics).toHaveLength(1);
+    expect(diagnostics[0]).toMatchObject({ ruleId: 'feed/unknown-format', severity: 'error', message: 'is atom, not rss' });
+  });
+
   it.each(['rss', 'atom'] as const)('%s: reports a character XML forbids at its line and column', (format) => {
     const feed = makeFeed([{}, { contentHtml: '<p>bell \u0007 here</p>' }]);
     const { inPieces, whole } = proveBoth(feed, format);

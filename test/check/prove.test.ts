@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { startProof } from '../../src/check/prove.js';
+import { readBack, startProof } from '../../src/check/prove.js';
 import type { Feed, FeedFormat } from '../../src/model/types.js';
 import { render as renderAtom } from '../../src/render/atom.js';
 import { render as renderJsonFeed } from '../../src/render/json-feed.js';
@@ -129,5 +129,24 @@ describe('the proof of the feed images, the hub and Atom text types', () => {
     const f = feed();
     const broken = renderAtom(f).replace('<title type="text">Item 1</title>', '<title type="html">Item 1</title>');
     expect(prove(f, doc('atom', broken)).map((d) => d.message).join('\n')).toContain('field "titleType"');
+  });
+});
+
+describe('readBack', () => {
+  it.each(formats)('reads back what a reader sees in a %s document: the feed\'s fields and every item, in order', (format) => {
+    const feed = makeFeed([{ title: 'First' }, { title: 'Second' }, { title: 'Third' }]);
+    const { view, error } = readBack(format, RENDER[format](feed));
+    expect(error).toBeUndefined();
+    expect(view?.title).toBe('Test Wire');
+    expect(view?.items.map((item) => item.title)).toEqual(['First', 'Second', 'Third']);
+  });
+
+  it('says a document of another format is not the one asked for, and where a document stops being well-formed', () => {
+    const feed = makeFeed();
+    expect(readBack('rss', renderAtom(feed))).toEqual({ error: { message: 'is not RSS 2.0' } });
+    expect(readBack('atom', renderJsonFeed(feed))).toEqual({ error: { message: 'is not Atom 1.0' } });
+    const { error } = readBack('rss', renderRss(feed).replace('<title>Item 1</title>', '<title>Item 1 & 2</title>'));
+    expect(error?.message).toContain('is not well-formed XML');
+    expect(error?.line).toBeGreaterThan(10);
   });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { positionsOf } from '../../src/position.js';
-import { scanXml, type XmlTree } from '../../src/check/tree.js';
+import { LineIndex, positionsOf } from '../../src/position.js';
+import { scanXml, XmlScanner, type XmlTree } from '../../src/check/tree.js';
 import { ATOM_NS, XHTML_NS } from '../../src/formats.js';
 
 function tree(source: string): XmlTree {
@@ -104,6 +104,20 @@ describe('scanXml', () => {
   });
 });
 
+describe('XmlScanner', () => {
+  it('hands on the root as soon as its start tag is read, before any element closes', () => {
+    const events: string[] = [];
+    const scanner = new XmlScanner(
+      (el) => void events.push(`closed ${el.name}`),
+      (root) => void events.push(`opened ${root.name} in ${root.namespace ?? 'no namespace'}`),
+    );
+    expect(scanner.add(`<?xml version="1.0"?>\n<feed xmlns="${ATOM_NS}"><title>T</title>`)).toBeUndefined();
+    expect(scanner.add('</feed>')).toBeUndefined();
+    expect(scanner.finish()).toBeUndefined();
+    expect(events).toEqual([`opened feed in ${ATOM_NS}`, 'closed title', 'closed feed']);
+  });
+});
+
 describe('positionsOf', () => {
   it('counts lines from 1 and columns from 1, with CRLF line ends', () => {
     const source = '<a>\r\n  <b/>\r\n\t<c/>\r\n</a>';
@@ -116,6 +130,14 @@ describe('positionsOf', () => {
   it('does not count a byte order mark as a column', () => {
     const source = '\ufeff<a><b/></a>';
     expect(positionsOf(source)(source.indexOf('<b/>'))).toEqual({ line: 1, column: 4 });
+  });
+
+  it('does not count a byte order mark as a column when the text is indexed a piece at a time', () => {
+    const lines = new LineIndex();
+    lines.add('\ufeff<a>');
+    lines.add('<b/>\n<c/>');
+    expect(lines.at(4)).toEqual({ line: 1, column: 4 });
+    expect(lines.at(9)).toEqual({ line: 2, column: 1 });
   });
 
   it('counts columns in UTF-16 code units, as the validator and editors do', () => {
