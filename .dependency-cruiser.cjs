@@ -1,5 +1,5 @@
 /**
- * The layers of src/, checked in `npm test` (see docs/architecture.md).
+ * The layers of src/, checked in `npm test` (docs/architecture.md).
  * Data flows one way: records → model → render → proof, composed by the
  * core; the build is the file-system edge around it (the cache, the
  * writing); the CLI, the server and the library entry are on top. Each

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { build } from '../src/build/build.js';
 import { readBack } from '../src/check/prove.js';
 import type { ItemView } from '../src/check/view.js';
-import type { FeedFormat } from '../src/model/types.js';
+import type { FeedFormat } from '../src/vocabulary/types.js';
 import { makeProject } from './helpers.js';
 
 /**

@@ -1,7 +1,7 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { DateTime } from 'luxon';
-import type { Entry, Feed } from '../src/model/types.js';
+import type { Entry, Feed } from '../src/vocabulary/types.js';
 import { run } from '../src/cli/run.js';
 import { tempDir } from './temp.js';
 

@@ -1,6 +1,6 @@
 import { readdirSync, readFileSync, statSync, type Stats } from 'node:fs';
 import { join, relative, sep } from 'node:path';
-import { diagnosticsFor, type Diagnostic, type Reporter } from '../diagnostic.js';
+import { diagnosticsFor, type Diagnostic, type Reporter } from '../vocabulary/diagnostic.js';
 import { isRecordName, parseRecordFile, type ArticleRecord, type ReadContext } from '../records/index.js';
 
 /** An entry of the articles folder that looks like a record but cannot be read as one, and what to say about it. */

@@ -3,7 +3,7 @@ import { saveManifest } from '../cache/manifest.js';
 import { FileMemo } from '../cache/memo.js';
 import { proveDocuments, type ProvenFile } from '../core/documents.js';
 import { feedFrom } from '../core/feeds.js';
-import { diagnosticsFor, hasErrors, type Diagnostic } from '../diagnostic.js';
+import { diagnosticsFor, hasErrors, type Diagnostic } from '../vocabulary/diagnostic.js';
 import { copiesOf, precompress } from '../write/precompress.js';
 import { Staging } from '../write/publish.js';
 import type { BuildPlan, BuildResult } from './plan.js';

@@ -1,7 +1,7 @@
 import type { inputSignature } from '../cache/manifest.js';
 import type { Config } from '../config/config.js';
-import type { Diagnostic } from '../diagnostic.js';
-import type { Feed } from '../model/types.js';
+import type { Diagnostic } from '../vocabulary/diagnostic.js';
+import type { Feed } from '../vocabulary/types.js';
 import type { RecordFiles } from './files.js';
 
 export interface BuildOptions {

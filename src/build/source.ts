@@ -3,7 +3,7 @@ import type { FileMemo, FileStats } from '../cache/memo.js';
 import { sha1 } from '../cache/store.js';
 import type { Config } from '../config/config.js';
 import type { RecordSource, ShownRecord } from '../core/feeds.js';
-import { diagnosticsFor, type Diagnostic } from '../diagnostic.js';
+import { diagnosticsFor, type Diagnostic } from '../vocabulary/diagnostic.js';
 import { placer, type Placed, type Placement } from '../model/place.js';
 import { parseRecordFile, type ArticleRecord, type ReadContext } from '../records/index.js';
 import { readBytes } from './files.js';
@@ -98,7 +98,10 @@ export async function fileSource(files: readonly RecordFile[], config: Config, o
         if (record === undefined) changed = true;
         else result.push(record);
       }
-      return changed ? undefined : result;
+      if (changed) return undefined;
+      // The records not shown are let go: the model keeps what the feed needs.
+      for (const read of reads.values()) read.shown = undefined;
+      return result;
     },
   };
 }

@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { readBack } from '../check/prove.js';
 import type { ItemView } from '../check/view.js';
-import type { FeedFormat } from '../model/types.js';
+import type { FeedFormat } from '../vocabulary/types.js';
 import { bytesOf, type OutputFile } from '../write/publish.js';
 
 /** A file the build would write, and the feed format it carries if it is a feed. */

@@ -2,7 +2,7 @@ import { statSync, type Stats } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { GRANULARITY_MS, sha1, storeJson } from './store.js';
-import type { Diagnostic } from '../diagnostic.js';
+import type { Diagnostic } from '../vocabulary/diagnostic.js';
 
 /**
  * What the last successful build read and wrote, so that a rebuild with

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import type { Placement } from '../model/place.js';
-import { CODE_ID } from '../version.js';
+import { CODE_ID } from '../vocabulary/version.js';
 import { GRANULARITY_MS, sha1, storeJson } from './store.js';
 
 /**

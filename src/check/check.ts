@@ -1,10 +1,10 @@
 import type * as FastXmlParser from 'fast-xml-parser';
-import type { Diagnostic } from '../diagnostic.js';
-import { ATOM_NS } from '../formats.js';
-import type { FeedFormat } from '../model/types.js';
-import { onFirstUse } from '../on-first-use.js';
-import { releaseLastMatch } from '../own.js';
-import { LineIndex, type Position } from '../position.js';
+import type { Diagnostic } from '../vocabulary/diagnostic.js';
+import { ATOM_NS } from '../vocabulary/formats.js';
+import type { FeedFormat } from '../vocabulary/types.js';
+import { onFirstUse } from '../vocabulary/on-first-use.js';
+import { releaseLastMatch } from '../vocabulary/memory.js';
+import { LineIndex, type Position } from '../vocabulary/position.js';
 import { jsonErrorOffset, jsonLocator, type JsonPath } from './json-locate.js';
 import { RULES, UNKNOWN_FORMAT, WELL_FORMED, type JsonObject, type Rule, type Visitors, type Where } from './rules/index.js';
 import { XmlScanner, type XmlElement } from './tree.js';

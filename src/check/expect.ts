@@ -1,7 +1,7 @@
 import type { DateTime } from 'luxon';
-import { GENERATOR } from '../formats.js';
-import { escapeHtml } from '../model/html.js';
-import type { Attachment, Entry, Feed, FeedFormat, Person } from '../model/types.js';
+import { GENERATOR } from '../vocabulary/formats.js';
+import { escapeHtml } from '../vocabulary/html.js';
+import type { Attachment, Entry, Feed, FeedFormat, Person } from '../vocabulary/types.js';
 import type { AttachmentView, FeedView, ItemView, PersonView } from './view.js';
 
 /*

@@ -1,5 +1,5 @@
-import type { Diagnostic } from '../diagnostic.js';
-import type { Feed, FeedFormat } from '../model/types.js';
+import type { Diagnostic } from '../vocabulary/diagnostic.js';
+import type { Feed, FeedFormat } from '../vocabulary/types.js';
 import { checkInPieces, type ParsedDocument } from './check.js';
 import { compareFeeds, compareItems, itemCountDifference, type Difference } from './compare.js';
 import { expectedFeed, expectedItem } from './expect.js';

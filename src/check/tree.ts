@@ -1,4 +1,4 @@
-import { ATOM_NS, CONTENT_NS, DC_NS, XHTML_NS, XML_NS } from '../formats.js';
+import { ATOM_NS, CONTENT_NS, DC_NS, XHTML_NS, XML_NS } from '../vocabulary/formats.js';
 
 /**
  * A position-keeping XML tree for the rules: every element and attribute

@@ -1,6 +1,6 @@
-import { isEmail, SCHEME, type Checked } from '../model/values.js';
+import { isEmail, SCHEME, type Checked } from '../vocabulary/values.js';
 
-export { checkIri, checkUrl, type Checked } from '../model/values.js';
+export { checkIri, checkUrl, type Checked } from '../vocabulary/values.js';
 import { MONTHS } from '../dates/format.js';
 
 /**

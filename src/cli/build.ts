@@ -1,6 +1,6 @@
 import { build } from '../build/build.js';
 import { CONFIG_FILE } from '../config/config.js';
-import { FeedwrightError } from '../errors.js';
+import { FeedwrightError } from '../vocabulary/errors.js';
 import { count, formatDiagnostic } from './report.js';
 import { readArguments, usageError, type Io } from './io.js';
 import { runWatch } from './watch.js';

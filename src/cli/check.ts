@@ -1,9 +1,9 @@
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { check } from '../check/check.js';
-import type { Diagnostic } from '../diagnostic.js';
-import { FORMAT_NAMES } from '../formats.js';
-import type { FeedFormat } from '../model/types.js';
+import type { Diagnostic } from '../vocabulary/diagnostic.js';
+import { FORMAT_NAMES } from '../vocabulary/formats.js';
+import type { FeedFormat } from '../vocabulary/types.js';
 import { count, where } from './report.js';
 import { readArguments, usageError, type Io } from './io.js';
 

@@ -1,4 +1,4 @@
-import type { Diagnostic } from '../diagnostic.js';
+import type { Diagnostic } from '../vocabulary/diagnostic.js';
 
 /** `file:line:col`, as much of it as is known: the form editors and CI logs link to. */
 export function where(d: Diagnostic): string {

@@ -23,7 +23,7 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
   }
   if (VERSION.has(command)) {
     // Loaded only here: the module hashes feedwright's own code when it loads.
-    io.stdout(`${(await import('../version.js')).VERSION}\n`);
+    io.stdout(`${(await import('../vocabulary/version.js')).VERSION}\n`);
     return 0;
   }
   if (HELP.has(command)) {

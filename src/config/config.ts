@@ -1,9 +1,9 @@
 import { isZoneName } from '../dates/parse.js';
-import { diagnosticsFor, type Diagnostic } from '../diagnostic.js';
-import { lineFinder } from '../position.js';
-import type { FeedFormat, Person } from '../model/types.js';
-import { isAbsoluteUrl, isLanguageTag, readPerson } from '../model/values.js';
-import { XML_FORBIDDEN, codePointName } from '../formats.js';
+import { diagnosticsFor, type Diagnostic } from '../vocabulary/diagnostic.js';
+import { lineFinder } from '../vocabulary/position.js';
+import type { FeedFormat, Person } from '../vocabulary/types.js';
+import { isAbsoluteUrl, isLanguageTag, readPerson } from '../vocabulary/values.js';
+import { XML_FORBIDDEN, codePointName } from '../vocabulary/formats.js';
 
 /** feedwright.config.json, validated, every default filled in (docs/config.md). */
 export interface Config {

@@ -1,5 +1,5 @@
 import { readFile } from 'node:fs/promises';
-import { diagnosticsFor, type Diagnostic } from '../diagnostic.js';
+import { diagnosticsFor, type Diagnostic } from '../vocabulary/diagnostic.js';
 import { CONFIG_FILE, parseConfig, type Config } from './config.js';
 
 /** Reads and validates the config; every problem is a diagnostic, all of them reported. */

@@ -1,6 +1,6 @@
 import { validateConfig } from '../config/config.js';
-import { hasErrors, type Diagnostic } from '../diagnostic.js';
-import type { Feed } from '../model/types.js';
+import { hasErrors, type Diagnostic } from '../vocabulary/diagnostic.js';
+import type { Feed } from '../vocabulary/types.js';
 import { readPlainRecords } from '../records/plain.js';
 import { proveDocuments } from './documents.js';
 import { normalize } from './feeds.js';

@@ -1,8 +1,8 @@
 import { join } from 'node:path';
 import { startProof } from '../check/prove.js';
 import type { Config } from '../config/config.js';
-import { hasErrors, type Diagnostic } from '../diagnostic.js';
-import type { Feed, FeedFormat } from '../model/types.js';
+import { hasErrors, type Diagnostic } from '../vocabulary/diagnostic.js';
+import type { Feed, FeedFormat } from '../vocabulary/types.js';
 import { FORMATS, renderPieces } from '../render/feeds.js';
 import { HEADERS_FILE, render as renderHeadersFile } from '../render/headers-file.js';
 import { render as renderStylesheet } from '../render/stylesheet.js';

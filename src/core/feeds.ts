@@ -1,10 +1,10 @@
 import type { Config } from '../config/config.js';
-import type { Diagnostic } from '../diagnostic.js';
+import type { Diagnostic } from '../vocabulary/diagnostic.js';
 import { feedOf, toEntry } from '../model/entry.js';
 import { placer, type Placed, type Placement, type PlaceOptions } from '../model/place.js';
 import { select } from '../model/select.js';
-import type { Feed } from '../model/types.js';
-import type { ArticleRecord } from '../records/record.js';
+import type { Feed } from '../vocabulary/types.js';
+import type { ArticleRecord } from '../vocabulary/record.js';
 
 /**
  * Where the records come from: every record placed, and the records of the

@@ -1,6 +1,6 @@
 import type * as Htmlparser2 from 'htmlparser2';
-import { onFirstUse } from '../on-first-use.js';
-import { SCHEME } from './values.js';
+import { onFirstUse } from '../vocabulary/on-first-use.js';
+import { SCHEME } from '../vocabulary/values.js';
 
 const htmlparser2 = onFirstUse<typeof Htmlparser2>('htmlparser2');
 

@@ -1,11 +1,11 @@
 import type { DateTime } from 'luxon';
 import type { Config } from '../config/config.js';
-import { own } from '../own.js';
-import type { ArticleRecord } from '../records/record.js';
+import { own } from '../vocabulary/memory.js';
+import type { ArticleRecord } from '../vocabulary/record.js';
 import { absoluteUrls } from './absolute-urls.js';
 import type { Placed } from './place.js';
 import { sanitize } from './sanitize.js';
-import type { Attachment, Entry, Feed, FeedFormat, Person } from './types.js';
+import type { Attachment, Entry, Feed, FeedFormat, Person } from '../vocabulary/types.js';
 
 /**
  * A record the feed shows, as the entry the renderers read: defaults filled

@@ -1,7 +1,7 @@
 import mime from 'mime';
-import type { Reporter } from '../diagnostic.js';
-import type { RecordAttachment } from '../records/record.js';
-import type { Attachment } from './types.js';
+import type { Reporter } from '../vocabulary/diagnostic.js';
+import type { RecordAttachment } from '../vocabulary/record.js';
+import type { Attachment } from '../vocabulary/types.js';
 
 /**
  * An attachment with its media type settled: the one given, or the one its

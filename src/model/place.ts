@@ -1,9 +1,9 @@
 import type { Config } from '../config/config.js';
 import { calendarDate } from '../dates/format.js';
-import { diagnosticsFor, type Diagnostic } from '../diagnostic.js';
-import type { ArticleRecord } from '../records/record.js';
+import { diagnosticsFor, type Diagnostic } from '../vocabulary/diagnostic.js';
+import type { ArticleRecord } from '../vocabulary/record.js';
 import { settleMedia } from './media.js';
-import type { Attachment } from './types.js';
+import type { Attachment } from '../vocabulary/types.js';
 
 /**
  * What places a record among the others: when it was published, and the

@@ -1,6 +1,6 @@
 import type sanitizeHtml from 'sanitize-html';
-import { mayHoldForbidden, XML_FORBIDDEN } from '../formats.js';
-import { onFirstUse } from '../on-first-use.js';
+import { mayHoldForbidden, XML_FORBIDDEN } from '../vocabulary/formats.js';
+import { onFirstUse } from '../vocabulary/on-first-use.js';
 
 /**
  * What the HTML of an article may keep under config `sanitize: true`: the

@@ -1,4 +1,4 @@
-import { diagnosticsFor, type Diagnostic } from '../diagnostic.js';
+import { diagnosticsFor, type Diagnostic } from '../vocabulary/diagnostic.js';
 import { FixedOffsetZone } from 'luxon';
 import { instantIn } from '../dates/parse.js';
 import type { Placement } from './place.js';

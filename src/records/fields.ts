@@ -1,10 +1,10 @@
 import { parseDate } from '../dates/parse.js';
-import type { Reporter } from '../diagnostic.js';
-import type { Person } from '../model/types.js';
-import { textToHtml } from '../model/html.js';
-import { checkIri, checkUrl, isAbsoluteUrl, isLanguageTag, readPerson } from '../model/values.js';
+import type { Reporter } from '../vocabulary/diagnostic.js';
+import type { Person } from '../vocabulary/types.js';
+import { textToHtml } from '../vocabulary/html.js';
+import { checkIri, checkUrl, isAbsoluteUrl, isLanguageTag, readPerson } from '../vocabulary/values.js';
 import type { RawField } from './front-matter.js';
-import type { ArticleRecord, Field, ReadContext, RecordAttachment } from './record.js';
+import type { ArticleRecord, Field, ReadContext, RecordAttachment } from '../vocabulary/record.js';
 import { cleanString } from './text.js';
 
 type Mutable<T> = { -readonly [K in keyof T]: T[K] };

@@ -1,6 +1,6 @@
 import type * as JsYaml from 'js-yaml';
-import type { Reporter } from '../diagnostic.js';
-import { onFirstUse } from '../on-first-use.js';
+import type { Reporter } from '../vocabulary/diagnostic.js';
+import { onFirstUse } from '../vocabulary/on-first-use.js';
 
 const jsYaml = onFirstUse<typeof JsYaml>('js-yaml');
 

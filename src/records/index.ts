@@ -1,12 +1,12 @@
 import { extname } from 'node:path';
-import type { Reporter } from '../diagnostic.js';
-import type { ArticleRecord, ReadContext } from './record.js';
+import type { Reporter } from '../vocabulary/diagnostic.js';
+import type { ArticleRecord, ReadContext } from '../vocabulary/record.js';
 import { decodeText } from './text.js';
 import { readJson } from './json.js';
 import { readMarkdown } from './md.js';
 import { readTxt } from './txt.js';
 
-export type { ArticleRecord, Field, ReadContext } from './record.js';
+export type { ArticleRecord, Field, ReadContext } from '../vocabulary/record.js';
 
 type Reader = (text: string, slug: string, source: { file: string }, report: Reporter, context: ReadContext) => ArticleRecord | readonly ArticleRecord[] | undefined;
 

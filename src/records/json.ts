@@ -1,11 +1,11 @@
 import type * as JsoncParser from 'jsonc-parser';
-import { prefixed, type Reporter } from '../diagnostic.js';
-import { onFirstUse } from '../on-first-use.js';
-import { lineFinder } from '../position.js';
+import { prefixed, type Reporter } from '../vocabulary/diagnostic.js';
+import { onFirstUse } from '../vocabulary/on-first-use.js';
+import { lineFinder } from '../vocabulary/position.js';
 import { FIELD_KEYS, readFields } from './fields.js';
 import type { RawField } from './front-matter.js';
-import type { Source } from '../model/types.js';
-import type { ArticleRecord, ReadContext } from './record.js';
+import type { Source } from '../vocabulary/types.js';
+import type { ArticleRecord, ReadContext } from '../vocabulary/record.js';
 
 /**
  * JSON records (docs/records.md): one object, or an array of objects, with the

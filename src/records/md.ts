@@ -1,9 +1,9 @@
 import type MarkdownIt from 'markdown-it';
-import type { Reporter } from '../diagnostic.js';
-import { onFirstUse } from '../on-first-use.js';
+import type { Reporter } from '../vocabulary/diagnostic.js';
+import { onFirstUse } from '../vocabulary/on-first-use.js';
 import { FIELD_KEYS, readFields } from './fields.js';
 import { readYamlFields, splitFrontMatter } from './front-matter.js';
-import type { ArticleRecord, ReadContext } from './record.js';
+import type { ArticleRecord, ReadContext } from '../vocabulary/record.js';
 
 /**
  * Markdown records (docs/records.md): YAML front matter with the record fields, then

@@ -1,7 +1,7 @@
-import { diagnosticsFor, type Diagnostic } from '../diagnostic.js';
+import { diagnosticsFor, type Diagnostic } from '../vocabulary/diagnostic.js';
 import type { RawField } from './front-matter.js';
 import { readObject } from './json.js';
-import type { ArticleRecord, ReadContext } from './record.js';
+import type { ArticleRecord, ReadContext } from '../vocabulary/record.js';
 
 /**
  * Records the library is given as plain objects (see docs/library.md): the

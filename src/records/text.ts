@@ -1,6 +1,6 @@
 import { isUtf8 } from 'node:buffer';
-import type { Reporter } from '../diagnostic.js';
-import { codePointName, mayHoldForbidden, XML_CONTROL, XML_FORBIDDEN } from '../formats.js';
+import type { Reporter } from '../vocabulary/diagnostic.js';
+import { codePointName, mayHoldForbidden, XML_CONTROL, XML_FORBIDDEN } from '../vocabulary/formats.js';
 
 const FORBIDDEN = new RegExp(XML_FORBIDDEN.source, 'g');
 const hasForbidden = (text: string) => mayHoldForbidden(text) && XML_FORBIDDEN.test(text);

@@ -1,10 +1,10 @@
 import { parseDate } from '../dates/parse.js';
-import type { Reporter } from '../diagnostic.js';
-import { escapeHtml } from '../model/html.js';
-import type { Caption } from '../model/types.js';
+import type { Reporter } from '../vocabulary/diagnostic.js';
+import { escapeHtml } from '../vocabulary/html.js';
+import type { Caption } from '../vocabulary/types.js';
 import { readFields } from './fields.js';
 import { readYamlFields, splitFrontMatter } from './front-matter.js';
-import type { ArticleRecord, ReadContext } from './record.js';
+import type { ArticleRecord, ReadContext } from '../vocabulary/record.js';
 
 /**
  * The plain-text news format of docs/records.md: a dateline, a headline, an

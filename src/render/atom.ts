@@ -1,7 +1,7 @@
 import { rfc3339 } from '../dates/format.js';
-import { ATOM_NS, GENERATOR, MEDIA_TYPES } from '../formats.js';
-import { escapeHtml } from '../model/html.js';
-import { atomEnclosures, type Entry, type Feed, type Person } from '../model/types.js';
+import { ATOM_NS, GENERATOR, MEDIA_TYPES } from '../vocabulary/formats.js';
+import { escapeHtml } from '../vocabulary/html.js';
+import { atomEnclosures, type Entry, type Feed, type Person } from '../vocabulary/types.js';
 import { joinPieces, type DocumentPieces } from './pieces.js';
 import { attributes, escapeAttr, escapeHtmlContent, escapeText, indent, stylesheetInstruction, XML_DECLARATION } from './xml.js';
 

@@ -1,4 +1,4 @@
-import type { Feed, FeedFormat } from '../model/types.js';
+import type { Feed, FeedFormat } from '../vocabulary/types.js';
 import { pieces as atomPieces } from './atom.js';
 import { pieces as jsonFeedPieces } from './json-feed.js';
 import type { DocumentPieces } from './pieces.js';

@@ -1,5 +1,5 @@
 import { DEFAULT_CACHE_CONTROL } from '../config/config.js';
-import { mediaTypeOf, type OutputNames } from '../output-media.js';
+import { mediaTypeOf, type OutputNames } from '../vocabulary/output-media.js';
 
 /** The file name Netlify and Cloudflare Pages read response headers from, at the root of the published folder. */
 export const HEADERS_FILE = '_headers';

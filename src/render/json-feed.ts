@@ -1,6 +1,6 @@
 import { rfc3339 } from '../dates/format.js';
-import { JSON_FEED_VERSION } from '../formats.js';
-import type { Entry, Feed, Person } from '../model/types.js';
+import { JSON_FEED_VERSION } from '../vocabulary/formats.js';
+import type { Entry, Feed, Person } from '../vocabulary/types.js';
 import { joinPieces, type DocumentPieces } from './pieces.js';
 
 /** JSON Feed 1.1 (docs/formats.md). Keys are set in a fixed order, so the bytes are too. */

@@ -1,4 +1,4 @@
-import type { Entry, Feed } from '../model/types.js';
+import type { Entry, Feed } from '../vocabulary/types.js';
 
 /**
  * A document in the pieces a build writes and proves one at a time, so that

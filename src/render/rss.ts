@@ -1,7 +1,7 @@
 import { rfc3339, rfc822 } from '../dates/format.js';
-import { ATOM_NS, CONTENT_NS, DC_NS, GENERATOR, MEDIA_TYPES } from '../formats.js';
-import { escapeHtml } from '../model/html.js';
-import { rssEnclosure, type Entry, type Feed, type Person } from '../model/types.js';
+import { ATOM_NS, CONTENT_NS, DC_NS, GENERATOR, MEDIA_TYPES } from '../vocabulary/formats.js';
+import { escapeHtml } from '../vocabulary/html.js';
+import { rssEnclosure, type Entry, type Feed, type Person } from '../vocabulary/types.js';
 import { joinPieces, type DocumentPieces } from './pieces.js';
 import { attributes, escapeHtmlContent, escapeRssText, escapeText, indent, stylesheetInstruction, XML_DECLARATION } from './xml.js';
 

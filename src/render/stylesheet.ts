@@ -1,4 +1,4 @@
-import { ATOM_NS } from '../formats.js';
+import { ATOM_NS } from '../vocabulary/formats.js';
 
 /**
  * feedwright's own XSLT 1.0 stylesheet (written as feed.xsl under

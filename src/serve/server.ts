@@ -3,9 +3,9 @@ import { readFile, realpath } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { DEFAULT_CACHE_CONTROL } from '../config/config.js';
-import { MEDIA_TYPES } from '../formats.js';
+import { MEDIA_TYPES } from '../vocabulary/formats.js';
 import { ENCODINGS, isCopyOf } from '../write/precompress.js';
-import { BROWSER_XML_TYPE, mediaTypeOf, withCharset, type OutputNames } from '../output-media.js';
+import { BROWSER_XML_TYPE, mediaTypeOf, withCharset, type OutputNames } from '../vocabulary/output-media.js';
 import { chooseEncoding, notModified, wantsPage, type Encoding } from './negotiate.js';
 import { fileInside, resolveFile } from './resolve.js';
 

@@ -2,8 +2,8 @@ import { stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type * as ProperLockfile from 'proper-lockfile';
-import { WriteError } from '../errors.js';
-import { onFirstUse } from '../on-first-use.js';
+import { WriteError } from '../vocabulary/errors.js';
+import { onFirstUse } from '../vocabulary/on-first-use.js';
 
 const lockfile = onFirstUse<typeof ProperLockfile>('proper-lockfile');
 

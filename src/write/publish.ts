@@ -1,7 +1,7 @@
 import { isLeftover, leftoverName } from './leftovers.js';
 import { constants, copyFile, link, mkdir, open, readdir, rename, rm, unlink } from 'node:fs/promises';
 import { basename, join } from 'node:path';
-import { WriteError } from '../errors.js';
+import { WriteError } from '../vocabulary/errors.js';
 import { lockFolder, type FolderLock } from './lock.js';
 
 export interface OutputFile {

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { check } from '../../src/check/check.js';
 import { jsonErrorOffset } from '../../src/check/json-locate.js';
 import { RULES, type Rule } from '../../src/check/rules/index.js';
-import { ATOM_NS } from '../../src/formats.js';
+import { ATOM_NS } from '../../src/vocabulary/formats.js';
 
 const NOW = Date.UTC(2026, 0, 1);
 const OUTPUT = join(import.meta.dirname, '..', '..', 'output');

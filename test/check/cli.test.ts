@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { DateTime } from 'luxon';
 import { describe, expect, it } from 'vitest';
 import { run } from '../../src/cli/run.js';
-import { ATOM_NS } from '../../src/formats.js';
+import { ATOM_NS } from '../../src/vocabulary/formats.js';
 import { tempDir } from '../temp.js';
 
 const ROOT = join(import.meta.dirname, '..', '..');

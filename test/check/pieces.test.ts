@@ -3,8 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { checkInPieces, type ParsedDocument } from '../../src/check/check.js';
 import { startProof } from '../../src/check/prove.js';
 import { scanXml, XmlScanner, type XmlElement } from '../../src/check/tree.js';
-import type { Diagnostic } from '../../src/diagnostic.js';
-import type { Feed, FeedFormat } from '../../src/model/types.js';
+import type { Diagnostic } from '../../src/vocabulary/diagnostic.js';
+import type { Feed, FeedFormat } from '../../src/vocabulary/types.js';
 import { renderPieces } from '../../src/render/feeds.js';
 import { makeFeed } from '../helpers.js';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { readBack, startProof } from '../../src/check/prove.js';
-import type { Feed, FeedFormat } from '../../src/model/types.js';
+import type { Feed, FeedFormat } from '../../src/vocabulary/types.js';
 import { render as renderAtom } from '../../src/render/atom.js';
 import { render as renderJsonFeed } from '../../src/render/json-feed.js';
 import { render as renderRss } from '../../src/render/rss.js';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { LineIndex, positionsOf } from '../../src/position.js';
+import { LineIndex, positionsOf } from '../../src/vocabulary/position.js';
 import { scanXml, XmlScanner, type XmlTree } from '../../src/check/tree.js';
-import { ATOM_NS, XHTML_NS } from '../../src/formats.js';
+import { ATOM_NS, XHTML_NS } from '../../src/vocabulary/formats.js';
 
 function tree(source: string): XmlTree {
   const result = scanXml(source);

@@ -6,7 +6,7 @@ import { build } from '../../src/build/build.js';
 import { check } from '../../src/check/check.js';
 import { readBack } from '../../src/check/prove.js';
 import { parseDate } from '../../src/dates/parse.js';
-import type { Entry, Feed, FeedFormat } from '../../src/model/types.js';
+import type { Entry, Feed, FeedFormat } from '../../src/vocabulary/types.js';
 import { article, makeProject } from '../helpers.js';
 
 /**

@@ -2,7 +2,7 @@ import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { chromium, type Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Feed, FeedFormat } from '../../src/model/types.js';
+import type { Feed, FeedFormat } from '../../src/vocabulary/types.js';
 import { ARTIFACTS, makeSite, startServer } from './harness.js';
 
 /** Debian's chromium package, driven headless. */

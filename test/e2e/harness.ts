@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { expect } from 'vitest';
 import { build } from '../../src/build/build.js';
-import type { Feed } from '../../src/model/types.js';
+import type { Feed } from '../../src/vocabulary/types.js';
 import { waitFor } from '../serve/wait.js';
 import { tempDir } from '../temp.js';
 

@@ -5,7 +5,7 @@ import { parseFeed } from '@rowanmanning/feed-parser';
 import Parser from 'rss-parser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { rfc3339, rfc822 } from '../../src/dates/index.js';
-import type { Feed } from '../../src/model/types.js';
+import type { Feed } from '../../src/vocabulary/types.js';
 import { expectedItems, makeSite, startServer } from './harness.js';
 
 /** Debian's python3, where the python3-feedparser package installs feedparser. */

@@ -1,7 +1,7 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { diagnosticsFor, type Diagnostic } from '../../src/diagnostic.js';
+import { diagnosticsFor, type Diagnostic } from '../../src/vocabulary/diagnostic.js';
 import { localMediaSizes } from '../../src/build/media-sizes.js';
 import { settleMedia } from '../../src/model/media.js';
 import { tempDir } from '../temp.js';

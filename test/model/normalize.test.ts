@@ -2,7 +2,7 @@ import { DateTime } from 'luxon';
 import { describe, expect, it } from 'vitest';
 import { parseConfig, type Config } from '../../src/config/config.js';
 import { normalize } from '../../src/core/feeds.js';
-import type { ArticleRecord } from '../../src/records/record.js';
+import type { ArticleRecord } from '../../src/vocabulary/record.js';
 import { BASE_CONFIG } from '../helpers.js';
 
 const config = (extra: object = {}): Config => parseConfig(JSON.stringify({ ...BASE_CONFIG, ...extra }), 'feedwright.config.json').config!;

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parseXml, type XmlNode } from './xml-reference.js';
 import { sanitize } from '../../src/model/sanitize.js';
-import type { FeedFormat } from '../../src/model/types.js';
+import type { FeedFormat } from '../../src/vocabulary/types.js';
 import { anyText, asHtml, inUrl, instant, kept, loses, noSpace, oneSpaced, RUNS, wallClock, writeDate, type Instant } from './arbitraries.js';
 import { defined, publishInMemory, readWritten, view } from './pipeline.js';
 

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { diagnosticsFor, type Diagnostic } from '../../src/diagnostic.js';
-import { XML_FORBIDDEN } from '../../src/formats.js';
+import { diagnosticsFor, type Diagnostic } from '../../src/vocabulary/diagnostic.js';
+import { XML_FORBIDDEN } from '../../src/vocabulary/formats.js';
 import { cleanString, decodeText } from '../../src/records/text.js';
 import { anyText, kept, loses, RUNS } from './arbitraries.js';
 

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { FeedFormat } from '../../src/model/types.js';
+import type { FeedFormat } from '../../src/vocabulary/types.js';
 import { asHtml, instant, kept, loses, oneLine, RUNS, wallClock, writeDate, type Instant } from './arbitraries.js';
 import { publishInMemory, readWritten, view } from './pipeline.js';
 

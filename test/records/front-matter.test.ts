@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { diagnosticsFor, type Diagnostic } from '../../src/diagnostic.js';
+import { diagnosticsFor, type Diagnostic } from '../../src/vocabulary/diagnostic.js';
 import { readYamlFields, splitFrontMatter } from '../../src/records/front-matter.js';
 
 /** Front matter as it stands in a file whose YAML starts on line 2, after the opening "---". */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { diagnosticsFor, type Diagnostic } from '../../src/diagnostic.js';
+import { diagnosticsFor, type Diagnostic } from '../../src/vocabulary/diagnostic.js';
 import { readJson } from '../../src/records/json.js';
 import { readMarkdown } from '../../src/records/md.js';
 

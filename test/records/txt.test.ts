@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { diagnosticsFor, type Diagnostic } from '../../src/diagnostic.js';
+import { diagnosticsFor, type Diagnostic } from '../../src/vocabulary/diagnostic.js';
 import { decodeText } from '../../src/records/text.js';
 import { readTxt } from '../../src/records/txt.js';
 import { article } from '../helpers.js';

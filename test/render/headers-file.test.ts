@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_FILES } from '../../src/config/config.js';
 import { render } from '../../src/render/headers-file.js';
-import { mediaTypeOf } from '../../src/output-media.js';
+import { mediaTypeOf } from '../../src/vocabulary/output-media.js';
 import { BASE_CONFIG, article, cli, makeProject } from '../helpers.js';
 
 describe('_headers', () => {

@@ -1,7 +1,7 @@
 import { readdir, readFile } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { WriteError } from '../../src/errors.js';
+import { WriteError } from '../../src/vocabulary/errors.js';
 import { publish, Staging } from '../../src/write/publish.js';
 import { tempDir } from '../temp.js';
 

@@ -1,7 +1,7 @@
 import { chmod, mkdir, readdir, readFile, rm, stat, utimes, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { WriteError } from '../../src/errors.js';
+import { WriteError } from '../../src/vocabulary/errors.js';
 import { publish, Staging, Utf8Chunks } from '../../src/write/publish.js';
 import { tempDir } from '../temp.js';
 

@@ -1,4 +1,4 @@
-import { own } from '../../own.js';
+import { own } from '../../vocabulary/memory.js';
 import type { Rule } from './rule.js';
 
 export const rule: Rule = {

@@ -1,4 +1,4 @@
-import { codePointName, mayHoldForbidden } from '../../formats.js';
+import { codePointName, mayHoldForbidden } from '../../vocabulary/formats.js';
 import type { Rule } from './rule.js';
 
 const RAW = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;

@@ -1,4 +1,4 @@
-import { ATOM_NS, CONTENT_NS, DC_NS } from '../../formats.js';
+import { ATOM_NS, CONTENT_NS, DC_NS } from '../../vocabulary/formats.js';
 import type { Rule } from './rule.js';
 
 /** The namespaces feeds most often forget to declare, to name in the fix. */

@@ -1,4 +1,4 @@
-import { JSON_FEED_VERSION } from '../../formats.js';
+import { JSON_FEED_VERSION } from '../../vocabulary/formats.js';
 import type { Rule } from './rule.js';
 
 export const rule: Rule = {

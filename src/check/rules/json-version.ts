@@ -1,4 +1,4 @@
-import { JSON_FEED_VERSION, JSON_FEED_VERSION_1_0 } from '../../formats.js';
+import { JSON_FEED_VERSION, JSON_FEED_VERSION_1_0 } from '../../vocabulary/formats.js';
 import type { Rule } from './rule.js';
 
 export const rule: Rule = {

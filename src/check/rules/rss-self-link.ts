@@ -1,4 +1,4 @@
-import { ATOM_NS } from '../../formats.js';
+import { ATOM_NS } from '../../vocabulary/formats.js';
 import type { Rule } from './rule.js';
 
 export const rule: Rule = {

@@ -1,7 +1,7 @@
-import type { Severity } from '../../diagnostic.js';
-import type { FeedFormat } from '../../model/types.js';
+import type { Severity } from '../../vocabulary/diagnostic.js';
+import type { FeedFormat } from '../../vocabulary/types.js';
 import type { JsonPath } from '../json-locate.js';
-import type { Position } from '../../position.js';
+import type { Position } from '../../vocabulary/position.js';
 import type { XmlElement, XmlTree } from '../tree.js';
 import type { DateReader } from '../values.js';
 

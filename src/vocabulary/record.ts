@@ -1,5 +1,5 @@
 import type { DateTime } from 'luxon';
-import type { Caption, Person, Source } from '../model/types.js';
+import type { Caption, Person, Source } from './types.js';
 
 /** The fields of a record (docs/records.md) as a record may give them. */
 export type Field =

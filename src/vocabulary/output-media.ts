@@ -1,7 +1,7 @@
 import { extname } from 'node:path';
 import mime from 'mime';
 import { MEDIA_TYPES } from './formats.js';
-import type { FeedFormat } from './model/types.js';
+import type { FeedFormat } from './types.js';
 
 /** What an output folder holds, by file name: the feeds and feedwright's own stylesheet. */
 export interface OutputNames {

@@ -5,7 +5,7 @@ import { fileURLToPath } from 'node:url';
 
 /** feedwright's version, from its package.json: the nearest one above this module (src/, dist/ or a bench build alike). */
 function findVersion(): string {
-  for (let url = new URL('../package.json', import.meta.url); ; url = new URL('../../package.json', url)) {
+  for (let url = new URL('../package.json', import.meta.url); ; url = new URL('../package.json', url)) {
     try {
       const data = JSON.parse(readFileSync(url, 'utf8')) as { name?: string; version?: string };
       if (data.name === 'feedwright' && data.version) return data.version;
@@ -26,7 +26,8 @@ export const VERSION = findVersion();
  */
 function codeId(): string {
   const hash = createHash('sha1').update(`${VERSION}\0${process.versions.tz ?? ''}\0`);
-  const root = dirname(fileURLToPath(import.meta.url));
+  // The whole of the code: the folder above this one (src/ or dist/).
+  const root = dirname(dirname(fileURLToPath(import.meta.url)));
   for (const file of codeFiles(root, '').sort()) hash.update(file).update(readFileSync(join(root, file)));
   return hash.digest('hex');
 }

@@ -1,8 +1,8 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { onFirstUse } from '../src/on-first-use.js';
+import { onFirstUse } from '../../src/vocabulary/on-first-use.js';
 
-const COUNTED = join(import.meta.dirname, 'fixtures', 'load', 'counted.cjs');
+const COUNTED = join(import.meta.dirname, '..', 'fixtures', 'load', 'counted.cjs');
 const loads = () => (globalThis as { feedwrightTestLoads?: number }).feedwrightTestLoads ?? 0;
 
 describe('onFirstUse', () => {

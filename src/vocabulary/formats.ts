@@ -1,4 +1,4 @@
-import type { FeedFormat } from './model/types.js';
+import type { FeedFormat } from './types.js';
 
 /** Namespaces and identifiers the feed specifications define, in one place. */
 
