@@ -6,7 +6,7 @@ import { readJson } from './json.js';
 import { readMarkdown } from './md.js';
 import { readTxt } from './txt.js';
 
-export type { ArticleRecord, Field, ReadContext } from '../vocabulary/record.js';
+export type { ArticleRecord, ReadContext } from '../vocabulary/record.js';
 
 type Reader = (text: string, slug: string, source: { file: string }, report: Reporter, context: ReadContext) => ArticleRecord | readonly ArticleRecord[] | undefined;
 

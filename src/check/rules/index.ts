@@ -35,7 +35,7 @@ import { rule as rssLanguage } from './rss-language.js';
 import { rule as rssSelfLink } from './rss-self-link.js';
 import type { Rule } from './rule.js';
 
-export type { JsonObject, Rule, RuleContext, RuleMeta, Visitors, Where } from './rule.js';
+export type { JsonObject, Rule, Visitors, Where } from './rule.js';
 
 /**
  * Every rule the checker runs, on `feedwright check` and on each document a
