@@ -21,14 +21,14 @@ export async function runPipeline(plan: BuildPlan): Promise<BuildResult> {
   const nothing = { written: [], unchanged: [], removed: [] };
   const diagnostics: Diagnostic[] = [];
   const nameOf = namer(plan.articles, options.articlesDir);
-  for (const { path, severity, ruleId, message } of files?.unlisted ?? []) diagnosticsFor(nameOf(path), diagnostics)[severity](ruleId, message);
+  for (const { path, severity, ruleId, message } of files.unlisted) diagnosticsFor(nameOf(path), diagnostics)[severity](ruleId, message);
 
   const memo = cache && FileMemo.open(cache.memo, cache.key);
-  const recordFiles = (files?.paths ?? []).map((path) => {
-    const stats = inputs?.stats.get(path);
+  const recordFiles = files.paths.map((path) => {
+    const stats = inputs.stats.get(path);
     return { path, file: nameOf(path), ...(stats ? { stats } : {}) };
   });
-  const source = await fileSource(recordFiles, config, { context: config.timezone === undefined ? {} : { timezone: config.timezone }, ...(memo ? { memo } : {}), statedAt: inputs?.statedAt ?? Date.now(), ...(config.publicDir === undefined ? {} : { publicDir: join(options.cwd ?? process.cwd(), config.publicDir) }) }, diagnostics);
+  const source = await fileSource(recordFiles, config, { context: config.timezone === undefined ? {} : { timezone: config.timezone }, ...(memo ? { memo } : {}), statedAt: inputs.statedAt, ...(config.publicDir === undefined ? {} : { publicDir: join(options.cwd ?? process.cwd(), config.publicDir) }) }, diagnostics);
   const readFailed = hasErrors(diagnostics);
   const modelled = feedFrom(source, config, { utc: options.utc ?? config.utc, articlesDir: options.articlesDir, now: plan.now, future: options.future ?? false });
   // An empty feed because every file failed to read says nothing the read errors did not.
@@ -82,7 +82,7 @@ export async function runPipeline(plan: BuildPlan): Promise<BuildResult> {
   staging ??= await Staging.open(outDir);
   for (const name of strays) staging.remove(name);
   const { written, unchanged, removed } = await staging.commit();
-  if (cache?.manifest && inputs) {
+  if (cache?.manifest) {
     await saveManifest(cache.manifest, { key: cache.key, inputs: inputs.signature, statedAt: inputs.statedAt, builtAt: plan.now, nextFuture: modelled.nextFuture, items, diagnostics }, outDir, [...written, ...unchanged]);
   }
   return { exitCode: 0, diagnostics, feed, items, written, unchanged, removed };

@@ -43,8 +43,9 @@ export interface BuildPlan {
   readonly articles: string;
   readonly outDir: string;
   readonly now: number;
-  readonly files?: RecordFiles;
-  readonly inputs?: ReturnType<typeof inputSignature>;
+  readonly files: RecordFiles;
+  /** The record files' sizes and times, when they were looked at, and their signature. */
+  readonly inputs: ReturnType<typeof inputSignature>;
   /** The memo's and the manifest's paths, and the key both hold for; none without a cache. */
   readonly cache?: { readonly memo: string; readonly manifest?: string; readonly key: string };
 }
