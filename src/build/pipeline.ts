@@ -12,6 +12,15 @@ import { fileSource } from './source.js';
 import { describeStale, type PlannedFile, type StaleFile } from './stale.js';
 
 /**
+ * The memo keeps the records of the files the feed shows, so that a rebuild
+ * reads only the files that changed, for feeds that show at most this many
+ * items. Keeping a record costs each build about as much as reading its file
+ * again costs a rebuild, and a rebuild of a feed that shows thousands of
+ * items is mostly their render and proof anyway (docs/performance.md).
+ */
+const KEEP_SHOWN_UP_TO = 1000;
+
+/**
  * The build once it has work to do: the record files → records (from the
  * files, or their placements from the memo) → the core → the output folder,
  * all or nothing; or, for `build --check`, the comparison with it.
@@ -28,7 +37,7 @@ export async function runPipeline(plan: BuildPlan): Promise<BuildResult> {
     const stats = inputs.stats.get(path);
     return { path, file: nameOf(path), ...(stats ? { stats } : {}) };
   });
-  const source = await fileSource(recordFiles, config, { context: config.timezone === undefined ? {} : { timezone: config.timezone }, ...(memo ? { memo } : {}), statedAt: inputs.statedAt, ...(config.publicDir === undefined ? {} : { publicDir: join(options.cwd ?? process.cwd(), config.publicDir) }) }, diagnostics);
+  const source = await fileSource(recordFiles, config, { context: config.timezone === undefined ? {} : { timezone: config.timezone }, ...(memo ? { memo } : {}), statedAt: inputs.statedAt, keepShown: config.limit <= KEEP_SHOWN_UP_TO, ...(config.publicDir === undefined ? {} : { publicDir: join(options.cwd ?? process.cwd(), config.publicDir) }) }, diagnostics);
   const readFailed = hasErrors(diagnostics);
   const modelled = feedFrom(source, config, { utc: options.utc ?? config.utc, articlesDir: options.articlesDir, now: plan.now, future: options.future ?? false });
   // An empty feed because every file failed to read says nothing the read errors did not.

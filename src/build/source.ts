@@ -22,6 +22,8 @@ interface Read {
   placements: readonly Placement[];
   /** The records with their placements, once the file has been read in this build. */
   shown?: ShownRecord[];
+  /** The records the memo kept, for a file the last build's feed showed. */
+  readonly kept?: readonly ArticleRecord[];
 }
 
 export interface FileSourceOptions {
@@ -32,6 +34,8 @@ export interface FileSourceOptions {
   readonly statedAt: number;
   /** The folder the site is published from, whose media files give enclosures their sizes (docs/config.md). */
   readonly publicDir?: string;
+  /** Keep in the memo the records of the files the feed shows, so that a rebuild need not read them (see build.ts). */
+  readonly keepShown?: boolean;
 }
 
 /**
@@ -49,7 +53,7 @@ export async function fileSource(files: readonly RecordFile[], config: Config, o
   for (const file of files) {
     const looked = memo && file.stats ? memo.lookup(file.file, file.path, file.stats, statedAt) : undefined;
     if (looked?.fresh) {
-      reads.set(file.file, { path: file.path, hash: looked.hash, placements: looked.placements });
+      reads.set(file.file, { path: file.path, hash: looked.hash, placements: looked.placements, ...(looked.records ? { kept: looked.records } : {}) });
       continue;
     }
     const found: Diagnostic[] = [];
@@ -83,6 +87,8 @@ export async function fileSource(files: readonly RecordFile[], config: Config, o
       const result: ShownRecord[] = [];
       for (const placement of placements) {
         const read = reads.get(placement.file)!;
+        // Kept whole by the memo, which vouched for the file's bytes.
+        if (read.shown === undefined && read.kept !== undefined) read.shown = placeAll(read.kept, []);
         if (read.shown === undefined) {
           // Placed from the memo: read now, and taken as placed only if its bytes are still those it was placed from.
           const found: Diagnostic[] = [];
@@ -99,8 +105,9 @@ export async function fileSource(files: readonly RecordFile[], config: Config, o
         else result.push(record);
       }
       if (changed) return undefined;
+      if (memo && options.keepShown) for (const file of new Set(placements.map((p) => p.file))) memo.keepShown(file, reads.get(file)!.shown!.map((s) => s.record));
       // The records not shown are let go: the model keeps what the feed needs.
-      for (const read of reads.values()) read.shown = undefined;
+      reads.clear();
       return result;
     },
   };

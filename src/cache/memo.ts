@@ -1,18 +1,21 @@
 import { readFileSync } from 'node:fs';
 import type { Placement } from '../model/place.js';
+import type { ArticleRecord } from '../vocabulary/record.js';
 import { CODE_ID } from '../vocabulary/version.js';
+import { keep, revive, type KeptRecord } from './records.js';
 import { GRANULARITY_MS, sha1, storeJson } from './store.js';
 
 /**
  * The memo of the build's per-file step (read, parse and place one record
  * file; see docs/caching.md): for each file, its size, times and hash, and
- * the placements of its records. A rebuild takes a file's placements from
- * here instead of reading it when its bytes are the same. It holds for one
+ * the placements of its records, and for a file whose records the feed
+ * showed, the records themselves. A rebuild takes a file's placements (and
+ * records) from here instead of reading it when its bytes are the same. It holds for one
  * config, one set of build options and one feedwright (its key and code):
  * with any other, it is empty. Anything it cannot vouch for is read again.
  */
 
-const FORMAT = 2;
+const FORMAT = 3;
 
 /** What a file's size and times are compared by. */
 export interface FileStats {
@@ -25,7 +28,10 @@ interface FileEntry extends FileStats {
   /** When the build that kept it looked at the file's size and times (epoch ms). */
   readonly statedAt: number;
   readonly hash: string;
-  readonly placements: readonly Placement[];
+  /** Without their file: the entry's. */
+  readonly placements: readonly Omit<Placement, 'file'>[];
+  /** The file's records, when the feed showed one of them. */
+  readonly records?: readonly KeptRecord[];
 }
 
 interface Saved {
@@ -36,10 +42,14 @@ interface Saved {
 }
 
 /** A file the memo vouches for, and one it does not (with its bytes when they were read to tell). */
-export type Lookup = { readonly fresh: true; readonly hash: string; readonly placements: readonly Placement[] } | { readonly fresh: false; readonly bytes?: Buffer };
+export type Lookup =
+  | { readonly fresh: true; readonly hash: string; readonly placements: readonly Placement[]; readonly records?: readonly ArticleRecord[] }
+  | { readonly fresh: false; readonly bytes?: Buffer };
 
 export class FileMemo {
   private readonly next = new Map<string, FileEntry>();
+  /** The records of the files the feed showed this time, to be kept. */
+  private readonly shown = new Map<string, readonly KeptRecord[]>();
   private changed = false;
 
   private constructor(
@@ -65,7 +75,7 @@ export class FileMemo {
     const sameTimes = entry.mtimeMs === stats.mtimeMs && entry.ctimeMs === stats.ctimeMs;
     if (sameTimes && entry.mtimeMs < entry.statedAt - GRANULARITY_MS) {
       this.next.set(file, entry);
-      return { fresh: true, hash: entry.hash, placements: entry.placements };
+      return fresh(file, entry);
     }
     let bytes: Buffer;
     try {
@@ -76,23 +86,44 @@ export class FileMemo {
     const hash = sha1(bytes);
     if (hash !== entry.hash) return { fresh: false, bytes };
     // The same bytes: kept with the times seen now, which vouch for them once old enough.
-    this.keep(file, stats, statedAt, hash, entry.placements);
-    return { fresh: true, hash, placements: entry.placements };
+    const { size, mtimeMs, ctimeMs } = stats;
+    this.next.set(file, { ...entry, size, mtimeMs, ctimeMs, statedAt });
+    this.changed = true;
+    return fresh(file, entry);
   }
 
   /** Keeps a file's placements for the next build. */
   keep(file: string, stats: FileStats, statedAt: number, hash: string, placements: readonly Placement[]): void {
     const { size, mtimeMs, ctimeMs } = stats;
-    this.next.set(file, { size, mtimeMs, ctimeMs, statedAt, hash, placements });
+    this.next.set(file, { size, mtimeMs, ctimeMs, statedAt, hash, placements: placements.map(({ file: _, ...rest }) => rest) });
     this.changed = true;
+  }
+
+  /** Keeps the records of a file the feed showed, so that the next build need not read it to show them. */
+  keepShown(file: string, records: readonly ArticleRecord[]): void {
+    if (this.next.has(file)) this.shown.set(file, this.next.get(file)!.records ?? records.map(keep));
   }
 
   /** Writes the memo when anything in it changed, or a file left it; a failure only costs the next build time. */
   async save(): Promise<void> {
+    const files: Record<string, FileEntry> = {};
+    for (const [file, entry] of this.next) {
+      const records = this.shown.get(file);
+      // Records are kept only while the feed shows one of them.
+      if (records !== entry.records) this.changed = true;
+      const { records: _, ...rest } = entry;
+      files[file] = records === undefined ? rest : { ...rest, records };
+    }
     if (!this.changed && this.next.size === this.previous.size) return;
-    const saved: Saved = { format: FORMAT, code: CODE_ID, key: this.key, files: Object.fromEntries(this.next) };
-    await storeJson(this.path, saved);
+    await storeJson(this.path, { format: FORMAT, code: CODE_ID, key: this.key, files } satisfies Saved);
   }
+}
+
+/** A file the memo vouches for: its placements named by it, and its records revived, when kept and of the shape kept. */
+function fresh(file: string, entry: FileEntry): Lookup {
+  const placements = entry.placements.map((p) => ({ ...p, file }));
+  const records = entry.records?.map(revive);
+  return { fresh: true, hash: entry.hash, placements, ...(records?.every((r) => r !== undefined) ? { records: records as ArticleRecord[] } : {}) };
 }
 
 function readSaved(path: string, key: string): Map<string, FileEntry> {
@@ -111,11 +142,12 @@ function readSaved(path: string, key: string): Map<string, FileEntry> {
 const isNumber = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v);
 const isText = (v: unknown): v is string => typeof v === 'string';
 
+
 /** An entry of the shape this version writes; any other is not trusted, and its file is read. */
 function isEntry(value: unknown): value is FileEntry {
   const e = value as FileEntry;
   return (
-    typeof e === 'object' && e !== null && isNumber(e.size) && isNumber(e.mtimeMs) && isNumber(e.ctimeMs) && isNumber(e.statedAt) && isText(e.hash) && Array.isArray(e.placements) &&
-    e.placements.every((p) => typeof p === 'object' && p !== null && isText(p.file) && isText(p.slug) && isText(p.id) && isText(p.link) && isNumber(p.published) && isNumber(p.offset) && (p.line === undefined || isNumber(p.line)))
+    typeof e === 'object' && e !== null && isNumber(e.size) && isNumber(e.mtimeMs) && isNumber(e.ctimeMs) && isNumber(e.statedAt) && isText(e.hash) && Array.isArray(e.placements) && (e.records === undefined || Array.isArray(e.records)) &&
+    e.placements.every((p) => typeof p === 'object' && p !== null && isText(p.slug) && isText(p.id) && isText(p.link) && isNumber(p.published) && isNumber(p.offset) && (p.line === undefined || isNumber(p.line)))
   );
 }

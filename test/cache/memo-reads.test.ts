@@ -1,0 +1,52 @@
+import * as fs from 'node:fs';
+import { utimes, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { article, makeProject } from '../helpers.js';
+
+/** Every record file the build reads, by name. */
+const reads: string[] = [];
+vi.mock('node:fs', async (original) => {
+  const real = await original<typeof fs>();
+  const readFileSync = ((path: fs.PathOrFileDescriptor, options?: unknown) => {
+    if (/\.(txt|md|json)$/.test(String(path)) && String(path).includes('/articles/')) reads.push(String(path).slice(String(path).lastIndexOf('/') + 1));
+    return real.readFileSync(path, options as never);
+  }) as typeof fs.readFileSync;
+  return { ...real, default: { ...real, readFileSync }, readFileSync };
+});
+
+afterEach(() => void reads.splice(0));
+
+const OLD = new Date('2024-01-01T00:00:00Z');
+
+describe('a rebuild after one record file was added', () => {
+  it('reads that file alone: the others are placed from the memo, and the shown records are kept whole in it', async () => {
+    const config = { title: 'Test Wire', siteUrl: 'https://wire.example.org', author: { name: 'Wire Desk' }, limit: 2 };
+    const dir = await makeProject(
+      {
+        'articles/a.txt': article({ title: 'Oldest', dateline: '2024.05.10 08:00 GMT' }),
+        'articles/b.md': '---\ntitle: Middle\npublished: 2024-05-12T08:00:00Z\n---\nThe *middle* one.\n',
+        'articles/c.json': JSON.stringify({ title: 'Newest', published: '2024-05-14T08:00:00Z', content_html: '<p>New.</p>' }),
+      },
+      config,
+    );
+    for (const name of ['a.txt', 'b.md', 'c.json']) await utimes(join(dir, 'articles', name), OLD, OLD);
+    const { build } = await import('../../src/build/build.js');
+    const run = () => build({ cwd: dir, articlesDir: 'articles', outDir: 'output', configPath: 'feedwright.config.json', now: new Date('2025-01-01T00:00:00Z') });
+    expect((await run()).exitCode).toBe(0);
+    expect(reads.sort()).toEqual(['a.txt', 'b.md', 'c.json']);
+
+    reads.splice(0);
+    await writeFile(join(dir, 'articles', 'd.txt'), article({ title: 'Between', dateline: '2024.05.13 08:00 GMT' }));
+    const again = await run();
+    expect(again.feed?.entries.map((e) => e.title)).toEqual(['Newest', 'Between']);
+    expect(reads).toEqual(['d.txt']);
+
+    // The bytes of the records the feed shows are those of a build without the memo.
+    const fresh = await build({ cwd: dir, articlesDir: 'articles', outDir: 'fresh', configPath: 'feedwright.config.json', now: new Date('2025-01-01T00:00:00Z'), cacheDir: false });
+    for (const name of ['feed.xml', 'atom.xml', 'feed.json']) {
+      expect(fs.readFileSync(join(dir, 'output', name), 'utf8'), name).toBe(fs.readFileSync(join(dir, 'fresh', name), 'utf8'));
+    }
+    expect(fresh.exitCode).toBe(0);
+  });
+});
