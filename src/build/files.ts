@@ -1,3 +1,4 @@
+import { isUtf8 } from 'node:buffer';
 import { readdirSync, readFileSync, statSync, type Stats } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { diagnosticsFor, type Diagnostic, type Reporter } from '../vocabulary/diagnostic.js';
@@ -47,10 +48,19 @@ export function listRecordFiles(dir: string, skip: readonly string[] = []): Reco
   const skipped = new Set(skip);
   // Listed synchronously, as the files are read: for thousands of small files that is several times faster than as many promises.
   const walk = (folder: string): void => {
-    for (const entry of readdirSync(folder, { withFileTypes: true })) {
+    const entries = readdirSync(folder, { withFileTypes: true });
+    // A name whose bytes are not UTF-8 is listed with U+FFFD in their place, a name no file has: see which it is.
+    const notUtf8 = entries.some((entry) => entry.name.includes('\uFFFD')) ? namesNotUtf8(folder) : new Map<string, string>();
+    for (const entry of entries) {
       if (entry.name.startsWith('.') || entry.name.startsWith('_')) continue;
       const path = folder + sep + entry.name;
       const isRecord = isRecordName(entry.name);
+      const bytes = notUtf8.get(entry.name);
+      if (bytes !== undefined && (isRecord || entry.isDirectory())) {
+        const what = entry.isDirectory() ? 'a folder whose name' : 'a name that';
+        unlisted.push({ path, severity: 'error', ruleId: 'input/name-not-utf8', message: `has ${what} is not UTF-8 (its bytes: ${bytes}), so it cannot be read; rename it with a UTF-8 name, e.g. with "convmv -f latin1 -t utf-8 --notest"` });
+        continue;
+      }
       if (entry.isDirectory()) {
         if (!skipped.has(path)) walk(path);
       } else if (entry.isSymbolicLink()) {
@@ -68,6 +78,16 @@ export function listRecordFiles(dir: string, skip: readonly string[] = []): Reco
   walk(dir.endsWith(sep) ? dir.slice(0, -1) : dir);
   const byPath = <T>(key: (x: T) => string) => (a: T, b: T) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0);
   return { paths: found.sort(byPath((p: string) => p)), unlisted: unlisted.sort(byPath((u: Unlisted) => u.path)) };
+}
+
+/** The names in `folder` whose bytes are not UTF-8, each by the name it is listed as, with its bytes in hex. */
+function namesNotUtf8(folder: string): Map<string, string> {
+  const names = new Map<string, string>();
+  for (const raw of readdirSync(folder, { encoding: 'buffer' })) {
+    if (isUtf8(raw)) continue;
+    names.set(raw.toString('utf8'), [...raw].map((b) => b.toString(16).toUpperCase().padStart(2, '0')).join(' '));
+  }
+  return names;
 }
 
 /** What the articles folder's problem is, when it cannot be listed. */

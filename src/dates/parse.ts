@@ -127,7 +127,14 @@ export const instantIn = (millis: number, zone: Zone | string): DateTime => Date
 
 function daysIn(year: number, month: number): number {
   if (month < 1 || month > 12) return 31;
-  return new Date(Date.UTC(year, month, 0)).getUTCDate();
+  return new Date(utcMillis(year, month, 0)).getUTCDate();
+}
+
+/** Date.UTC, for every year: Date.UTC reads years 0 to 99 as 1900 to 1999, and so published the year 0050 as 1950. */
+function utcMillis(year: number, month: number, day: number, hour = 0, minute = 0, second = 0): number {
+  const date = new Date(Date.UTC(2000, 0, 1, hour, minute, second));
+  date.setUTCFullYear(year, month, day);
+  return date.getTime();
 }
 
 function monthName(month: number): string {
@@ -140,7 +147,7 @@ function monthName(month: number): string {
  * since guessing moves the instant by an hour.
  */
 function inZone(text: string, wall: WallTime, zone: Zone): DateResult {
-  const asUtc = Date.UTC(wall.year, wall.month - 1, wall.day, wall.hour, wall.minute, wall.second);
+  const asUtc = utcMillis(wall.year, wall.month - 1, wall.day, wall.hour, wall.minute, wall.second);
   if (zone.isUniversal) return ok(instantIn(asUtc - zone.offset(asUtc) * 60_000, zone));
   const DAY = 86_400_000;
   const offsets = new Set([zone.offset(asUtc - DAY), zone.offset(asUtc), zone.offset(asUtc + DAY)]);

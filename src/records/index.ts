@@ -1,3 +1,4 @@
+import { constants } from 'node:buffer';
 import { extname } from 'node:path';
 import type { Reporter } from '../vocabulary/diagnostic.js';
 import type { ArticleRecord, ReadContext } from '../vocabulary/record.js';
@@ -14,6 +15,8 @@ type Reader = (text: string, slug: string, source: { file: string }, report: Rep
 const READERS: Readonly<Record<string, Reader>> = {
   '.txt': readTxt,
   '.md': readMarkdown,
+  // Jekyll's default extension for posts.
+  '.markdown': readMarkdown,
   '.json': readJson,
 };
 
@@ -21,27 +24,50 @@ const READERS: Readonly<Record<string, Reader>> = {
 export const isRecordName = (name: string): boolean => !name.startsWith('.') && !name.startsWith('_') && READERS[extname(name)] !== undefined;
 
 /**
- * The largest record file read: feed readers refuse feeds of a few
- * megabytes and more, and one article never needs that much text.
+ * The largest .txt or .md file read: one article's text never needs that
+ * much, and a file that large is most likely not an article (a log, a dump).
+ * A .json file holds many records, as a CMS exports them, and has no cap of
+ * its own: the config's `limit` bounds the feed, not the input.
  */
 export const MAX_RECORD_BYTES = 10 * 1024 * 1024;
+
+/** Record files named `index` (a page bundle, as Hugo's `posts/my-trip/index.md`) take their slug from their folder. */
+const BUNDLE_INDEX = new Set(['index.md', 'index.markdown']);
 
 /**
  * The records of one file, from its bytes: `name` is its file name (its
  * extension picks the reader, the rest is the default slug), `file` how
- * messages name it.
+ * messages name it, a path whose last folder names a page bundle.
  */
 export function parseRecordFile(bytes: Uint8Array, name: string, file: string, report: Reporter, context: ReadContext): ArticleRecord[] {
-  if (bytes.length > MAX_RECORD_BYTES) {
-    const mib = (n: number) => `${(n / 1024 / 1024).toFixed(1)} MiB`;
-    report.error('input/too-large', `is ${mib(bytes.length)}; a record file may be at most ${mib(MAX_RECORD_BYTES)}, as feed readers refuse feeds much larger than that; split it, or link to long content instead of including it`);
+  const extension = extname(name);
+  const mib = (n: number) => `${(n / 1024 / 1024).toFixed(1)} MiB`;
+  if (extension !== '.json' && bytes.length > MAX_RECORD_BYTES) {
+    report.error(
+      'input/too-large',
+      `is ${mib(bytes.length)}; a ${extension} record may be at most ${mib(MAX_RECORD_BYTES)}: one article's text never needs that much, so this is most likely not an article; ` +
+        'move it out of the articles folder, or split it into articles',
+    );
     return [];
   }
-  const extension = extname(name);
+  // Past this, the text does not fit in one string (more than half a gigabyte).
+  if (bytes.length > constants.MAX_STRING_LENGTH) {
+    report.error('input/too-large', `is ${mib(bytes.length)}, more than one file can be read as text (${mib(constants.MAX_STRING_LENGTH)}); split it into several .json files`);
+    return [];
+  }
   // JSON: removing a character from the text could join two escapes into one ("\ud83d", U+FFFF, "\udc00"):
   // the JSON reader removes them from each value it reads instead.
   const text = decodeText(bytes, report, { removeForbidden: extension !== '.json' });
   if (text === undefined) return [];
-  const read = READERS[extension]!(text, name.slice(0, name.length - extension.length), { file }, report, context);
+  const read = READERS[extension]!(text, slugOf(name, extension, file), { file }, report, context);
   return read === undefined ? [] : Array.isArray(read) ? read : [read as ArticleRecord];
+}
+
+/** The default slug of a file: its name without the extension, or its folder's name for a page bundle's `index.md`. */
+function slugOf(name: string, extension: string, file: string): string {
+  const stem = name.slice(0, name.length - extension.length);
+  if (!BUNDLE_INDEX.has(name)) return stem;
+  const folder = file.split(/[\\/]/).at(-2);
+  // A name with no folder in it (the articles folder given as ".") keeps "index".
+  return folder === undefined || folder === '' || folder === '.' || folder === '..' ? stem : folder;
 }

@@ -9,7 +9,8 @@ const codePoint = (ch: string) => codePointName(ch.charCodeAt(0));
 
 /**
  * Turns a file's bytes into text: UTF-8 only (a NUL byte or an invalid
- * sequence is binary data, an error), BOM dropped, CRLF and CR made LF,
+ * sequence is an error: binary data, or text in another encoding, said so
+ * when it reads as Windows-1252 text), BOM dropped, CRLF and CR made LF,
  * characters XML forbids removed with a warning on each line that had one
  * (unless `removeForbidden` is false: the caller removes them later).
  */
@@ -24,7 +25,15 @@ export function decodeText(bytes: Uint8Array, report: Reporter, options: { reado
     const invalid = isUtf8(bytes.subarray(0, nul >= 0 ? nul : bytes.length)) ? -1 : firstInvalidByte(bytes);
     const at = invalid >= 0 && (nul < 0 || invalid < nul) ? invalid : nul;
     const line = countLines(bytes, at);
-    report.error('input/not-text', `is not UTF-8 text (binary data at byte ${at}); save it as UTF-8 text or move it out of the articles folder`, line);
+    if (nul < 0 && looksSingleByte(bytes)) {
+      const shown = new TextDecoder('windows-1252').decode(bytes.subarray(at, at + 1));
+      report.error(
+        'input/not-text',
+        `is not UTF-8 text: byte ${at} (0x${bytes[at]!.toString(16).toUpperCase()}, "${shown}" in Windows-1252) is not UTF-8, and the file looks like Windows-1252 or Latin-1 text; ` +
+          'convert it to UTF-8, e.g. with "iconv -f windows-1252 -t utf-8 FILE > FILE.new", then replace the file with FILE.new',
+        line,
+      );
+    } else report.error('input/not-text', `is not UTF-8 text (binary data at byte ${at}); save it as UTF-8 text or move it out of the articles folder`, line);
     return undefined;
   }
   text = text.replace(/^\uFEFF/, '');
@@ -55,6 +64,19 @@ export function cleanString(value: string, report: Reporter, line?: number, fiel
   const where = field === undefined ? '' : ` in "${field}"`;
   report.warning('input/forbidden-character', `has characters that XML 1.0 forbids${where} (${[...found].join(', ')}); they were removed`, line);
   return cleaned;
+}
+
+/**
+ * Whether bytes that are not UTF-8 read as text in a single-byte encoding
+ * (Windows-1252, Latin-1): no control characters but tab and line ends, and
+ * no byte Windows-1252 leaves undefined. Binary data has both.
+ */
+function looksSingleByte(bytes: Uint8Array): boolean {
+  for (const byte of bytes) {
+    if (byte < 0x20 && byte !== 0x09 && byte !== 0x0a && byte !== 0x0d && byte !== 0x0c) return false;
+    if (byte === 0x7f || byte === 0x81 || byte === 0x8d || byte === 0x8f || byte === 0x90 || byte === 0x9d) return false;
+  }
+  return true;
 }
 
 function firstInvalidByte(bytes: Uint8Array): number {

@@ -3,7 +3,7 @@ import type { Reporter } from '../vocabulary/diagnostic.js';
 import { escapeHtml } from '../vocabulary/html.js';
 import type { Caption } from '../vocabulary/types.js';
 import { readFields } from './fields.js';
-import { readYamlFields, splitFrontMatter } from './front-matter.js';
+import { readFrontMatter, splitFrontMatter } from './front-matter.js';
 import type { ArticleRecord, ReadContext } from '../vocabulary/record.js';
 
 /**
@@ -37,8 +37,8 @@ export function readTxt(text: string, slug: string, source: { file: string }, re
   const split = splitFrontMatter(text, report);
   if (!split) return undefined;
   let front: ReturnType<typeof readFields> = { fields: {}, lines: {} };
-  if (split.yaml) {
-    const raw = readYamlFields(split.yaml.text, split.yaml.firstLine, report);
+  if (split.front) {
+    const raw = readFrontMatter(split.front, report);
     if (!raw) return undefined;
     front = readFields(raw, FRONT_MATTER_KEYS, report, context, (key) =>
       FROM_TEXT[key] ? `${FROM_TEXT[key]}; remove it from the front matter` : undefined,
