@@ -42,7 +42,8 @@ export function expectedItem(e: Entry, format: FeedFormat): ItemView<DateTime> {
     published: e.published,
     updated: e.updated,
     summary,
-    content: e.contentHtml,
+    // Summaries only (docs/config.md, "content"): no content in RSS and Atom, the summary as JSON Feed's content_text.
+    content: e.contentHtml !== '' ? e.contentHtml : format === 'json' ? (e.summary ?? '') : undefined,
     authors: format === 'rss' ? rssAuthors(e.authors) : e.authors.map((p) => personIn(format, p)),
     tags: e.tags,
     attachments: enclosuresIn(format, e),
@@ -50,7 +51,7 @@ export function expectedItem(e: Entry, format: FeedFormat): ItemView<DateTime> {
     ...(format === 'rss' ? {} : { language: e.language }),
     ...(format === 'json' ? {} : { rights: e.rights }),
     // Atom: a headline is text even when it holds "<"; summary and content are HTML.
-    ...(format === 'atom' ? { titleType: 'text', summaryType: e.summary === undefined ? undefined : 'html', contentType: 'html' } : {}),
+    ...(format === 'atom' ? { titleType: 'text', summaryType: e.summary === undefined ? undefined : 'html', contentType: e.contentHtml === '' ? undefined : 'html' } : {}),
   };
 }
 

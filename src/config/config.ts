@@ -2,6 +2,7 @@ import { isZoneName } from '../dates/parse.js';
 import { diagnosticsFor, type Diagnostic } from '../vocabulary/diagnostic.js';
 import { lineFinder } from '../vocabulary/position.js';
 import type { FeedFormat, Person } from '../vocabulary/types.js';
+import type { UnknownFieldsMode } from '../vocabulary/record.js';
 import { isAbsoluteUrl, isLanguageTag, readPerson } from '../vocabulary/values.js';
 import { XML_FORBIDDEN, codePointName } from '../vocabulary/formats.js';
 
@@ -12,6 +13,7 @@ export interface Config {
   readonly siteUrl: string;
   /** The URL of the folder the feeds are served from, ending in "/". */
   readonly feedUrl: string;
+  /** The path of an article under `siteUrl`: `{slug}`, and `{year}`, `{month}`, `{day}` of its publication (docs/config.md). */
   readonly articlePath: string;
   readonly language: string;
   readonly author?: Person;
@@ -38,7 +40,13 @@ export interface Config {
   readonly headers?: boolean;
   /** Remove scripts, event handlers, `javascript:` URLs and other active content from each article's HTML (model/sanitize.ts). */
   readonly sanitize?: boolean;
+  /** What a record's key feedwright does not use brings: one warning per build ("warn"), nothing ("ignore"), or an error where it is written ("error"). */
+  readonly unknownFields: UnknownFieldsMode;
   readonly files: Readonly<Record<FeedFormat, string>>;
+  /** What an item carries: its full content, or its summary only (docs/config.md). */
+  readonly content: 'full' | 'summary';
+  /** What an item's id is: a tag URI, or its link (docs/config.md). */
+  readonly id: 'tag' | 'link';
 }
 
 export const CONFIG_FILE = 'feedwright.config.json';
@@ -53,6 +61,9 @@ export const DEFAULT_CACHE_CONTROL = 'public, max-age=300';
 
 type Check = (value: unknown) => string | undefined;
 
+/** What `articlePath` may hold: the slug, and the date of publication (docs/config.md). */
+export const ARTICLE_PATH_PLACEHOLDERS: readonly string[] = ['{slug}', '{year}', '{month}', '{day}'];
+
 const text: Check = (v) => (typeof v === 'string' && v.trim() !== '' ? undefined : 'must be non-empty text');
 const url: Check = (v) =>
   typeof v === 'string' && isAbsoluteUrl(v) && !/[<>"]/.test(v) ? undefined : 'must be an absolute http(s) URL, such as "https://example.com", with any <, > or " in it written as %3C, %3E or %22';
@@ -62,8 +73,11 @@ const FIELDS: Readonly<Record<string, Check>> = {
   description: text,
   siteUrl: url,
   feedUrl: url,
-  articlePath: (v) =>
-    typeof v === 'string' && v.startsWith('/') && v.includes('{slug}') ? undefined : 'must be a path that starts with "/" and holds "{slug}", such as "/articles/{slug}/"',
+  articlePath: (v) => {
+    if (typeof v !== 'string' || !v.startsWith('/') || !v.includes('{slug}')) return 'must be a path that starts with "/" and holds "{slug}", such as "/articles/{slug}/" or "/{year}/{month}/{day}/{slug}/"';
+    const unknown = [...v.matchAll(/\{([^}]*)\}/g)].map((m) => m[0]).find((p) => !ARTICLE_PATH_PLACEHOLDERS.includes(p));
+    return unknown === undefined ? undefined : `holds "${unknown}", which is not one of ${ARTICLE_PATH_PLACEHOLDERS.join(', ')}`;
+  },
   language: (v) => (typeof v === 'string' && isLanguageTag(v) ? undefined : 'must be a language tag such as "en" or "zh-CN"'),
   author: (v) => {
     const person = readAuthor(v);
@@ -87,6 +101,9 @@ const FIELDS: Readonly<Record<string, Check>> = {
   precompress: bool,
   headers: bool,
   sanitize: bool,
+  unknownFields: (v) => (v === 'warn' || v === 'ignore' || v === 'error' ? undefined : 'must be "warn" (one warning counting them), "ignore" or "error"'),
+  content: (v) => (v === 'full' || v === 'summary' ? undefined : 'must be "full" (each item carries its whole article) or "summary" (its summary only)'),
+  id: (v) => (v === 'tag' || v === 'link' ? undefined : 'must be "tag" (a tag: URI made from the site, the date and the slug) or "link" (the item\'s link, as jekyll-feed and Hugo write)'),
   files: (v) => {
     if (typeof v !== 'object' || v === null || Array.isArray(v)) return 'must be an object such as {"rss": "feed.xml"}';
     for (const [key, name] of Object.entries(v)) {
@@ -163,7 +180,10 @@ export function validateConfig(raw: unknown, path: string, diagnostics: Diagnost
     language: (values.language as string | undefined) ?? 'en',
     limit: (values.limit as number | undefined) ?? 50,
     utc: (values.utc as boolean | undefined) ?? false,
+    unknownFields: (values.unknownFields as UnknownFieldsMode | undefined) ?? 'warn',
     files: { ...DEFAULT_FILES, ...(values.files as Partial<Record<FeedFormat, string>> | undefined) },
+    content: (values.content as Config['content'] | undefined) ?? 'full',
+    id: (values.id as Config['id'] | undefined) ?? 'tag',
     ...(author ? { author } : {}),
     ...optional<string>('timezone'),
     ...(values.copyright === undefined ? {} : { copyright: lf(values.copyright as string) }),

@@ -5,6 +5,7 @@ import type { ArticleRecord } from '../vocabulary/record.js';
 import { absoluteUrls } from './absolute-urls.js';
 import type { Placed } from './place.js';
 import { sanitize } from './sanitize.js';
+import { excerpt } from './summary.js';
 import type { Attachment, Entry, Feed, FeedFormat, Person } from '../vocabulary/types.js';
 
 /**
@@ -16,9 +17,13 @@ import type { Attachment, Entry, Feed, FeedFormat, Person } from '../vocabulary/
 export function toEntry(record: ArticleRecord, placed: Placed, config: Config, utc: boolean): Entry {
   const published = record.published!;
   const inOutputZone = (d: DateTime) => (utc ? d.toUTC() : d);
+  // Every item has a summary: the record's, else one made from its body (docs/formats.md, "Summaries").
+  const body = excerpt(record.contentHtml ?? '', record.summary === undefined);
+  const summary = record.summary ?? body.summary;
+  // Summaries only: an item's content is empty, and the renderers leave it out (docs/config.md, "content").
   // After absoluteUrls: the sanitizer judges each URL by its scheme, which a relative one does not have yet.
-  const made = absoluteUrls(record.contentHtml ?? '', placed.link);
-  const html = config.sanitize ? sanitize(made) : made;
+  const made = config.content === 'summary' ? '' : absoluteUrls(body.contentHtml, placed.link);
+  const html = config.sanitize && made !== '' ? sanitize(made) : made;
   const { media } = placed;
   // Every string the model keeps is its own: the records, and their files' texts, are let go after this step.
   return {
@@ -29,7 +34,7 @@ export function toEntry(record: ArticleRecord, placed: Placed, config: Config, u
     link: own(placed.link),
     published: inOutputZone(published),
     updated: inOutputZone(record.updated ?? published),
-    ...(record.summary === undefined ? {} : { summary: own(record.summary) }),
+    ...(summary === undefined ? {} : { summary: own(summary) }),
     contentHtml: html,
     authors: record.authors?.map(ownPerson) ?? [config.author!],
     tags: record.tags?.map(own) ?? [],

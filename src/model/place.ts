@@ -1,7 +1,9 @@
 import type { Config } from '../config/config.js';
 import { calendarDate } from '../dates/format.js';
 import { diagnosticsFor, type Diagnostic } from '../vocabulary/diagnostic.js';
-import type { ArticleRecord } from '../vocabulary/record.js';
+import type { DateTime } from 'luxon';
+import type { ArticleRecord, RecordAttachment } from '../vocabulary/record.js';
+import { articlePath, resolveUrl } from './links.js';
 import { settleMedia } from './media.js';
 import type { Attachment } from '../vocabulary/types.js';
 
@@ -45,6 +47,7 @@ export function placer(config: Config, options: PlaceOptions = {}): (record: Art
   const host = new URL(config.siteUrl).hostname;
   const base = config.siteUrl.replace(/\/+$/, '');
   const sizes = options.mediaSizes ?? NO_SIZES;
+  const linkOf = linker(config);
   return (record, diagnostics) => {
     if (record.draft) return undefined;
     // The reporter is made only for a record with something to report: most have nothing.
@@ -76,19 +79,59 @@ export function placer(config: Config, options: PlaceOptions = {}): (record: Art
       );
       return undefined;
     }
+    const slug = encodeURIComponent(record.slug);
+    const link = linkOf(record, slug, published);
+    if (link === undefined) {
+      report().error('input/field-type', `has the link ${JSON.stringify(record.link)}, which makes no URL under "siteUrl"; give a path such as "/news/a/" or an absolute URL`, at('link'));
+      return undefined;
+    }
+    // RFC 4151: the date is the publication day as its author wrote it, so the
+    // id stays the same under --utc and when links move. With "id": "link" it
+    // is the link, as jekyll-feed and Hugo write it (docs/config.md).
+    const id = record.id ?? (config.id === 'link' ? link : `tag:${host},${calendarDate(published)}:${slug}`);
     let media: Placed['media'];
     if (record.image !== undefined || (record.attachments?.length ?? 0) > 0) {
-      const image = record.image === undefined ? undefined : settleMedia({ url: record.image }, sizes, report(), at('image'), 'the image');
-      const attachments = (record.attachments ?? []).map((a, i) => settleMedia(a, sizes, report(), at('attachments'), `attachment ${i + 1}`));
+      // Paths resolve before their sizes are looked up: the sizes are by absolute URL.
+      const settle = (given: RecordAttachment, what: string, line: number | undefined): Attachment | undefined => {
+        const url = resolveUrl(given.url, base, link);
+        if (url !== undefined) return settleMedia({ ...given, url }, sizes, report(), line, what);
+        report().error('input/field-type', `${what} ${JSON.stringify(given.url)} makes no URL against ${link}; give a path such as "/img/a.jpg" or an absolute URL`, line);
+        return undefined;
+      };
+      const image = record.image === undefined ? undefined : settle({ url: record.image }, 'the image', at('image'));
+      const attachments = (record.attachments ?? []).map((a, i) => settle(a, `attachment ${i + 1}`, at('attachments')));
       if ((record.image !== undefined && image === undefined) || attachments.some((a) => a === undefined)) return undefined;
       media = { ...(image === undefined ? {} : { image }), attachments: attachments as Attachment[] };
     }
-    const slug = encodeURIComponent(record.slug);
-    // RFC 4151: the date is the publication day as its author wrote it, so the
-    // id stays the same under --utc and when links move.
-    const id = record.id ?? `tag:${host},${calendarDate(published)}:${slug}`;
-    const link = record.link ?? base + config.articlePath.replace('{slug}', slug);
     const { file, line } = record.source;
     return { file, ...(line === undefined ? {} : { line }), slug: record.slug, id, link, published: millis, offset: published.offset, ...(media === undefined ? {} : { media }) };
+  };
+}
+
+/**
+ * A record's link: the one it gives, a path made absolute under `siteUrl`
+ * (Jekyll's `permalink`, Hugo's `url`), else `articlePath` filled in with
+ * its slug (URL-safe) and date (docs/config.md).
+ */
+function linker(config: Config): (record: ArticleRecord, slug: string, published: DateTime) => string | undefined {
+  const base = config.siteUrl.replace(/\/+$/, '');
+  return (record, slug, published) =>
+    record.link === undefined ? base + articlePath(config.articlePath, slug, published, config.timezone) : resolveUrl(record.link, base, `${base}/`);
+}
+
+/**
+ * The absolute URLs of a record's media whose length it leaves unsaid, as
+ * the feeds will carry them: what the build measures under `publicDir`
+ * (docs/config.md). A record with no date or an unresolvable path has none.
+ */
+export function mediaUrls(config: Config): (record: ArticleRecord) => string[] {
+  const base = config.siteUrl.replace(/\/+$/, '');
+  const linkOf = linker(config);
+  return (record) => {
+    if (record.published === undefined) return [];
+    const link = linkOf(record, encodeURIComponent(record.slug), record.published);
+    if (link === undefined) return [];
+    const given = [...(record.image === undefined ? [] : [record.image]), ...(record.attachments ?? []).filter((a) => a.length === undefined).map((a) => a.url)];
+    return given.map((url) => resolveUrl(url, base, link)).filter((url): url is string => url !== undefined);
   };
 }

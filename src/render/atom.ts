@@ -50,7 +50,8 @@ function entry(e: Entry): string {
   if (lines.length > 0) text += `${lines.join('\n')}\n`;
   for (const tag of e.tags) text += `    <category term="${escapeAttr(tag)}"/>\n`;
   if (e.summary !== undefined) text += `    <summary type="html">${escapeHtmlContent(escapeHtml(e.summary))}</summary>\n`;
-  text += `    <content type="html">${escapeHtmlContent(e.contentHtml)}</content>\n`;
+  // An empty content is a feed of summaries only (docs/config.md, "content"): the entry's alternate link stands for it.
+  if (e.contentHtml !== '') text += `    <content type="html">${escapeHtmlContent(e.contentHtml)}</content>\n`;
   if (e.rights !== undefined) text += `    <rights type="text">${escapeText(e.rights)}</rights>\n`;
   return `${text}  </entry>`;
 }

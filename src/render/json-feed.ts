@@ -49,7 +49,8 @@ function item(e: Entry) {
     url: e.link,
     title: e.title,
     summary: e.summary,
-    content_html: e.contentHtml,
+    // An empty content is a feed of summaries only (docs/config.md, "content"): an item needs content_html or content_text.
+    ...(e.contentHtml === '' ? { content_text: e.summary ?? '' } : { content_html: e.contentHtml }),
     image: e.image?.url,
     date_published: rfc3339(e.published),
     date_modified: rfc3339(e.updated),

@@ -45,8 +45,9 @@ function item(entry: Entry): string {
       <pubDate>${rfc822(entry.published)}</pubDate>
       <atom:updated>${rfc3339(entry.updated)}</atom:updated>
 `;
+  // The description first: readers that show one show it (docs/formats.md). An empty content is a feed of summaries only.
   if (entry.summary !== undefined) text += `      <description>${escapeHtmlContent(escapeHtml(entry.summary))}</description>\n`;
-  text += `      <content:encoded>${escapeHtmlContent(entry.contentHtml)}</content:encoded>\n`;
+  if (entry.contentHtml !== '') text += `      <content:encoded>${escapeHtmlContent(entry.contentHtml)}</content:encoded>\n`;
   const enclosure = rssEnclosure(entry);
   if (enclosure) text += `      <enclosure${attributes({ url: enclosure.url, length: String(enclosure.length ?? 0), type: enclosure.type })}/>\n`;
   const author = rssAuthor(entry.authors);
