@@ -143,11 +143,17 @@ const isNumber = (v: unknown): v is number => typeof v === 'number' && Number.is
 const isText = (v: unknown): v is string => typeof v === 'string';
 
 
+/** A placement's optional keys (docs/caching.md): the record's keys feedwright does not use, and when it expires. */
+function isPlacementExtra(p: object): boolean {
+  const { unknownFields, expires } = p as { unknownFields?: unknown; expires?: unknown };
+  return (unknownFields === undefined || (Array.isArray(unknownFields) && unknownFields.every(isText))) && (expires === undefined || isNumber(expires));
+}
+
 /** An entry of the shape this version writes; any other is not trusted, and its file is read. */
 function isEntry(value: unknown): value is FileEntry {
   const e = value as FileEntry;
   return (
     typeof e === 'object' && e !== null && isNumber(e.size) && isNumber(e.mtimeMs) && isNumber(e.ctimeMs) && isNumber(e.statedAt) && isText(e.hash) && Array.isArray(e.placements) && (e.records === undefined || Array.isArray(e.records)) &&
-    e.placements.every((p) => typeof p === 'object' && p !== null && isText(p.slug) && isText(p.id) && isText(p.link) && isNumber(p.published) && isNumber(p.offset) && (p.line === undefined || isNumber(p.line)))
+    e.placements.every((p) => typeof p === 'object' && p !== null && isText(p.slug) && isText(p.id) && isText(p.link) && isNumber(p.published) && isNumber(p.offset) && (p.line === undefined || isNumber(p.line)) && isPlacementExtra(p))
   );
 }

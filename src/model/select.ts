@@ -2,6 +2,14 @@ import { diagnosticsFor, type Diagnostic } from '../vocabulary/diagnostic.js';
 import { FixedOffsetZone } from 'luxon';
 import { instantIn } from '../dates/parse.js';
 import type { Placement } from './place.js';
+import type { UnknownFieldsMode } from '../vocabulary/record.js';
+
+/**
+ * What select() reads of a placement besides its place: the keys its record
+ * has that feedwright does not use, and when it expires (epoch ms). Both
+ * optional, so that a placement without them is one with none.
+ */
+type Selectable = Placement & { readonly unknownFields?: readonly string[]; readonly expires?: number };
 
 export interface SelectOptions {
   /** How the articles folder is named in messages. */
@@ -10,13 +18,15 @@ export interface SelectOptions {
   /** The build's clock (epoch ms): a record published after it is left out, unless `future`. Without it, nothing is. */
   readonly now?: number;
   readonly future?: boolean;
+  /** "warn" (the default): one warning counting the records' keys feedwright does not use; "ignore": none. */
+  readonly unknownFields?: UnknownFieldsMode;
 }
 
 export interface Selection<P extends Placement> {
   /** The items the feed shows, newest first; none when `diagnostics` holds an error. */
   readonly shown: readonly P[];
   readonly diagnostics: Diagnostic[];
-  /** When the earliest record left out as future is published (epoch ms), or null: the output goes stale then. */
+  /** When the output goes stale (epoch ms), or null: the earliest a record left out as future is published, or one shown expires. */
   readonly nextFuture: number | null;
 }
 
@@ -31,14 +41,26 @@ export function select<P extends Placement>(placed: readonly P[], options: Selec
   const kept: P[] = [];
   let nextFuture: number | null = null;
   const leaveOutFuture = options.now !== undefined && !options.future;
-  for (const p of placed) {
+  const soonest = (at: number) => {
+    if (nextFuture === null || at < nextFuture) nextFuture = at;
+  };
+  if (options.unknownFields !== 'ignore' && options.unknownFields !== 'error') countUnknown(placed, options.articlesDir, diagnostics);
+  for (const p of placed as readonly Selectable[]) {
+    const { expires } = p;
+    if (options.now !== undefined && expires !== undefined && expires <= options.now) {
+      const on = instantIn(expires, FixedOffsetZone.instance(p.offset)).toISO({ suppressMilliseconds: true });
+      diagnosticsFor(p.file, diagnostics).info('input/expired', `expired on ${on} (its "expiryDate"), before this build; it is left out, as Hugo leaves it out of the site`, p.line);
+      continue;
+    }
     if (leaveOutFuture && p.published > options.now!) {
       const dated = instantIn(p.published, FixedOffsetZone.instance(p.offset)).toISO({ suppressMilliseconds: true });
       diagnosticsFor(p.file, diagnostics).info('input/future', `is dated ${dated}, after this build; it is left out until then (build with --future to include it)`, p.line);
-      if (nextFuture === null || p.published < nextFuture) nextFuture = p.published;
+      soonest(p.published);
       continue;
     }
-    kept.push(p);
+    // Shown now, and left out from when it expires: the output goes stale then.
+    if (options.now !== undefined && expires !== undefined) soonest(expires);
+    kept.push(p as P);
   }
   findDuplicates(kept, diagnostics);
   if (diagnostics.some((d) => d.severity === 'error')) return { shown: [], diagnostics, nextFuture };
@@ -51,6 +73,33 @@ export function select<P extends Placement>(placed: readonly P[], options: Selec
   }
   kept.sort((a, b) => b.published - a.published || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   return { shown: kept.slice(0, options.limit), diagnostics, nextFuture };
+}
+
+/** Keys named in the warning; the rest are counted as "and N more". */
+const NAMED_KEYS = 10;
+
+/**
+ * One warning for the whole build: how many records have keys feedwright
+ * does not use, and which, most frequent first (docs/config.md,
+ * unknownFields). Counted from the placements, so that a build that reads
+ * only the changed files counts every record.
+ */
+function countUnknown(placed: readonly Selectable[], articlesDir: string, diagnostics: Diagnostic[]): void {
+  const counts = new Map<string, number>();
+  let records = 0;
+  for (const p of placed) {
+    if (p.unknownFields === undefined || p.unknownFields.length === 0) continue;
+    records++;
+    for (const key of p.unknownFields) counts.set(key, (counts.get(key) ?? 0) + 1);
+  }
+  if (records === 0) return;
+  const keys = [...counts].sort(([a, m], [b, n]) => n - m || (a < b ? -1 : a > b ? 1 : 0));
+  const named = keys.slice(0, NAMED_KEYS).map(([key, n]) => `${key} (${n})`);
+  const more = keys.length > NAMED_KEYS ? `, and ${keys.length - NAMED_KEYS} more` : '';
+  diagnosticsFor(articlesDir, diagnostics).warning(
+    'input/unknown-fields',
+    `${records} ${records === 1 ? 'record has' : 'records have'} fields feedwright does not use: ${named.join(', ')}${more}; they are left out of the feeds (set "unknownFields" in feedwright.config.json to "ignore" to build without this warning, or to "error" to refuse them)`,
+  );
 }
 
 function findDuplicates(placed: readonly Placement[], diagnostics: Diagnostic[]): void {

@@ -2,7 +2,7 @@ import { parseDate } from '../dates/parse.js';
 import type { Reporter } from '../vocabulary/diagnostic.js';
 import type { Person } from '../vocabulary/types.js';
 import { textToHtml } from '../vocabulary/html.js';
-import { checkIri, checkUrl, isAbsoluteUrl, isLanguageTag, readPerson } from '../vocabulary/values.js';
+import { SCHEME, checkIri, checkUrl, isAbsoluteUrl, isLanguageTag, readPerson } from '../vocabulary/values.js';
 import type { RawField } from './front-matter.js';
 import type { ArticleRecord, Field, ReadContext, RecordAttachment } from '../vocabulary/record.js';
 import { cleanString } from './text.js';
@@ -10,30 +10,67 @@ import { cleanString } from './text.js';
 type Mutable<T> = { -readonly [K in keyof T]: T[K] };
 export type RecordFields = Mutable<Omit<ArticleRecord, 'source' | 'lines' | 'slug'>> & { slug?: string };
 
-/** The names a record may use for each field (docs/records.md; aliases included). */
-const KEYS: Readonly<Record<string, Field>> = {
-  title: 'title',
-  published: 'published',
-  date: 'published',
-  updated: 'updated',
-  id: 'id',
-  link: 'link',
-  url: 'link',
-  summary: 'summary',
-  content_html: 'content',
-  content_text: 'content',
-  authors: 'authors',
-  author: 'authors',
-  tags: 'tags',
-  image: 'image',
-  attachments: 'attachments',
-  language: 'language',
-  rights: 'rights',
-  draft: 'draft',
-  slug: 'slug',
+/**
+ * The names a record may use for each field (docs/records.md, "Fields from
+ * other tools"): feedwright's own, and the ones Jekyll, Hugo, Eleventy and
+ * Astro write, each meaning what it means there. `rank` orders the names of
+ * one field: the lowest given is used (Hugo's `publishDate` only when there
+ * is no `date`), and two of the same rank are the same field given twice.
+ * Tags and drafts join instead: every name that gives one counts.
+ */
+interface Key {
+  readonly field: Field;
+  readonly rank: number;
+}
+const named = (field: Field, rank = 0): Key => ({ field, rank });
+const KEYS: Readonly<Record<string, Key>> = {
+  title: named('title'),
+  published: named('published'),
+  date: named('published'),
+  pubDate: named('published', 1), // Eleventy, Astro
+  publishDate: named('published', 1), // Hugo, when there is no `date`
+  date_published: named('published', 1), // JSON Feed
+  updated: named('updated'),
+  last_modified_at: named('updated', 1), // Jekyll (jekyll-seo-tag, jekyll-feed)
+  lastmod: named('updated', 1), // Hugo
+  updatedDate: named('updated', 1), // Astro
+  date_modified: named('updated', 1), // JSON Feed
+  modified: named('updated', 2), // Jekyll themes
+  expiryDate: named('expires'), // Hugo
+  id: named('id'),
+  link: named('link'),
+  url: named('link'), // also Hugo's, a path
+  permalink: named('link', 1), // Jekyll, Eleventy
+  summary: named('summary'),
+  excerpt: named('summary', 1), // Jekyll
+  description: named('summary', 2), // Hugo, Eleventy, Astro, jekyll-seo-tag
+  content_html: named('content'),
+  content_text: named('content'),
+  authors: named('authors'),
+  author: named('authors'),
+  tags: named('tags'),
+  categories: named('tags'), // Jekyll, Hugo
+  category: named('tags'), // Jekyll
+  image: named('image'),
+  heroImage: named('image', 1), // Astro
+  images: named('image', 2), // Hugo: the first one
+  attachments: named('attachments'),
+  language: named('language'),
+  rights: named('rights'),
+  draft: named('draft'),
+  slug: named('slug'),
 };
 
-/** Every key a record may use, aliases included. */
+/** Hugo reads its front matter keys in any case (`publishdate`, `expirydate`): so do these. */
+const ANY_CASE: ReadonlyMap<string, string> = new Map(['publishDate', 'expiryDate', 'lastmod'].map((k) => [k.toLowerCase(), k]));
+
+/** Names only other tools write: a value they leave empty (`lastmod = ""`, `images: []`) is not given. */
+const THEIRS = new Set([
+  'pubDate', 'publishDate', 'date_published', 'last_modified_at', 'lastmod', 'updatedDate', 'date_modified', 'modified', 'expiryDate',
+  'permalink', 'excerpt', 'description', 'categories', 'category', 'heroImage', 'images',
+]);
+
+/** Every key a record may use, aliases and other tools' names included. */
 export const FIELD_KEYS: readonly string[] = Object.keys(KEYS);
 
 const URI = /^[A-Za-z][A-Za-z0-9+.-]*:[^\s]+$/;
@@ -47,9 +84,29 @@ const isFullUrl = (text: string): boolean => isAbsoluteUrl(text) && checkUrl(tex
 const FULL_URL = 'an absolute http(s) URL, such as "https://example.com/a.jpg", with any space, <, > or " in it written as %20, %3C, %3E or %22, and a % itself as %25';
 
 /**
+ * An absolute http(s) URL, or a path kept as written (root-relative "/img/a.jpg",
+ * or relative "a.jpg"), which the model resolves against `siteUrl` or the
+ * article's link (docs/records.md). A path holds no space, <, >, " or \, and
+ * "%" only as an escape; anything with a scheme must be an http(s) URL.
+ */
+const isUrlOrPath = (text: string): boolean =>
+  SCHEME.test(text) ? isFullUrl(text) : text !== '' && !/[\s<>"\\]/.test(text) && !/%(?![0-9A-Fa-f]{2})/.test(text);
+const URL_OR_PATH =
+  'an absolute http(s) URL or a path, such as "https://example.com/a.jpg", "/media/a.jpg" or "a.jpg", with any space, <, > or " in it written as %20, %3C, %3E or %22, and a % itself as %25';
+
+/** A Jekyll permalink pattern (`/:year/:title/`) or an Eleventy template (`{{ page.fileSlug }}`): not a link, but a rule for making one. */
+const LINK_TEMPLATE = /(^|\/):[a-z_]+|\{\{|\{%/;
+
+/** The keys jekyll-seo-tag's `image: { path, alt }` may hold (docs/records.md). */
+const IMAGE_KEYS = new Set(['path', 'alt', 'height', 'width']);
+
+/**
  * Reads the fields of a front matter block or a JSON record into typed
- * values. `allowed` names the keys this format takes; each other key, and
- * each value of the wrong type, is an error naming the key and its line.
+ * values. `allowed` names the keys this format takes (another tool's name
+ * for a field is taken where the field is); a key feedwright does not use is
+ * refused, or with `context.unknownFields` "warn" or "ignore" named in
+ * `fields.unknownFields`, for the build's one warning. A value of the wrong
+ * type is an error naming the key and its line.
  */
 export function readFields(
   raw: readonly RawField[],
@@ -60,23 +117,48 @@ export function readFields(
 ): { fields: RecordFields; lines: Partial<Record<Field, number>> } {
   const fields: RecordFields = {};
   const lines: Partial<Record<Field, number>> = {};
-  const seen = new Map<Field, string>();
+  const unknown: string[] = [];
+  const allowedFields = new Set([...allowed].flatMap((k) => (KEYS[k] && KEYS[k].rank === 0 ? [KEYS[k].field] : [])));
 
-  for (const { key, value, line } of raw) {
-    const field = KEYS[key];
-    if (field === undefined || !allowed.has(key)) {
-      const why = notAllowedWhy?.(key) ?? `the fields are ${[...allowed].join(', ')}`;
-      report.error('input/unknown-field', `has an unknown field "${key}"; ${why}`, line);
+  // First the names: which one gives each field, and which are unknown or given twice.
+  const chosen = new Map<Field, { key: string; rank: number }>();
+  const taken: { name: string; key: string; value: unknown; line?: number; field: Field }[] = [];
+  for (const { key: written, value, line } of raw) {
+    const name = Object.hasOwn(KEYS, written) ? written : (ANY_CASE.get(written.toLowerCase()) ?? written);
+    const known = Object.hasOwn(KEYS, name) ? KEYS[name] : undefined;
+    if (known === undefined) {
+      if ((context.unknownFields ?? 'error') === 'error') {
+        const why = notAllowedWhy?.(written) ?? `the fields are ${[...allowed].join(', ')}; or set "unknownFields": "warn" in feedwright.config.json to build with it left out`;
+        report.error('input/unknown-field', `has an unknown field "${written}"; ${why}`, line);
+      } else if (!unknown.includes(written)) unknown.push(written);
       continue;
     }
-    const twice = seen.get(field);
-    if (twice !== undefined) {
-      report.error('input/duplicate-field', `gives "${key}" and "${twice}", which are the same field; keep one`, line);
+    // A boolean `published` is Jekyll's flag (false: not published), not a date.
+    const field: Field = name === 'published' && typeof value === 'boolean' ? 'draft' : known.field;
+    const rank = name === 'published' && field === 'draft' ? 1 : known.rank;
+    const ours = allowed.has(name) || (THEIRS.has(name) && allowedFields.has(field)) || (field === 'draft' && allowedFields.has('draft'));
+    if (!ours) {
+      const why = notAllowedWhy?.(written) ?? `the fields are ${[...allowed].join(', ')}`;
+      report.error('input/unknown-field', `has an unknown field "${written}"; ${why}`, line);
       continue;
     }
-    seen.set(field, key);
+    // An empty value another tool writes for "none" is not given.
+    if (THEIRS.has(name) && (value === null || value === undefined || (typeof value === 'string' && value.trim() === '') || (Array.isArray(value) && value.length === 0))) continue;
+    if (field !== 'tags' && field !== 'draft') {
+      const before = chosen.get(field);
+      if (before !== undefined && before.rank === rank) {
+        report.error('input/duplicate-field', `gives "${written}" and "${before.key}", which are the same field; keep one`, line);
+        continue;
+      }
+      if (before === undefined || rank < before.rank) chosen.set(field, { key: written, rank });
+    }
+    taken.push({ name, key: written, value, ...(line === undefined ? {} : { line }), field });
+  }
+
+  for (const { name, key, value, line, field } of taken) {
+    if (field !== 'tags' && field !== 'draft' && chosen.get(field)?.key !== key) continue;
     // Set even without a line (a record the library is given): the field was written.
-    lines[field] = line;
+    if (lines[field] === undefined || (field !== 'tags' && field !== 'draft')) lines[field] = line;
     if (value === null || value === undefined) continue;
 
     const bad = (expected: string) => report.error('input/field-type', `"${key}" must be ${expected}; found ${describe(value)}`, line);
@@ -84,10 +166,10 @@ export function readFields(
       if (typeof value !== 'string') return void bad('text');
       return cleanString(value, report, line, key);
     };
-    const url = (): string | undefined => {
-      const s = text();
-      if (s === undefined) return undefined;
-      if (!isFullUrl(s)) return void bad(FULL_URL);
+    const urlOrPath = (given: unknown = value): string | undefined => {
+      if (typeof given !== 'string') return void bad('text');
+      const s = cleanString(given, report, line, key).trim();
+      if (!isUrlOrPath(s)) return void report.error('input/field-type', `"${key}" must be ${URL_OR_PATH}; found ${describe(given)}`, line);
       return s;
     };
 
@@ -98,8 +180,10 @@ export function readFields(
         break;
       }
       case 'published':
-      case 'updated': {
-        const s = text();
+      case 'updated':
+      case 'expires': {
+        // A TOML date is a Date whose ISO text keeps the form it was written in (an offset, or none).
+        const s = value instanceof Date ? value.toISOString() : text();
         if (s === undefined) break;
         const date = parseDate(s, context.timezone);
         if (date.ok) fields[field] = date.value;
@@ -118,11 +202,17 @@ export function readFields(
         }
         break;
       }
-      case 'link':
-        fields.link = url();
+      case 'link': {
+        if (name === 'permalink' && typeof value === 'string' && LINK_TEMPLATE.test(value)) {
+          report.warning('input/link-template', `"permalink" ${JSON.stringify(value)} is a pattern feedwright does not fill in; the link is made from "articlePath" in feedwright.config.json (give the record a "link" to choose it)`, line);
+          delete lines.link;
+          break;
+        }
+        fields.link = urlOrPath();
         break;
+      }
       case 'image':
-        fields.image = url();
+        readImage(name, value, fields, urlOrPath, bad, report, line);
         break;
       case 'summary':
       case 'rights':
@@ -146,18 +236,22 @@ export function readFields(
         break;
       }
       case 'draft':
-        if (typeof value === 'boolean') fields.draft = value;
-        else bad('true or false');
+        if (typeof value !== 'boolean') bad('true or false');
+        // `published: false` (Jekyll) is a draft, as `draft: true` is; either one keeps it out.
+        else if (name === 'published') fields.draft = fields.draft === true || !value;
+        else fields.draft = fields.draft === true || value;
         break;
       case 'tags': {
-        const list = typeof value === 'string' ? [value] : value;
-        if (!Array.isArray(list) || !list.every((t) => typeof t === 'string' && t.trim() !== '')) {
+        // A string is words separated by spaces, as Jekyll splits `tags` and `categories`; a number is a word too.
+        const words = (s: string) => s.split(/\s+/).map((w) => w.replace(/,+$/, '')).filter((w) => w !== '');
+        const list = typeof value === 'string' ? words(value) : value;
+        if (!Array.isArray(list) || !list.every((t) => (typeof t === 'string' && t.trim() !== '') || (typeof t === 'number' && Number.isFinite(t)))) {
           bad('a list of words, such as [politics, asia]');
           break;
         }
-        const tags = list.map((t: string) => cleanString(t, report, line, key).replace(/\s+/g, ' ').trim());
+        const tags = list.map((t: string | number) => cleanString(String(t), report, line, key).replace(/\s+/g, ' ').trim());
         // A tag made only of characters XML forbids is empty once they are removed (with the warning): it is left out.
-        fields.tags = [...new Set(tags)].filter((t) => t !== '');
+        fields.tags = [...new Set([...(fields.tags ?? []), ...tags])].filter((t) => t !== '');
         break;
       }
       case 'authors': {
@@ -182,39 +276,114 @@ export function readFields(
       }
     }
   }
+  if (unknown.length > 0) fields.unknownFields = unknown;
   return { fields, lines };
 }
 
+/**
+ * The image: a URL or path (`image`, Astro's `heroImage`), the first of Hugo's
+ * `images`, or jekyll-seo-tag's `{ path, alt }` (its `height` and `width` are
+ * for pages, not feeds).
+ */
+function readImage(
+  name: string,
+  value: unknown,
+  fields: RecordFields,
+  urlOrPath: (given?: unknown) => string | undefined,
+  bad: (expected: string) => void,
+  report: Reporter,
+  line: number | undefined,
+): void {
+  if (name === 'images') {
+    if (!Array.isArray(value) || typeof value[0] !== 'string') return void bad('a list of image URLs or paths, such as ["/images/a.jpg"]');
+    fields.image = urlOrPath(value[0]);
+    return;
+  }
+  if (name === 'image' && typeof value === 'object' && value !== null && !Array.isArray(value)) {
+    const object = value as Record<string, unknown>;
+    const other = Object.keys(object).find((k) => !IMAGE_KEYS.has(k));
+    if (other !== undefined) return void report.error('input/field-type', `"${name}" has a key "${other}"; an image is a URL or path, or { path, alt } as jekyll-seo-tag writes it`, line);
+    if (object.path === undefined) return void report.error('input/field-type', `"${name}" needs a "path": the image's URL or path, such as "/images/a.jpg"`, line);
+    if (object.alt !== undefined && typeof object.alt !== 'string') return void report.error('input/field-type', `"${name}" "alt" must be text; found ${describe(object.alt)}`, line);
+    const image = urlOrPath(object.path);
+    if (image === undefined) return;
+    fields.image = image;
+    if (typeof object.alt === 'string' && object.alt.trim() !== '') fields.imageAlt = cleanString(object.alt, report, line, name).replace(/\s+/g, ' ').trim();
+    return;
+  }
+  fields.image = urlOrPath();
+}
+
+/** An attachment's keys: JSON Feed's, and feedwright's `type` and `length` for two of them. */
+const ATTACHMENT_KEYS: Readonly<Record<string, string>> = {
+  url: 'url',
+  mime_type: 'type',
+  type: 'type',
+  size_in_bytes: 'length',
+  length: 'length',
+  title: 'title',
+  duration_in_seconds: 'duration',
+};
+
 function readAttachments(value: unknown, key: string, report: Reporter, line?: number): RecordAttachment[] | undefined {
   if (!Array.isArray(value)) {
-    report.error('input/field-type', `"${key}" must be a list of {url, type, length}; found ${describe(value)}`, line);
+    report.error('input/field-type', `"${key}" must be a list of {url, mime_type, size_in_bytes}; found ${describe(value)}`, line);
     return undefined;
   }
   const out: RecordAttachment[] = [];
   for (const [i, item] of value.entries()) {
     const where = `"${key}" item ${i + 1}`;
     if (typeof item !== 'object' || item === null || Array.isArray(item)) {
-      report.error('input/field-type', `${where} must be an object with "url", "type" and "length"`, line);
+      report.error('input/field-type', `${where} must be an object with "url", and "mime_type" and "size_in_bytes" when known`, line);
       continue;
     }
-    const { url, type, length, title } = cleanStrings(item, report, line, key) as Record<string, unknown>;
-    if (typeof url !== 'string' || !isFullUrl(url)) {
-      report.error('input/field-type', `${where} needs a "url" that is ${FULL_URL}; found ${describe(url)}`, line);
+    const given = cleanStrings(item, report, line, key) as Record<string, unknown>;
+    const values: Record<string, unknown> = {};
+    const from: Record<string, string> = {};
+    let ok = true;
+    for (const [name, v] of Object.entries(given)) {
+      const as = Object.hasOwn(ATTACHMENT_KEYS, name) ? ATTACHMENT_KEYS[name]! : undefined;
+      if (as === undefined) {
+        report.error('input/field-type', `${where} has a key "${name}"; an attachment's keys are ${Object.keys(ATTACHMENT_KEYS).join(', ')}`, line);
+        ok = false;
+      } else if (from[as] !== undefined) {
+        report.error('input/duplicate-field', `${where} gives "${name}" and "${from[as]}", which are the same; keep one`, line);
+        ok = false;
+      } else {
+        from[as] = name;
+        if (v !== null && v !== undefined) values[as] = v;
+      }
+    }
+    if (!ok) continue;
+    const { url, type, length, title, duration } = values;
+    const say = (name: string, expected: string, found: unknown) => report.error('input/field-type', `${where} "${from[name] ?? name}" must be ${expected}; found ${describe(found)}`, line);
+    if (typeof url !== 'string' || !isUrlOrPath(url.trim())) {
+      report.error('input/field-type', `${where} needs a "url" that is ${URL_OR_PATH}; found ${describe(url)}`, line);
       continue;
     }
     if (type !== undefined && (typeof type !== 'string' || !/^[\w.+-]+\/[\w.+-]+$/.test(type))) {
-      report.error('input/field-type', `${where} "type" must be a media type such as "audio/mpeg"; found ${describe(type)}`, line);
+      say('type', 'a media type such as "audio/mpeg"', type);
       continue;
     }
     if (title !== undefined && typeof title !== 'string') {
-      report.error('input/field-type', `${where} "title" must be text; found ${describe(title)}`, line);
+      say('title', 'text', title);
       continue;
     }
     if (length !== undefined && (typeof length !== 'number' || !Number.isSafeInteger(length) || length < 0)) {
-      report.error('input/field-type', `${where} "length" must be a size in bytes; found ${describe(length)}`, line);
+      say('length', 'a size in bytes', length);
       continue;
     }
-    out.push({ url, ...(type === undefined ? {} : { type }), ...(length === undefined ? {} : { length }), ...(title === undefined ? {} : { title }) });
+    if (duration !== undefined && (typeof duration !== 'number' || !Number.isFinite(duration) || duration < 0)) {
+      say('duration', 'a number of seconds, such as 1830', duration);
+      continue;
+    }
+    out.push({
+      url: url.trim(),
+      ...(type === undefined ? {} : { type }),
+      ...(length === undefined ? {} : { length }),
+      ...(title === undefined ? {} : { title }),
+      ...(duration === undefined ? {} : { durationInSeconds: duration }),
+    });
   }
   return out.length === value.length ? out : undefined;
 }

@@ -35,6 +35,7 @@ export function readJson(text: string, slug: string, source: { file: string }, r
     return undefined;
   }
   const records: ArticleRecord[] = [];
+  const fromTitle: TitleSlug[] = [];
   nodes.forEach((node, index) => {
     const line = lineAt(node.offset);
     const say = inArray ? prefixed(report, `record ${index + 1} (index ${index}): `) : report;
@@ -46,18 +47,50 @@ export function readJson(text: string, slug: string, source: { file: string }, r
       const [key, value] = property.children ?? [];
       return { key: String(key?.value), value: value === undefined ? undefined : getNodeValue(value), line: lineAt(property.offset) };
     });
-    const record = readObject(raw, say, context, { ...source, line }, inArray ? undefined : slug);
+    const record = readObject(raw, say, context, { ...source, line }, inArray ? undefined : slug, (made) => fromTitle.push({ index, line, slug: made }));
     if (record) records.push(record);
   });
+  idFromTitle(fromTitle, report);
   return records;
+}
+
+/** A record of an array whose slug, and so its id and link, is made from its title. */
+export interface TitleSlug {
+  readonly index: number;
+  readonly line?: number;
+  readonly slug: string;
+}
+
+/**
+ * One warning for the records of a file (or of the library's input) whose id
+ * is made from their title: editing a title would change the id, and
+ * readers would show the article again as new (docs/records.md).
+ */
+export function idFromTitle(records: readonly TitleSlug[], report: Reporter): void {
+  const first = records[0];
+  if (first === undefined) return;
+  const which = records.length === 1 ? `record ${first.index + 1} (index ${first.index}) has` : `${records.length} records (the first: index ${first.index}) have`;
+  report.warning(
+    'input/id-from-title',
+    `${which} no "slug" and no "id", so the id and link are made from the title ("${first.slug}"): editing a title would change them, and readers would show the article again as new; give each record a "slug" (such as "${first.slug}") or an "id"`,
+    first.line,
+  );
 }
 
 /**
  * One JSON record from its keys and values: a record of a .json file, or
  * one the library is given (see docs/library.md). Without a slug of its own
- * or `fileSlug`, its slug is made from its title.
+ * or `fileSlug`, its slug is made from its title, and `onIdFromTitle` is
+ * told: the id and link are made from the slug (see `idFromTitle`).
  */
-export function readObject(raw: readonly RawField[], say: Reporter, context: ReadContext, source: Source, fileSlug?: string): ArticleRecord | undefined {
+export function readObject(
+  raw: readonly RawField[],
+  say: Reporter,
+  context: ReadContext,
+  source: Source,
+  fileSlug?: string,
+  onIdFromTitle?: (slug: string) => void,
+): ArticleRecord | undefined {
   const { fields, lines } = readFields(raw, KEYS, say, context);
   if (fields.contentHtml === undefined) {
     say.error('input/missing-content', 'has no body; give "content_html" or "content_text"', source.line);
@@ -65,6 +98,7 @@ export function readObject(raw: readonly RawField[], say: Reporter, context: Rea
   }
   const slug = fields.slug ?? fileSlug ?? slugFrom(fields.title, say, source.line);
   if (slug === undefined) return undefined;
+  if (fields.slug === undefined && fileSlug === undefined && fields.id === undefined) onIdFromTitle?.(slug);
   return { ...fields, source, lines, slug };
 }
 

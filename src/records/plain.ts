@@ -1,16 +1,18 @@
 import { diagnosticsFor, type Diagnostic } from '../vocabulary/diagnostic.js';
 import type { RawField } from './front-matter.js';
-import { readObject } from './json.js';
+import { idFromTitle, readObject, type TitleSlug } from './json.js';
 import type { ArticleRecord, ReadContext } from '../vocabulary/record.js';
 
 /**
  * Records the library is given as plain objects (see docs/library.md): the
  * keys and rules of a JSON record, and dates as text in any accepted form or
  * as JS Dates. A Date is an instant without an offset: it is read as UTC.
- * Messages name each record as `records[i]`.
+ * Messages name each record as `records[i]`, and the records as a whole
+ * (ids made from titles) as `records`.
  */
 export function readPlainRecords(objects: readonly unknown[], context: ReadContext, diagnostics: Diagnostic[]): ArticleRecord[] {
   const records: ArticleRecord[] = [];
+  const fromTitle: TitleSlug[] = [];
   objects.forEach((object, index) => {
     const file = `records[${index}]`;
     const say = diagnosticsFor(file, diagnostics);
@@ -23,8 +25,9 @@ export function readPlainRecords(objects: readonly unknown[], context: ReadConte
       // An invalid Date reads as "Invalid Date", which the date reader refuses with its reason.
       raw.push({ key, value: value instanceof Date ? (Number.isNaN(value.getTime()) ? String(value) : value.toISOString()) : value });
     }
-    const record = readObject(raw, say, context, { file });
+    const record = readObject(raw, say, context, { file }, undefined, (slug) => fromTitle.push({ index, slug }));
     if (record) records.push(record);
   });
+  idFromTitle(fromTitle, diagnosticsFor('records', diagnostics));
   return records;
 }

@@ -4,7 +4,10 @@ import type { Caption, Person, Source } from './types.js';
 /** The fields of a record (docs/records.md) as a record may give them. */
 export type Field =
   | 'title' | 'published' | 'updated' | 'id' | 'link' | 'summary' | 'content' | 'authors' | 'tags'
-  | 'image' | 'attachments' | 'language' | 'rights' | 'draft' | 'slug';
+  | 'image' | 'attachments' | 'language' | 'rights' | 'draft' | 'slug' | 'expires';
+
+/** What a reader does with a key feedwright does not use (docs/config.md, unknownFields). */
+export type UnknownFieldsMode = 'warn' | 'ignore' | 'error';
 
 /**
  * One article as read from its file: values already typed (dates parsed with
@@ -25,11 +28,17 @@ export interface ArticleRecord {
   readonly authors?: readonly Person[];
   readonly tags?: readonly string[];
   readonly image?: string;
+  /** The image's text alternative, as jekyll-seo-tag's `image: { path, alt }` gives it. */
+  readonly imageAlt?: string;
   readonly attachments?: readonly RecordAttachment[];
   readonly language?: string;
   readonly rights?: string;
   readonly draft?: boolean;
+  /** When the article stops being shown (Hugo's `expiryDate`): left out of builds after it, as a draft is. */
+  readonly expires?: DateTime;
   readonly captions?: readonly Caption[];
+  /** The keys of the record feedwright does not use (such as Jekyll's `layout`), each once, for the build's one warning about them. */
+  readonly unknownFields?: readonly string[];
 }
 
 /** An attachment as a record gives it: the media type may be left to the file extension. */
@@ -38,10 +47,18 @@ export interface RecordAttachment {
   readonly type?: string;
   readonly length?: number;
   readonly title?: string;
+  /** How long it plays (JSON Feed's `duration_in_seconds`). */
+  readonly durationInSeconds?: number;
 }
 
 /** What every record reader is given besides the file's text. */
 export interface ReadContext {
   /** The config's IANA zone, for dates written without one. */
   readonly timezone?: string;
+  /**
+   * What to do with a key feedwright does not use: "error" refuses it where
+   * it is written; "warn" and "ignore" keep its name on the record, for the
+   * build to count (docs/config.md). Without it: "error".
+   */
+  readonly unknownFields?: UnknownFieldsMode;
 }
