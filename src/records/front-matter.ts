@@ -91,7 +91,7 @@ const MUST_BE_MAPPING = 'front matter must be "key: value" lines, such as "autho
  * syntax error in the block is reported, with its line and column.
  */
 export function readYamlFields(text: string, firstLine: number, report: Reporter): RawField[] | undefined {
-  const { LineCounter, parseDocument, isMap, isScalar } = yaml();
+  const { LineCounter, parseDocument, isMap, isScalar, visit } = yaml();
   const lines = new LineCounter();
   const doc = parseDocument(text, { schema: 'core', prettyErrors: false, lineCounter: lines, uniqueKeys: true });
   const at = (offset: number) => {
@@ -115,6 +115,8 @@ export function readYamlFields(text: string, firstLine: number, report: Reporter
     report.error('input/front-matter', MUST_BE_MAPPING, firstLine);
     return undefined;
   }
+  // An explicit `!!timestamp` is read as a JS Date in UTC: give the date rules the text as written instead.
+  visit(doc, { Scalar: (_key, node) => void (node.value instanceof Date && (node.value = node.source)) });
   const fields: RawField[] = [];
   for (const pair of contents.items) {
     const key = pair.key;

@@ -93,7 +93,12 @@ function firstInvalidByte(bytes: Uint8Array): number {
       hi = mid;
     }
   }
-  return lo;
+  // The longest prefix may end inside a character cut short: the fault is that character's first byte.
+  let start = lo;
+  while (start > 0 && lo - start < 3 && (bytes[start - 1]! & 0xc0) === 0x80) start--;
+  const lead = start > 0 ? bytes[start - 1]! : 0;
+  const size = lead >= 0xf0 ? 4 : lead >= 0xe0 ? 3 : lead >= 0xc0 ? 2 : 0;
+  return size > lo - (start - 1) ? start - 1 : lo;
 }
 
 function countLines(bytes: Uint8Array, end: number): number {

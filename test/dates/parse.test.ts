@@ -144,3 +144,21 @@ describe('parseDate, zones that would mislead', () => {
     expect(iso('Thu, 16 May 2024 11:55:00 -0930')).toBe('2024-05-16T11:55:00-09:30');
   });
 });
+
+describe('years before 100', () => {
+  // Date.UTC reads the years 0 to 99 as 1900 to 1999: the year 0050 was published as 1950.
+  it.each([
+    ['0050-05-16T11:55:00+08:00', undefined, '0050-05-16T11:55:00+08:00'],
+    ['0001-01-01T00:00:00Z', undefined, '0001-01-01T00:00:00Z'],
+    ['0099.12.31 23:59 GMT+8', undefined, '0099-12-31T23:59:00+08:00'],
+    ['0024-05-16 11:55 GMT+8', undefined, '0024-05-16T11:55:00+08:00'],
+    ['0024-05-16', 'UTC', '0024-05-16T00:00:00Z'],
+  ])('reads %s as that year exactly', (text, zone, expected) => {
+    expect(iso(text, zone)).toBe(expected);
+  });
+
+  it('knows the length of February in a year before 100', () => {
+    expect(iso('0004-02-29T00:00:00Z')).toBe('0004-02-29T00:00:00Z');
+    expect(reason('0003-02-29T00:00:00Z')).toContain('February 3 has 28 days');
+  });
+});
