@@ -127,8 +127,8 @@ export function readFields(
     const name = Object.hasOwn(KEYS, written) ? written : (ANY_CASE.get(written.toLowerCase()) ?? written);
     const known = Object.hasOwn(KEYS, name) ? KEYS[name] : undefined;
     if (known === undefined) {
-      if ((context.unknownFields ?? 'error') === 'error') {
-        const why = notAllowedWhy?.(written) ?? `the fields are ${[...allowed].join(', ')}; or set "unknownFields": "warn" in feedwright.config.json to build with it left out`;
+      if (context.unknownFields === 'error') {
+        const why = notAllowedWhy?.(written) ?? `the fields are ${[...allowed].filter((k) => !THEIRS.has(k)).join(', ')}; or set "unknownFields" to "warn" in feedwright.config.json to build with it left out`;
         report.error('input/unknown-field', `has an unknown field "${written}"; ${why}`, line);
       } else if (!unknown.includes(written)) unknown.push(written);
       continue;
@@ -138,7 +138,7 @@ export function readFields(
     const rank = name === 'published' && field === 'draft' ? 1 : known.rank;
     const ours = allowed.has(name) || (THEIRS.has(name) && allowedFields.has(field)) || (field === 'draft' && allowedFields.has('draft'));
     if (!ours) {
-      const why = notAllowedWhy?.(written) ?? `the fields are ${[...allowed].join(', ')}`;
+      const why = notAllowedWhy?.(written) ?? `the fields are ${[...allowed].filter((k) => !THEIRS.has(k)).join(', ')}`;
       report.error('input/unknown-field', `has an unknown field "${written}"; ${why}`, line);
       continue;
     }
@@ -186,8 +186,9 @@ export function readFields(
         const s = value instanceof Date ? value.toISOString() : text();
         if (s === undefined) break;
         const date = parseDate(s, context.timezone);
-        if (date.ok) fields[field] = date.value;
-        else report.error('input/date', `"${key}": ${date.reason}`, line);
+        if (!date.ok) report.error('input/date', `"${key}": ${date.reason}`, line);
+        else if (field === 'expires') fields.expires = date.value.toMillis();
+        else fields[field] = date.value;
         break;
       }
       case 'id': {

@@ -34,8 +34,12 @@ export interface ArticleRecord {
   readonly language?: string;
   readonly rights?: string;
   readonly draft?: boolean;
-  /** When the article stops being shown (Hugo's `expiryDate`): left out of builds after it, as a draft is. */
-  readonly expires?: DateTime;
+  /**
+   * When the article stops being shown (Hugo's `expiryDate`), as an instant
+   * (epoch ms): builds after it leave it out, as a draft is. Only the instant
+   * counts, and the memo keeps it as it is (docs/caching.md).
+   */
+  readonly expires?: number;
   readonly captions?: readonly Caption[];
   /** The keys of the record feedwright does not use (such as Jekyll's `layout`), each once, for the build's one warning about them. */
   readonly unknownFields?: readonly string[];
@@ -58,7 +62,7 @@ export interface ReadContext {
   /**
    * What to do with a key feedwright does not use: "error" refuses it where
    * it is written; "warn" and "ignore" keep its name on the record, for the
-   * build to count (docs/config.md). Without it: "error".
+   * build to count (docs/config.md). Without it: "warn", the config's default.
    */
   readonly unknownFields?: UnknownFieldsMode;
 }

@@ -1,0 +1,106 @@
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { FileMemo } from '../../src/cache/memo.js';
+import { validateConfig } from '../../src/config/config.js';
+import type { Placement } from '../../src/model/place.js';
+import { select } from '../../src/model/select.js';
+import { CODE_ID } from '../../src/vocabulary/version.js';
+
+/** A placement as the model makes it, with what its record adds: unknown keys, an expiry. */
+type Placed = Placement & { readonly unknownFields?: readonly string[]; readonly expires?: number };
+const JUNE = Date.UTC(2024, 5, 1);
+let n = 0;
+function placed(extra: Partial<Placed> = {}): Placed {
+  n++;
+  return { file: `articles/a${n}.md`, line: 1, slug: `a${n}`, id: `tag:e.example,2024-06-01:a${n}`, link: `https://e.example/a${n}/`, published: JUNE - n * 1000, offset: 0, ...extra };
+}
+
+describe('The warning about fields feedwright does not use', () => {
+  it('is one per build, counting records and keys, most frequent first, then by name', () => {
+    const all = [
+      ...Array.from({ length: 12 }, (_, i) => placed({ unknownFields: i < 3 ? ['layout', 'comments'] : ['layout'] })),
+      placed({ unknownFields: ['toc'] }),
+      placed({ unknownFields: ['aliases'] }),
+      placed(),
+    ];
+    const { diagnostics } = select(all, { articlesDir: 'articles', limit: 50 });
+    expect(diagnostics).toEqual([expect.objectContaining({ file: 'articles', severity: 'warning', ruleId: 'input/unknown-fields' })]);
+    expect(diagnostics[0]?.message).toMatch(/^14 records have fields feedwright does not use: layout \(12\), comments \(3\), aliases \(1\), toc \(1\); /);
+  });
+
+  it('speaks of one record in the singular, and names at most ten keys', () => {
+    const keys = Array.from({ length: 12 }, (_, i) => `k${String(i).padStart(2, '0')}`);
+    const { diagnostics } = select([placed({ unknownFields: keys })], { articlesDir: 'articles', limit: 50 });
+    expect(diagnostics[0]?.message).toMatch(/^1 record has fields feedwright does not use: k00 \(1\), .*k09 \(1\), and 2 more; /);
+  });
+
+  it('counts the records left out as future too, as every placement read', () => {
+    const { diagnostics } = select([placed(), placed({ published: JUNE + 1e9, unknownFields: ['layout'] })], { articlesDir: 'articles', limit: 50, now: JUNE });
+    expect(diagnostics.map((d) => d.ruleId).sort()).toEqual(['input/future', 'input/unknown-fields']);
+  });
+
+  it('is not given with "ignore", nor when no record has such a field', () => {
+    expect(select([placed({ unknownFields: ['layout'] })], { articlesDir: 'articles', limit: 50, unknownFields: 'ignore' }).diagnostics).toEqual([]);
+    expect(select([placed(), placed({ unknownFields: [] })], { articlesDir: 'articles', limit: 50 }).diagnostics).toEqual([]);
+  });
+});
+
+describe('An expiry date', () => {
+  it('leaves the item out once the build is past it, with a note naming the file', () => {
+    const gone = placed({ expires: JUNE - 1000 });
+    const kept = placed({ expires: JUNE + 60_000 });
+    const { shown, diagnostics, nextFuture } = select([gone, kept], { articlesDir: 'articles', limit: 50, now: JUNE });
+    expect(shown).toEqual([kept]);
+    expect(diagnostics).toEqual([expect.objectContaining({ file: gone.file, severity: 'info', ruleId: 'input/expired', message: expect.stringContaining('expired on 2024-05-31T23:59:59Z') })]);
+    // The output goes stale when the shown item expires: the next build must leave it out.
+    expect(nextFuture).toBe(JUNE + 60_000);
+  });
+
+  it('is left for the next build to judge when the build has no clock', () => {
+    const item = placed({ expires: 0 });
+    expect(select([item], { articlesDir: 'articles', limit: 50 }).shown).toEqual([item]);
+  });
+});
+
+describe('The memo', () => {
+  const dirs: string[] = [];
+  afterAll(() => Promise.all(dirs.map((d) => rm(d, { recursive: true, force: true }))));
+
+  async function kept(placement: Record<string, unknown>) {
+    const dir = await mkdtemp(join(tmpdir(), 'fw-memo-'));
+    dirs.push(dir);
+    const stats = { size: 10, mtimeMs: 1000, ctimeMs: 1000 };
+    const entry = { ...stats, statedAt: 1_000_000, hash: 'x', placements: [placement] };
+    await writeFile(join(dir, 'memo.json'), JSON.stringify({ format: 3, code: CODE_ID, key: 'k', files: { 'articles/a.md': entry } }));
+    return FileMemo.open(join(dir, 'memo.json'), 'k').lookup('articles/a.md', join(dir, 'a.md'), stats, 2_000_000);
+  }
+  const base = { slug: 'a', id: 'tag:e.example,2024-06-01:a', link: 'https://e.example/a/', published: JUNE, offset: 0 };
+
+  it("keeps a placement's unknown keys and expiry, so that a build reading only changed files still counts them", async () => {
+    const lookup = await kept({ ...base, unknownFields: ['layout'], expires: JUNE + 1 });
+    expect(lookup).toMatchObject({ fresh: true, placements: [{ unknownFields: ['layout'], expires: JUNE + 1 }] });
+  });
+
+  it('does not trust a placement whose unknown keys are not a list of names', async () => {
+    expect((await kept({ ...base, unknownFields: [1] })).fresh).toBe(false);
+    expect((await kept({ ...base, expires: 'soon' })).fresh).toBe(false);
+  });
+});
+
+describe('The "unknownFields" config key', () => {
+  const config = (extra: Record<string, unknown>) => validateConfig({ title: 'T', siteUrl: 'https://e.example', ...extra }, 'feedwright.config.json');
+
+  it('is "warn" when not given, and takes "ignore" and "error"', () => {
+    expect(config({}).config?.unknownFields).toBe('warn');
+    expect(config({ unknownFields: 'ignore' }).config?.unknownFields).toBe('ignore');
+    expect(config({ unknownFields: 'error' }).config?.unknownFields).toBe('error');
+  });
+
+  it('refuses any other value, saying which it takes', () => {
+    const { config: none, diagnostics } = config({ unknownFields: 'loud' });
+    expect(none).toBeUndefined();
+    expect(diagnostics).toEqual([expect.objectContaining({ ruleId: 'config/invalid', message: expect.stringContaining('"unknownFields" must be "warn"') })]);
+  });
+});
