@@ -3,7 +3,6 @@ import { diagnosticsFor, type Diagnostic } from '../vocabulary/diagnostic.js';
 import { lineFinder } from '../vocabulary/position.js';
 import type { FeedFormat, Person } from '../vocabulary/types.js';
 import type { UnknownFieldsMode } from '../vocabulary/record.js';
-import type { UnknownFieldsMode } from '../vocabulary/record.js';
 import { isAbsoluteUrl, isLanguageTag, readPerson } from '../vocabulary/values.js';
 import { XML_FORBIDDEN, codePointName } from '../vocabulary/formats.js';
 
@@ -41,8 +40,6 @@ export interface Config {
   readonly headers?: boolean;
   /** Remove scripts, event handlers, `javascript:` URLs and other active content from each article's HTML (model/sanitize.ts). */
   readonly sanitize?: boolean;
-  /** What a record's key feedwright does not use brings: one warning per build ("warn"), nothing ("ignore"), or an error where it is written ("error"). */
-  readonly unknownFields: UnknownFieldsMode;
   /** What a record's key feedwright does not use brings: one warning per build ("warn"), nothing ("ignore"), or an error where it is written ("error"). */
   readonly unknownFields: UnknownFieldsMode;
   readonly files: Readonly<Record<FeedFormat, string>>;
@@ -104,7 +101,6 @@ const FIELDS: Readonly<Record<string, Check>> = {
   precompress: bool,
   headers: bool,
   sanitize: bool,
-  unknownFields: (v) => (v === 'warn' || v === 'ignore' || v === 'error' ? undefined : 'must be "warn" (one warning counting them), "ignore" or "error"'),
   unknownFields: (v) => (v === 'warn' || v === 'ignore' || v === 'error' ? undefined : 'must be "warn" (one warning counting them), "ignore" or "error"'),
   content: (v) => (v === 'full' || v === 'summary' ? undefined : 'must be "full" (each item carries its whole article) or "summary" (its summary only)'),
   id: (v) => (v === 'tag' || v === 'link' ? undefined : 'must be "tag" (a tag: URI made from the site, the date and the slug) or "link" (the item\'s link, as jekyll-feed and Hugo write)'),
@@ -184,7 +180,6 @@ export function validateConfig(raw: unknown, path: string, diagnostics: Diagnost
     language: (values.language as string | undefined) ?? 'en',
     limit: (values.limit as number | undefined) ?? 50,
     utc: (values.utc as boolean | undefined) ?? false,
-    unknownFields: (values.unknownFields as UnknownFieldsMode | undefined) ?? 'warn',
     unknownFields: (values.unknownFields as UnknownFieldsMode | undefined) ?? 'warn',
     files: { ...DEFAULT_FILES, ...(values.files as Partial<Record<FeedFormat, string>> | undefined) },
     content: (values.content as Config['content'] | undefined) ?? 'full',
