@@ -26,7 +26,7 @@ export function decodeText(bytes: Uint8Array, report: Reporter, options: { reado
     const at = invalid >= 0 && (nul < 0 || invalid < nul) ? invalid : nul;
     const line = countLines(bytes, at);
     if (nul < 0 && looksSingleByte(bytes)) {
-      const shown = new TextDecoder('windows-1252').decode(bytes.subarray(at, at + 1));
+      const shown = windows1252(bytes[at]!);
       report.error(
         'input/not-text',
         `is not UTF-8 text: byte ${at} (0x${bytes[at]!.toString(16).toUpperCase()}, "${shown}" in Windows-1252) is not UTF-8, and the file looks like Windows-1252 or Latin-1 text; ` +
@@ -65,6 +65,10 @@ export function cleanString(value: string, report: Reporter, line?: number, fiel
   report.warning('input/forbidden-character', `has characters that XML 1.0 forbids${where} (${[...found].join(', ')}); they were removed`, line);
   return cleaned;
 }
+
+// Windows-1252's characters for 0x80 to 0x9F (where Latin-1 has control codes); Node's decoders without full ICU read these bytes as Latin-1.
+const CP1252_80_9F = '€\u0081‚ƒ„…†‡ˆ‰Š‹Œ\u008DŽ\u008F\u0090‘’“”•–—˜™š›œ\u009DžŸ';
+const windows1252 = (byte: number): string => (byte >= 0x80 && byte <= 0x9f ? CP1252_80_9F[byte - 0x80]! : String.fromCharCode(byte));
 
 /**
  * Whether bytes that are not UTF-8 read as text in a single-byte encoding
