@@ -25,7 +25,8 @@ export interface Excerpt {
  */
 export function excerpt(html: string, wanted: boolean): Excerpt {
   // Most bodies have no comment, and most records give their summary: nothing to read then.
-  if (!wanted && !html.includes('<!--')) return { contentHtml: html };
+  const commented = html.includes('<!--');
+  if (!wanted && !commented) return { contentHtml: html };
   const cuts: { start: number; end: number }[] = [];
   // The text before the first marker; the first paragraph's; whether the reader is in one, or in a script or style.
   let before = '';
@@ -50,6 +51,8 @@ export function excerpt(html: string, wanted: boolean): Excerpt {
         if (name === 'p' && inParagraph) {
           inParagraph = false;
           if (current.trim() !== '') paragraph = current;
+          // With no marker to take out, the rest of a long body need not be read.
+          if (paragraph !== undefined && !commented) parser.pause();
         }
       },
       ontext(text) {

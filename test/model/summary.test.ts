@@ -73,3 +73,12 @@ describe('excerpt, on references to characters XML forbids', () => {
     expect(excerpt('<p>Signal &#x1; lost &#xFFFE;here</p>', true).summary).toBe('Signal lost here');
   });
 });
+
+describe('excerpt, on a long body with no marker', () => {
+  it('gives the first paragraph, and the content unchanged', () => {
+    const html = `<p>Opening words.</p>${'<p>filler text</p>'.repeat(10_000)}<p>Last</p>`;
+    const made = excerpt(html, true);
+    expect(made.summary).toBe('Opening words.');
+    expect(made.contentHtml).toBe(html);
+  });
+});
