@@ -11,7 +11,7 @@ const FIXTURES = join(import.meta.dirname, '..', 'fixtures', 'bad');
 interface Outcome {
   /** Exit code: 0 accepted (with a documented normalization), 1 rejected. */
   readonly code: 0 | 1;
-  /** The file and line the message must name, as `file:line` (just `file` for a file that cannot be read at all), relative to articles/. */
+  /** The file and line the message must name, as `file:line` (just `file` for a file that cannot be read at all), relative to articles/; "" for the articles folder itself. */
   readonly at?: string;
   readonly rule: string;
   /** Words the message must hold: what was found, and how to fix it. */
@@ -47,8 +47,10 @@ const CASES: Readonly<Record<string, Outcome>> = {
   'front-matter-unclosed.txt': { code: 1, at: 'front-matter-unclosed.txt:1', rule: 'input/front-matter', says: ['never closed'] },
   'front-matter-yaml.txt': { code: 1, at: 'front-matter-yaml.txt:3', rule: 'input/front-matter', says: ['not valid YAML'] },
   'front-matter-type.txt': { code: 1, at: 'front-matter-type.txt:3', rule: 'input/field-type', says: ['"tags" must be a list'] },
-  'front-matter-unknown.txt': { code: 1, at: 'front-matter-unknown.txt:3', rule: 'input/unknown-field', says: ['"headline"'] },
-  'link-not-absolute.txt': { code: 1, at: 'link-not-absolute.txt:2', rule: 'input/field-type', says: ['"link" must be an absolute http(s) URL'] },
+  // A key feedwright does not use is left out, with one warning for the build that counts them (config "unknownFields").
+  'front-matter-unknown.txt': { code: 0, at: '', rule: 'input/unknown-fields', says: ['1 record has fields feedwright does not use: headline (1)', '"unknownFields"'] },
+  // A root-relative link is a path on the site, resolved against siteUrl (docs/records.md).
+  'link-not-absolute.txt': { code: 0, rule: '', says: [], item: { title: 'Reservoir levels rise', url: 'https://wire.example.org/articles/reservoir/' } },
   'id-not-uri.txt': { code: 1, at: 'id-not-uri.txt:2', rule: 'input/field-type', says: ['"id" must be a URI'] },
   'bad-email.txt': { code: 1, at: 'bad-email.txt:2', rule: 'input/field-type', says: ['not an email address'] },
   'no-body.txt': { code: 1, at: 'no-body.txt:3', rule: 'input/empty-body', says: ['no text after the headline'] },
@@ -67,6 +69,8 @@ const CASES: Readonly<Record<string, Outcome>> = {
   'json-two-digit-year.json': { code: 1, at: 'json-two-digit-year.json:3', rule: 'input/date', says: ['2-digit year', 'four digits'] },
   'json-raw-control-character.json': { code: 1, at: 'json-raw-control-character.json:4', rule: 'input/json', says: ['is not valid JSON', 'control character', '"\\u0001"'] },
   'attachment-no-url.json': { code: 1, at: 'attachment-no-url.json:5', rule: 'input/field-type', says: ['"attachments" item 1 needs a "url"'] },
+  'attachment-unknown-key.json': { code: 1, at: 'attachment-unknown-key.json:5', rule: 'input/field-type', says: ['"attachments" item 1 has a key "bytes"', 'mime_type', 'size_in_bytes'] },
+  'hugo-lastmod-not-a-date.md': { code: 1, at: 'hugo-lastmod-not-a-date.md:4', rule: 'input/date', says: ['"lastmod"', 'last Tuesday'] },
   'attachment-negative-length.json': { code: 1, at: 'attachment-negative-length.json:5', rule: 'input/field-type', says: ['"length" must be a size in bytes; found -1'] },
 
   // Markdown records: front matter.
@@ -112,6 +116,21 @@ const CASES: Readonly<Record<string, Outcome>> = {
   'title-white-space.json': { code: 0, rule: '', says: [] },
   'media-type-unregistered.json': { code: 0, at: 'media-type-unregistered.json:5', rule: 'input/media-type', says: ['"audio/x-made-up"', 'not registered', '"audio/mpeg"'], item: { attachments: [{ url: 'https://example.org/media/report.mp3', mime_type: 'audio/mpeg' }] } },
   'draft.txt': { code: 0, rule: '', says: [], item: null },
+  // Other tools' fields mean what they mean there (docs/records.md): Jekyll's categories join the tags, excerpt is the summary.
+  'jekyll-post.md': {
+    code: 0,
+    at: '',
+    rule: 'input/unknown-fields',
+    says: ['1 record has fields feedwright does not use: comments (1), layout (1)'],
+    item: { tags: ['water', 'city news', 'reservoirs', 'rationing'], summary: 'Levels rose again; rationing stays.', date_modified: '2024-06-04T10:00:00+02:00' },
+  },
+  'jekyll-unpublished.md': { code: 0, rule: '', says: [], item: null },
+  'attachment-json-feed-keys.json': {
+    code: 0,
+    rule: '',
+    says: [],
+    item: { attachments: [{ url: 'https://example.org/media/report.mp3', mime_type: 'audio/mpeg', title: "The utility's briefing", size_in_bytes: 2048 }] },
+  },
   '_underscore.txt': { code: 0, rule: '', says: [], item: null },
   'notes.html': { code: 0, rule: '', says: [], item: null },
 };
@@ -138,7 +157,7 @@ async function expectOutcome(dir: string, before: Record<string, string>, outcom
   expect(code, stderr).toBe(outcome.code);
   expect(stderr).not.toMatch(/\n\s+at /); // never a stack trace
   if (outcome.at !== undefined) {
-    const line = stderr.split('\n').find((l) => l.startsWith(`articles/${outcome.at}:`));
+    const line = stderr.split('\n').find((l) => l.startsWith(outcome.at === '' ? 'articles:' : `articles/${outcome.at}:`));
     expect(line, stderr).toBeDefined();
     expect(line).toContain(`[${outcome.rule}]`);
     expect(line).toContain(outcome.code === 1 ? ': error: ' : ': warning: ');
