@@ -2,7 +2,8 @@ import { chmod, mkdir, readdir, readFile, rm, stat, utimes, writeFile } from 'no
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { WriteError } from '../../src/vocabulary/errors.js';
-import { publish, Staging, Utf8Chunks } from '../../src/write/publish.js';
+import { Utf8Chunks } from '../../src/core/encode.js';
+import { publish, Staging } from '../../src/write/publish.js';
 import { tempDir } from '../temp.js';
 
 const LOCK = '.feedwright.lock';
