@@ -20,8 +20,8 @@ export function articlePath(pattern: string, slug: string, published: DateTime, 
  * with a scheme as written; a root-relative path (`/img/a.png`, Jekyll's
  * `permalink`, Hugo's `url`) under `siteUrl`, as `articlePath` is, since
  * those tools put their paths under the site's base URL; any other path
- * against `relativeTo` (the article's link, so that a page bundle's
- * `cover.jpg` is in its own folder). Undefined when it makes no URL.
+ * against `relativeTo` (the site, or a page bundle's own link: see
+ * place.ts). Undefined when it makes no URL.
  */
 export function resolveUrl(value: string, siteBase: string, relativeTo: string): string | undefined {
   if (SCHEME.test(value)) return value;

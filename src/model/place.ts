@@ -92,10 +92,11 @@ export function placer(config: Config, options: PlaceOptions = {}): (record: Art
     let media: Placed['media'];
     if (record.image !== undefined || (record.attachments?.length ?? 0) > 0) {
       // Paths resolve before their sizes are looked up: the sizes are by absolute URL.
+      const against = mediaBase(record, base, link);
       const settle = (given: RecordAttachment, what: string, line: number | undefined): Attachment | undefined => {
-        const url = resolveUrl(given.url, base, link);
+        const url = resolveUrl(given.url, base, against);
         if (url !== undefined) return settleMedia({ ...given, url }, sizes, report(), line, what);
-        report().error('input/field-type', `${what} ${JSON.stringify(given.url)} makes no URL against ${link}; give a path such as "/img/a.jpg" or an absolute URL`, line);
+        report().error('input/field-type', `${what} ${JSON.stringify(given.url)} makes no URL against ${against}; give a path such as "/img/a.jpg" or an absolute URL`, line);
         return undefined;
       };
       const image = record.image === undefined ? undefined : settle({ url: record.image }, 'the image', at('image'));
@@ -132,6 +133,18 @@ export function mediaUrls(config: Config): (record: ArticleRecord) => string[] {
     const link = linkOf(record, encodeURIComponent(record.slug), record.published);
     if (link === undefined) return [];
     const given = [...(record.image === undefined ? [] : [record.image]), ...(record.attachments ?? []).filter((a) => a.length === undefined).map((a) => a.url)];
-    return given.map((url) => resolveUrl(url, base, link)).filter((url): url is string => url !== undefined);
+    const against = mediaBase(record, base, link);
+    return given.map((url) => resolveUrl(url, base, against)).filter((url): url is string => url !== undefined);
   };
 }
+
+/**
+ * What a relative image or attachment path is relative to: a page bundle's
+ * own folder, its link (Hugo's page resources: `my-trip/index.md` beside
+ * `cover.jpg`); for any other record the site, as jekyll-seo-tag's
+ * `absolute_url` and Hugo's `absURL` make `images/a.png` (docs/config.md).
+ */
+const mediaBase = (record: ArticleRecord, base: string, link: string): string => (BUNDLE.test(record.source.file) ? link : `${base}/`);
+
+/** A page bundle's file: `index.md` (or `.markdown`) in a folder of its own (docs/records.md). */
+const BUNDLE = /(?:^|[/\\])index\.(?:md|markdown)$/i;

@@ -102,15 +102,23 @@ describe('links and media given as paths', () => {
     expect(e.image).toEqual({ url: 'https://wire.example.org/img/x.png', type: 'image/png' });
   });
 
-  it("resolves a relative image against the article's link, so that a page bundle's cover is in its own folder", () => {
-    const e = entryOf(record('my-trip', '2024-01-02T00:00:00Z', { image: 'cover.jpg' }), { articlePath: '/posts/{slug}/' });
-    expect(e.image?.url).toBe('https://wire.example.org/posts/my-trip/cover.jpg');
-    const up = entryOf(record('b', '2024-01-02T00:00:00Z', { image: '../a.jpg' }), { articlePath: '/posts/{slug}/' });
-    expect(up.image?.url).toBe('https://wire.example.org/posts/a.jpg');
+  it("resolves a page bundle's relative image against the article's link, so that its cover is in its own folder", () => {
+    const bundle = (image: string) => record('my-trip', '2024-01-02T00:00:00Z', { image, source: { file: 'articles/posts/my-trip/index.md', line: 1 } });
+    expect(entryOf(bundle('cover.jpg'), { articlePath: '/posts/{slug}/' }).image?.url).toBe('https://wire.example.org/posts/my-trip/cover.jpg');
+    expect(entryOf(bundle('../a.jpg'), { articlePath: '/posts/{slug}/' }).image?.url).toBe('https://wire.example.org/posts/a.jpg');
+    const markdown = { ...bundle('cover.jpg'), source: { file: 'articles/my-trip/INDEX.markdown', line: 1 } };
+    expect(entryOf(markdown, { articlePath: '/posts/{slug}/' }).image?.url).toBe('https://wire.example.org/posts/my-trip/cover.jpg');
+  });
+
+  it("resolves another record's relative image under siteUrl, as jekyll-seo-tag and Hugo's absURL do", () => {
+    const e = entryOf(record('post', '2024-01-02T00:00:00Z', { image: 'images/card.png' }), { siteUrl: 'https://wire.example.org/blog', articlePath: '/posts/{slug}/' });
+    expect(e.image?.url).toBe('https://wire.example.org/blog/images/card.png');
   });
 
   it("resolves attachments' paths the same way, and takes their type from the resolved URL", () => {
-    const e = entryOf(record('ep', '2024-01-02T00:00:00Z', { attachments: [{ url: 'ep.mp3' }, { url: '/audio/b.ogg', length: 3 }] }));
+    const e = entryOf(
+      record('ep', '2024-01-02T00:00:00Z', { source: { file: 'articles/ep/index.md', line: 1 }, attachments: [{ url: 'ep.mp3' }, { url: '/audio/b.ogg', length: 3 }] }),
+    );
     expect(e.attachments).toEqual([
       { url: 'https://wire.example.org/articles/ep/ep.mp3', type: 'audio/mpeg' },
       { url: 'https://wire.example.org/audio/b.ogg', type: 'audio/ogg', length: 3 },
@@ -122,7 +130,7 @@ describe('links and media given as paths', () => {
   });
 
   it('measures a resolved path: the media sizes are by absolute URL', () => {
-    const r = record('a', '2024-01-02T00:00:00Z', { image: 'cover.jpg' });
+    const r = record('a', '2024-01-02T00:00:00Z', { image: 'cover.jpg', source: { file: 'articles/a/index.md', line: 1 } });
     const made = config();
     const urls = mediaUrls(made)(r);
     expect(urls).toEqual(['https://wire.example.org/articles/a/cover.jpg']);

@@ -14,6 +14,12 @@ describe('excerpt', () => {
     expect(made.contentHtml).toBe('<p>Lead.</p><p>Body.</p>');
   });
 
+  it('takes a marker glued to the end of a paragraph out of it, as Markdown leaves it there', () => {
+    const made = excerpt('<p>Join the community.<!--more--></p>\n<p>Details.</p>', true);
+    expect(made.summary).toBe('Join the community.');
+    expect(made.contentHtml).toBe('<p>Join the community.</p>\n<p>Details.</p>');
+  });
+
   it('leaves other comments in the content', () => {
     expect(excerpt('<p>A</p><!-- note --><p>B</p>', false).contentHtml).toBe('<p>A</p><!-- note --><p>B</p>');
   });
