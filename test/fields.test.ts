@@ -128,3 +128,132 @@ describe('every field in every input format reaches every output format', () => 
     expect(check(item, input), `${field} in ${format} from ${input}`).toEqual(expected);
   });
 });
+
+/**
+ * The fields other tools write (docs/records.md, "Fields from other tools"),
+ * each in a post in that tool's style, reach each output format as the
+ * feedwright field they mean.
+ */
+const SITE = 'https://wire.example.org';
+const TOOL_INPUTS: Readonly<Record<string, Record<string, string>>> = {
+  jekyll: {
+    'articles/rivers.md': [
+      '---',
+      'layout: post',
+      'title:  "Rivers rise"',
+      'date: 2024-05-16 11:55:00 +0800',
+      'last_modified_at: 2024-05-17 09:45:00 +0800',
+      'categories: [rivers]',
+      'tags: dams floods',
+      'excerpt: "Rivers rise & fall."',
+      'permalink: /2024/05/16/rivers.html',
+      'image:',
+      '  path: /media/photo.png',
+      '  alt: The river at noon',
+      'comments: true',
+      '---',
+      'The rivers rose on Thursday.',
+      '',
+    ].join('\n'),
+  },
+  hugo: {
+    'articles/rivers.md': [
+      '---',
+      'title: "Rivers rise"',
+      'date: 2024-05-16T11:55:00+08:00',
+      'lastmod: 2024-05-17T09:45:00+08:00',
+      'description: "Rivers rise & fall."',
+      'images:',
+      '- /media/photo.png',
+      'categories: ["rivers"]',
+      'tags: [dams, floods]',
+      'url: /2024/05/16/rivers.html',
+      'draft: false',
+      'weight: 10',
+      '---',
+      'The rivers rose on Thursday.',
+      '',
+    ].join('\n'),
+  },
+  astro: {
+    'articles/rivers.md': [
+      '---',
+      "title: 'Rivers rise'",
+      "description: 'Rivers rise & fall.'",
+      "pubDate: '2024-05-16T11:55:00+08:00'",
+      "updatedDate: '2024-05-17T09:45:00+08:00'",
+      "heroImage: '/media/photo.png'",
+      '---',
+      'The rivers rose on Thursday.',
+      '',
+    ].join('\n'),
+  },
+};
+const TOOL_LINK = `${SITE}/2024/05/16/rivers.html`;
+const TOOL_IMAGE = `${SITE}/media/photo.png`;
+const TOOL_FIELDS: Readonly<Record<string, Partial<Record<FeedFormat, [Check, unknown]>>>> = {
+  published: FIELDS.published!,
+  updated: FIELDS.updated!,
+  summary: FIELDS.summary!,
+  tags: { rss: [(i) => i.tags, ['rivers', 'dams', 'floods']], atom: [(i) => i.tags, ['rivers', 'dams', 'floods']], json: [(i) => i.tags, ['rivers', 'dams', 'floods']] },
+  link: { rss: [(i) => i.link, TOOL_LINK], atom: [(i) => i.link, TOOL_LINK], json: [(i) => i.link, TOOL_LINK] },
+  image: {
+    atom: [(i) => i.attachments.find((a) => a.url === TOOL_IMAGE)?.type, 'image/png'],
+    json: [(i) => i.image, TOOL_IMAGE],
+  },
+};
+/** Astro's blog starter writes no tags and no link of its own. */
+const NOT_WRITTEN: Readonly<Record<string, readonly string[]>> = { astro: ['tags', 'link'] };
+const toolRows = Object.keys(TOOL_INPUTS).flatMap((input) =>
+  Object.entries(TOOL_FIELDS)
+    .filter(([field]) => !NOT_WRITTEN[input]?.includes(field))
+    .flatMap(([field, outputs]) => Object.entries(outputs).map(([format, check]) => [field, input, format as FeedFormat, check] as const)),
+);
+
+describe("every other tool's field reaches every output format as the field it means", () => {
+  const built = new Map<string, Promise<Record<FeedFormat, ItemView<string>>>>();
+  const items = (input: string) => {
+    if (!built.has(input)) {
+      built.set(
+        input,
+        (async () => {
+          const dir = await makeProject(TOOL_INPUTS[input]!);
+          const result = await build({ cwd: dir, articlesDir: 'articles', outDir: 'output', configPath: 'feedwright.config.json' });
+          // Jekyll's layout and comments, Hugo's weight: a warning counting them, never an error.
+          expect(result.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+          const out = {} as Record<FeedFormat, ItemView<string>>;
+          for (const format of ['rss', 'atom', 'json'] as const) {
+            out[format] = readBack(format, await readFile(join(dir, 'output', FILE[format]), 'utf8')).view!.items[0]!;
+          }
+          return out;
+        })(),
+      );
+    }
+    return built.get(input)!;
+  };
+
+  it.each(toolRows)('%s written by %s reaches %s', async (field, input, format, [check, expected]) => {
+    const item = (await items(input))[format];
+    expect(check(item, input), `${field} in ${format} from ${input}`).toEqual(expected);
+  });
+});
+
+describe("JSON Feed's attachment keys", () => {
+  it('reach every output format as feedwright\'s type and length', async () => {
+    const dir = await makeProject({
+      'articles/talk.json': JSON.stringify({
+        title: 'A talk',
+        published: '2024-05-16T11:55:00+08:00',
+        content_text: 'The talk.',
+        attachments: [{ url: 'https://site.example/media/talk.mp3', mime_type: 'audio/mpeg', size_in_bytes: 2048, duration_in_seconds: 95 }],
+      }),
+    });
+    const result = await build({ cwd: dir, articlesDir: 'articles', outDir: 'output', configPath: 'feedwright.config.json' });
+    expect(result.diagnostics).toEqual([]);
+    const want = { url: 'https://site.example/media/talk.mp3', type: 'audio/mpeg', length: '2048' };
+    for (const format of ['rss', 'atom', 'json'] as const) {
+      const item = readBack(format, await readFile(join(dir, 'output', FILE[format]), 'utf8')).view!.items[0]!;
+      expect(item.attachments, format).toEqual([want]);
+    }
+  });
+});
