@@ -152,7 +152,13 @@ const asPerson = (p: PersonInput) => defined({ name: oneSpaced(p.name), email: p
 const cleaned = (value: PersonInput['written']) =>
   typeof value === 'string' ? kept(value) : Object.fromEntries(Object.entries(value).map(([k, v]) => [k, typeof v === 'string' ? kept(v) : v]));
 
-function expectedItem(r: RecordInput, utc: boolean, feedAuthor: Expected['authors'][number], sanitized: boolean): Expected {
+/** The config keys that change what an item carries (docs/config.md). */
+interface ItemModes {
+  readonly content: 'full' | 'summary';
+  readonly id: 'tag' | 'link';
+}
+
+function expectedItem(r: RecordInput, utc: boolean, feedAuthor: Expected['authors'][number], sanitized: boolean, modes: ItemModes): Expected {
   const slug = encodeURIComponent(kept(r.slug));
   const link = r.link === undefined ? `${SITE}/articles/${slug}/` : kept(r.link);
   const w = wallClock(r.published.seconds, r.published.offset);
@@ -162,14 +168,14 @@ function expectedItem(r: RecordInput, utc: boolean, feedAuthor: Expected['author
   const body = excerpt(r.content.kind === 'content_html' ? kept(r.content.text) : textAsHtml(kept(r.content.text)), r.summary === undefined);
   const summary = r.summary === undefined ? body.summary : kept(r.summary);
   return {
-    id: r.id === undefined ? `tag:wire.example.org,${day}:${slug}` : kept(r.id).trim(),
+    id: r.id !== undefined ? kept(r.id).trim() : modes.id === 'link' ? link : `tag:wire.example.org,${day}:${slug}`,
     title: oneSpaced(r.title),
     link,
     published: at(r.published),
     updated: at(r.updated ?? r.published),
     ...(summary === undefined ? {} : { summary }),
     // Sanitizing is the sanitizer library's to get right (test/model/sanitize.test.ts): here, what it gives must come back.
-    content: sanitized && body.contentHtml !== '' ? sanitize(body.contentHtml) : body.contentHtml,
+    content: modes.content === 'summary' ? '' : sanitized && body.contentHtml !== '' ? sanitize(body.contentHtml) : body.contentHtml,
     authors: r.authors?.map(asPerson) ?? [feedAuthor],
     tags: [...new Set((r.tags ?? []).map(oneSpaced))],
     ...(r.image === undefined ? {} : { image: kept(r.image) }),
@@ -241,6 +247,8 @@ const feedConfig = fc.record(
     copyright: nonBlank(anyText),
     utc: fc.boolean(),
     sanitize: fc.boolean(),
+    content: fc.constantFrom('full' as const, 'summary' as const),
+    id: fc.constantFrom('tag' as const, 'link' as const),
   },
   { requiredKeys: ['title', 'author', 'utc', 'sanitize'] },
 );
@@ -278,7 +286,7 @@ describe('any text and any instant, through a JSON record, into all three format
 
           const utc = cfg.utc;
           const author = asPerson(cfg.author);
-          const items = records.map((r) => expectedItem(r, utc, author, cfg.sanitize)).sort(newestFirst);
+          const items = records.map((r) => expectedItem(r, utc, author, cfg.sanitize, { content: cfg.content ?? 'full', id: cfg.id ?? 'tag' })).sort(newestFirst);
           const feedText = { title: kept(cfg.title), description: kept(cfg.description ?? cfg.title), ...(cfg.copyright === undefined ? {} : { rights: kept(cfg.copyright) }), author };
           for (const format of FORMATS) {
             const document = documents![format];
