@@ -54,6 +54,7 @@ const KEYS: Readonly<Record<string, Key>> = {
   image: named('image'),
   heroImage: named('image', 1), // Astro
   images: named('image', 2), // Hugo: the first one
+  featured_image: named('image', 3), // Hugo themes (Ananke)
   attachments: named('attachments'),
   language: named('language'),
   rights: named('rights'),
@@ -67,7 +68,7 @@ const ANY_CASE: ReadonlyMap<string, string> = new Map(['publishDate', 'expiryDat
 /** Names only other tools write: a value they leave empty (`lastmod = ""`, `images: []`) is not given. */
 const THEIRS = new Set([
   'pubDate', 'publishDate', 'date_published', 'last_modified_at', 'lastmod', 'updatedDate', 'date_modified', 'modified', 'expiryDate',
-  'permalink', 'excerpt', 'description', 'categories', 'category', 'heroImage', 'images',
+  'permalink', 'excerpt', 'description', 'categories', 'category', 'heroImage', 'images', 'featured_image',
 ]);
 
 /** Every key a record may use, aliases and other tools' names included. */
@@ -256,6 +257,11 @@ export function readFields(
         break;
       }
       case 'authors': {
+        // Hugo writes `authors: []` for "none given": the config's author then, as when the key is left out.
+        if (Array.isArray(value) && value.length === 0) {
+          delete lines.authors;
+          break;
+        }
         const list = key === 'author' || !Array.isArray(value) ? [value] : value;
         const people: Person[] = [];
         for (const item of list) {

@@ -261,3 +261,13 @@ describe('Ids made from titles', () => {
     expect(diagnostics).toEqual([expect.objectContaining({ file: 'records', ruleId: 'input/id-from-title', message: expect.stringContaining('record 1 (index 0) has') })]);
   });
 });
+
+describe('Hugo theme keys', () => {
+  it('read featured_image as the image when nothing else gives one, and an empty authors list as none given', () => {
+    const { record, diagnostics } = md(['---', 'title: T', 'date: 2024-05-16', 'featured_image: "decisions-1.jpg"', 'authors: []', ...BODY]);
+    expect(diagnostics).toEqual([]);
+    expect(record?.image).toBe('decisions-1.jpg');
+    expect(record).not.toHaveProperty('authors');
+    expect(record?.lines).not.toHaveProperty('authors');
+  });
+});
