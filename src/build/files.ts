@@ -101,7 +101,10 @@ export function readBytes(path: string, report: Reporter): Buffer | undefined {
   try {
     return readFileSync(path);
   } catch (error) {
-    report.error('input/unreadable', `cannot be read (${(error as NodeJS.ErrnoException).code ?? String(error)}); check its permissions`);
+    const code = (error as NodeJS.ErrnoException).code;
+    // Gone between the listing and the reading: another program moved or removed it.
+    if (code === 'ENOENT') report.error('input/unreadable', 'was listed but is gone (ENOENT): it was moved or removed while the build ran; build again');
+    else report.error('input/unreadable', `cannot be read (${code ?? String(error)}); check its permissions`);
     return undefined;
   }
 }

@@ -107,7 +107,8 @@ export function readYamlFields(text: string, firstLine: number, report: Reporter
   }
   for (const warning of doc.warnings) {
     const { line, column } = at(warning.pos[0]);
-    report.warning('input/front-matter', `front matter: ${warning.message}; the value is read as text`, line, { column });
+    const asText = warning.code === 'TAG_RESOLVE_FAILED' ? '; the value is read as text' : '';
+    report.warning('input/front-matter', `front matter: ${warning.message}${asText}`, line, { column });
   }
   const contents = doc.contents;
   if (contents === null || (isScalar(contents) && contents.value === null)) return [];

@@ -31,7 +31,8 @@ export function readMarkdown(text: string, slug: string, source: { file: string 
   );
   const body = split.body;
   if (body.trim() === '') {
-    report.error('input/empty-body', 'has no body after its front matter; write the article in Markdown below the closing "---"', split.bodyLine - 1);
+    const fence = split.front.format === 'toml' ? '+++' : '---';
+    report.error('input/empty-body', `has no body after its front matter; write the article in Markdown below the closing "${fence}"`, split.bodyLine - 1);
     return undefined;
   }
   const named = fromFileName(slug, lines.published === undefined, report, context);

@@ -172,3 +172,12 @@ describe('TOML front matter', () => {
     expect(diagnostics).toEqual([expect.objectContaining({ line: 3, column: 8, ruleId: 'input/front-matter', severity: 'error', message: expect.stringContaining('not valid TOML') })]);
   });
 });
+
+describe('YAML warnings', () => {
+  it('reads a value with a tag it does not know as text, with a warning on its line', () => {
+    const diagnostics: Diagnostic[] = [];
+    const read = readYamlFields('title: T\nsummary: !note Short', 2, diagnosticsFor('articles/post.md', diagnostics));
+    expect(read?.[1]).toEqual({ key: 'summary', value: 'Short', line: 3 });
+    expect(diagnostics).toEqual([expect.objectContaining({ line: 3, severity: 'warning', ruleId: 'input/front-matter', message: expect.stringContaining('!note; the value is read as text') })]);
+  });
+});
