@@ -1,5 +1,5 @@
 import { DateTime, FixedOffsetZone, IANAZone, type Zone } from 'luxon';
-import { offsetText } from './format.js';
+import { MONTHS, offsetText } from './format.js';
 
 /** A date read from text: the instant and the zone its author wrote, or why it is not one. */
 export type DateResult =
@@ -25,6 +25,8 @@ const DATELINE = /^(\d{4})\.(\d{1,2})\.(\d{1,2})(?:\s+(\d{1,2}):(\d{2})(?::(\d{2
 const LOCAL = /^(\d{4})-(\d{2})-(\d{2})(?:\s+(\d{1,2}):(\d{2})(?::(\d{2}))?)?(?:\s+(\S.*))?$/;
 const RFC822 = /^(?:[A-Za-z]{3},\s*)?\d{1,2}\s+[A-Za-z]{3}\s+\d+\s+\d{1,2}:\d{2}/;
 const RFC822_YEAR = /^(?:[A-Za-z]{3},\s*)?\d{1,2}\s+[A-Za-z]{3}\s+(\d+)\s/;
+// "Jul 22 2022", "July 22, 2022": a day without a time, as Astro's blog starter writes "pubDate".
+const MONTH_DAY_YEAR = /^([A-Za-z]{3,9})\.? (\d{1,2}),? (\d{4})$/;
 const NAMED_OFFSET = /^(?:GMT|UTC|UT)\s*(?:([+-])(\d{1,2})(?::?(\d{2}))?)?$/i;
 const NUMERIC_OFFSET = /^([+-])(\d{2}):?(\d{2})$/;
 
@@ -45,10 +47,22 @@ export function parseDate(input: string, defaultZone?: string): DateResult {
   m = DATELINE.exec(text) ?? LOCAL.exec(text);
   if (m) return resolve(text, wallFrom(m, 1), m[7], defaultZone);
   if (RFC822.test(text)) return parseRfc822(text);
+  m = MONTH_DAY_YEAR.exec(text);
+  const month = m ? monthNumber(m[1]!) : undefined;
+  if (m && month !== undefined) return resolve(text, { year: Number(m[3]), month, day: Number(m[2]), hour: 0, minute: 0, second: 0 }, undefined, defaultZone);
   return fail(
     `"${text}" is not a date feedwright reads; write it as "2024-05-16T11:55:00+08:00", "2024.05.16 11:55 GMT+8", ` +
       '"Thu, 16 May 2024 11:55:00 +0800" or "2024-05-16 11:55 Asia/Shanghai"',
   );
+}
+
+/** 1 to 12 for an English month name or its first three letters (and "Sept"), any case. */
+function monthNumber(name: string): number | undefined {
+  const lower = name.toLowerCase();
+  const index = MONTHS.findIndex((month) => month.toLowerCase() === lower.slice(0, 3));
+  if (index < 0) return undefined;
+  const full = instantIn(Date.UTC(2000, index, 1), 'utc').toFormat('LLLL').toLowerCase();
+  return lower.length === 3 || full === lower || lower === 'sept' ? index + 1 : undefined;
 }
 
 function wallFrom(m: RegExpExecArray, at: number): WallTime {

@@ -30,7 +30,8 @@ export function readMarkdown(text: string, slug: string, source: { file: string 
     key.startsWith('content_') ? 'the Markdown body after the front matter is the content' : undefined,
   );
   const body = split.body;
-  if (body.trim() === '') {
+  // A draft is never published: a Hugo draft may be only its front matter.
+  if (body.trim() === '' && fields.draft !== true) {
     const fence = split.front.format === 'toml' ? '+++' : '---';
     report.error('input/empty-body', `has no body after its front matter; write the article in Markdown below the closing "${fence}"`, split.bodyLine - 1);
     return undefined;

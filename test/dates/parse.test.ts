@@ -162,3 +162,24 @@ describe('years before 100', () => {
     expect(reason('0003-02-29T00:00:00Z')).toContain('February 3 has 28 days');
   });
 });
+
+describe('a month name, day and year, as Astro posts write "pubDate"', () => {
+  it.each([
+    ['Jul 22 2022', '2022-07-22T00:00:00+08:00'],
+    ['May 09 2025', '2025-05-09T00:00:00+08:00'],
+    ['July 22, 2022', '2022-07-22T00:00:00+08:00'],
+    ['Sept 3 2021', '2021-09-03T00:00:00+08:00'],
+    ['dec 31 1999', '1999-12-31T00:00:00+08:00'],
+  ])('reads %s as midnight in the configured timezone', (text, expected) => {
+    expect(iso(text, 'Asia/Shanghai')).toBe(expected);
+  });
+
+  it('refuses one without a configured timezone, and a day the month does not have', () => {
+    expect(reason('Jul 22 2022')).toContain('"Jul 22 2022" has no time zone');
+    expect(reason('Feb 30 2024', 'UTC')).toContain('February 2024 has 29 days');
+  });
+
+  it('refuses a word that only starts like a month', () => {
+    expect(reason('Mayday 1 2024', 'UTC')).toContain('is not a date feedwright reads');
+  });
+});

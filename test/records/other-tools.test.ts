@@ -137,3 +137,17 @@ describe('text in another encoding', () => {
     expect(diagnostics[0]?.message).not.toContain('iconv');
   });
 });
+
+describe('drafts', () => {
+  it('reads a draft that is only front matter, as Hugo keeps them, and leaves it a draft', () => {
+    const { record, diagnostics } = read('posts/later.md', ['---', 'title: Later', 'date: 2019-06-12T14:24:53-03:00', 'draft: true', '', '---', ''].join('\n'));
+    expect(diagnostics).toEqual([]);
+    expect(record?.draft).toBe(true);
+  });
+
+  it('still refuses a post that is not a draft and has no body', () => {
+    const { records, diagnostics } = read('posts/now.md', ['+++', 'title = "Now"', 'date = 2019-06-12', '+++', ''].join('\n'), { timezone: 'UTC' });
+    expect(records).toEqual([]);
+    expect(diagnostics).toEqual([expect.objectContaining({ line: 4, ruleId: 'input/empty-body', message: expect.stringContaining('below the closing "+++"') })]);
+  });
+});
