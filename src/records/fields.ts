@@ -184,7 +184,7 @@ export function readFields(
       case 'updated':
       case 'expires': {
         // A TOML date is a Date whose ISO text keeps the form it was written in (an offset, or none).
-        const s = value instanceof Date ? value.toISOString() : text();
+        const s = value instanceof Date ? (Number.isNaN(value.getTime()) ? String(value) : value.toISOString()) : text();
         if (s === undefined) break;
         const date = parseDate(s, context.timezone);
         if (!date.ok) report.error('input/date', `"${key}": ${date.reason}`, line);

@@ -271,3 +271,14 @@ describe('Hugo theme keys', () => {
     expect(record?.lines).not.toHaveProperty('authors');
   });
 });
+
+describe('Dates given as Date values', () => {
+  it('are read from their ISO text, as a TOML date is, and an invalid one is an error naming the key', () => {
+    const diagnostics: Diagnostic[] = [];
+    const [good] = readPlainRecords([{ title: 'T', slug: 't', content_text: 'x', published: new Date(Date.UTC(2024, 4, 16)), lastmod: new Date(Date.UTC(2024, 4, 17)) }], {}, diagnostics);
+    expect(diagnostics).toEqual([]);
+    expect(good?.updated?.toISO()).toBe('2024-05-17T00:00:00.000Z');
+    readPlainRecords([{ title: 'T', slug: 't', content_text: 'x', published: '2024-05-16T00:00:00Z', lastmod: new Date('nonsense') }], {}, diagnostics);
+    expect(diagnostics).toEqual([expect.objectContaining({ ruleId: 'input/date', message: expect.stringContaining('"lastmod"') })]);
+  });
+});
