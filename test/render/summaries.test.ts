@@ -6,7 +6,10 @@ import { normalize } from '../../src/core/feeds.js';
 import { FORMATS } from '../../src/render/feeds.js';
 import type { ArticleRecord } from '../../src/vocabulary/record.js';
 import type { FeedFormat } from '../../src/vocabulary/types.js';
-import { BASE_CONFIG } from '../helpers.js';
+import { render as renderAtom } from '../../src/render/atom.js';
+import { render as renderJsonFeed } from '../../src/render/json-feed.js';
+import { render as renderRss } from '../../src/render/rss.js';
+import { BASE_CONFIG, makeFeed } from '../helpers.js';
 
 const config = (extra: object = {}): Config => parseConfig(JSON.stringify({ ...BASE_CONFIG, ...extra }), 'feedwright.config.json').config!;
 const record = (slug: string, extra: Partial<ArticleRecord> = {}): ArticleRecord => ({
@@ -93,5 +96,20 @@ describe('the config key "id" in the documents', () => {
     expect(rss.text).toContain('<guid isPermaLink="true">https://wire.example.org/articles/a/</guid>');
     expect(atom.text).toContain('<id>https://wire.example.org/articles/a/</id>');
     expect(JSON.parse(json.text).items[0].id).toBe('https://wire.example.org/articles/a/');
+  });
+});
+
+describe('the renderers, on an entry with no content', () => {
+  it('leave the content element out of RSS and Atom, and write the summary as JSON Feed content_text', () => {
+    const feed = makeFeed([{ contentHtml: '', summary: 'Only <this>.' }, { contentHtml: '', summary: undefined }]);
+    const rss = renderRss(feed);
+    expect(rss).not.toContain('content:encoded>');
+    expect(rss).toContain('<description>Only &amp;lt;this&amp;gt;.</description>');
+    expect(renderAtom(feed)).not.toMatch(/<content[ >]/);
+    const items = JSON.parse(renderJsonFeed(feed)).items as Record<string, unknown>[];
+    expect(items.map((i) => [i.content_text, i.content_html])).toEqual([
+      ['Only <this>.', undefined],
+      ['', undefined],
+    ]);
   });
 });
