@@ -121,7 +121,8 @@ export function readYamlFields(text: string, firstLine: number, report: Reporter
   const fields: RawField[] = [];
   for (const pair of contents.items) {
     const key = pair.key;
-    const keyAt = at(isScalar(key) || key === null ? ((key as Yaml.Scalar | null)?.range?.[0] ?? 0) : ((key as Yaml.Node).range?.[0] ?? 0));
+    // A key left out (`: value`) is null: the block's first line stands for it.
+    const keyAt = at((key as Yaml.Node | null)?.range?.[0] ?? 0);
     if (!isScalar(key) || typeof key.value !== 'string') {
       report.error('input/front-matter', 'front matter keys must be plain names, such as "author"', keyAt.line);
       return undefined;
