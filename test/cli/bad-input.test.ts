@@ -48,7 +48,7 @@ const CASES: Readonly<Record<string, Outcome>> = {
   'front-matter-yaml.txt': { code: 1, at: 'front-matter-yaml.txt:3', rule: 'input/front-matter', says: ['not valid YAML'] },
   'front-matter-type.txt': { code: 1, at: 'front-matter-type.txt:3', rule: 'input/field-type', says: ['"tags" must be a list'] },
   // A key feedwright does not use is left out, with one warning for the build that counts them (config "unknownFields").
-  'front-matter-unknown.txt': { code: 0, at: '', rule: 'input/unknown-fields', says: ['1 record has fields feedwright does not use: headline (1)', '"unknownFields"'] },
+  'front-matter-unknown.txt': { code: 0, at: '', rule: 'input/unknown-fields', says: ['1 record has fields feedwright does not use: headline (1)', '"unknownFields"'], item: { title: 'Reservoir levels rise' } },
   // A root-relative link is a path on the site, resolved against siteUrl (docs/records.md).
   'link-not-absolute.txt': { code: 0, rule: '', says: [], item: { title: 'Reservoir levels rise', url: 'https://wire.example.org/articles/reservoir/' } },
   'id-not-uri.txt': { code: 1, at: 'id-not-uri.txt:2', rule: 'input/field-type', says: ['"id" must be a URI'] },
