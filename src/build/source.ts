@@ -4,7 +4,7 @@ import { sha1 } from '../cache/store.js';
 import type { Config } from '../config/config.js';
 import type { RecordSource, ShownRecord } from '../core/feeds.js';
 import { diagnosticsFor, type Diagnostic } from '../vocabulary/diagnostic.js';
-import { placer, type Placed, type Placement } from '../model/place.js';
+import { mediaUrls, placer, type Placed, type Placement } from '../model/place.js';
 import { parseRecordFile, type ArticleRecord, type ReadContext } from '../records/index.js';
 import { readBytes } from './files.js';
 import { localMediaSizes } from './media-sizes.js';
@@ -62,7 +62,7 @@ export async function fileSource(files: readonly RecordFile[], config: Config, o
     parsed.push({ file, hash: bytes === undefined ? '' : sha1(bytes), records, found });
   }
   // Local media sizes are inputs the memo does not track: with them, the build has no memo (see build.ts).
-  const mediaSizes = options.publicDir === undefined ? undefined : await localMediaSizes(mediaUrls(parsed.flatMap((p) => p.records)), config.siteUrl, options.publicDir);
+  const mediaSizes = options.publicDir === undefined ? undefined : await localMediaSizes(parsed.flatMap((p) => p.records).flatMap(mediaUrls(config)), config.siteUrl, options.publicDir);
   const place = placer(config, mediaSizes === undefined ? {} : { mediaSizes });
   const placeAll = (records: readonly ArticleRecord[], found: Diagnostic[]): ShownRecord[] => {
     const shown: ShownRecord[] = [];
@@ -115,11 +115,3 @@ export async function fileSource(files: readonly RecordFile[], config: Config, o
 
 /** What the memo keeps of a placed record: its placement, without its media (settled again when it is shown). */
 const placementOnly = ({ file, line, slug, id, link, published, offset }: Placed): Placement => ({ file, ...(line === undefined ? {} : { line }), slug, id, link, published, offset });
-
-/** Media whose length a record leaves unsaid. */
-function* mediaUrls(records: readonly ArticleRecord[]): Generator<string> {
-  for (const record of records) {
-    if (record.image !== undefined) yield record.image;
-    for (const a of record.attachments ?? []) if (a.length === undefined) yield a.url;
-  }
-}
