@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { diagnosticsFor, type Diagnostic } from '../../src/vocabulary/diagnostic.js';
-import { readFrontMatter, readYamlFields, splitFrontMatter } from '../../src/records/front-matter.js';
+import { parseYamlFields, readFrontMatter, readSimpleYaml, readYamlFields, splitFrontMatter } from '../../src/records/front-matter.js';
 
 /** Front matter as it stands in a file whose YAML starts on line 2, after the opening "---". */
 function fields(...lines: string[]) {
@@ -179,5 +179,55 @@ describe('YAML warnings', () => {
     const read = readYamlFields('title: T\nsummary: !note Short', 2, diagnosticsFor('articles/post.md', diagnostics));
     expect(read?.[1]).toEqual({ key: 'summary', value: 'Short', line: 3 });
     expect(diagnostics).toEqual([expect.objectContaining({ line: 3, severity: 'warning', ruleId: 'input/front-matter', message: expect.stringContaining('!note; the value is read as text') })]);
+  });
+});
+
+describe('simple front matter, read without the YAML parser', () => {
+  const VALUES = [
+    'post', '"Quoted: with a colon"', "'single'", '2016-10-06 11:10:38 -0700', '2024-05-16', '2024-05-16T11:55:00+08:00', '2021-06-03 12:55',
+    'true', 'True', 'TRUE', 'false', 'yes', 'no', 'on', '~', 'null', 'Null', 'NULL', 'nULL', '12', '-3', '+7', '0123', '-0', '12345678901234567890',
+    '1.5', '.5', '1.', '1e3', '0x1F', '0o17', '.inf', '-.Inf', '.nan', '3.3.0', '1_000', '[a, b]', '[a b, c]', '[]', '[ ]', `["a", 'b']`, '["a, b"]',
+    '[a,]', '[1, true, ~, x]', '[[a]]', '[a, [b]]', '{a: 1}', '[a:b]', 'Hello, world', 'C# in depth', 'a #comment', 'a: b', 'http://x.org/a?b=c#d',
+    '-5', '-foo', '- foo', '?x', ':x', '&a x', '*a', '!t x', '|', '>', '%x', '@x', '`x`', '"esc \\" x"', '"back\\\\slash"', "'it''s'", '"unclosed',
+    'x:', 'Zürich – “quoted”', 'tab\there', '"', "'", '""', "''", 'a  b', 'trailing   ', '<!--more-->', '/img/x.png', 'x # y', '#x', 'a:b', 'a :b',
+    '\u00a0nbsp', '[\u00a0a]', 'a\u2028b', 'del\u007f', '"x" # c', '[a] b',
+  ];
+  const KEYS = ['title', 'true: x', 'null: x', 'Null: x', 'last_modified_at: x', 'layout : post', 'a-b: c', '_x: y', 'x:y', 'título: x', '1: x'];
+  const BLOCKS = ['a: 1\nb: 2', 'a: 1\na: 2', 'a:\n  - x', 'a:\n- x', 'a: x\n  continued', '# c\na: 1\n\n', '', '   ', '\ta: 1', 'a:\n# c\nb: 2', 'a: x\n b: y',
+    'tags:\n- a\n- b', 'tags:\n  - a\n  - "b"\n\n  - c', 'tags:\n    - 1\n    - true\n    - ~', 'tags:\n  - a\n - b', 'tags:\n  - a\n  -', 'tags:\n  - a: b',
+    'tags:\n  - a\n# c\n  - b', 'tags:\n  - a\nnext: 1', 'tags:\n  - [a]', 'tags:\n  - a\n    b', 'tags:\n  -a', 'tags:\n  - a\n  - a', 'a: x\n  - b', 'tags:\n\t- a'];
+  const cases = [...VALUES.map((v) => `title: ${v}`), ...KEYS.map((k) => (k.includes(':') ? k : `${k}: T`)), ...BLOCKS];
+
+  it.each(cases)('reads %j as the YAML parser does, or leaves it to the parser', (text) => {
+    const fast = readSimpleYaml(text, 2);
+    if (fast === undefined) return;
+    const diagnostics: Diagnostic[] = [];
+    expect(fast).toEqual(parseYamlFields(text, 2, diagnosticsFor('articles/post.md', diagnostics)));
+    expect(diagnostics).toEqual([]);
+  });
+
+  it('reads the front matter most posts have, so that the parser is rarely needed', () => {
+    const post = ['layout : post', 'title:  "Reservoirs: a guide"', 'date: 2016-10-06 11:10:38 -0700', '# a comment', 'categories: [water, city news]', 'tags: reservoirs rationing', 'comments: true', 'weight: 3', 'image: /img/x.png', ''];
+    expect(readSimpleYaml(post.join('\n'), 2)).toEqual([
+      { key: 'layout', value: 'post', line: 2 },
+      { key: 'title', value: 'Reservoirs: a guide', line: 3 },
+      { key: 'date', value: '2016-10-06 11:10:38 -0700', line: 4 },
+      { key: 'categories', value: ['water', 'city news'], line: 6 },
+      { key: 'tags', value: 'reservoirs rationing', line: 7 },
+      { key: 'comments', value: true, line: 8 },
+      { key: 'weight', value: 3, line: 9 },
+      { key: 'image', value: '/img/x.png', line: 10 },
+    ]);
+  });
+
+  it('reads a block list of simple values, as Jekyll posts write tags', () => {
+    expect(readSimpleYaml('tags:\n    - rain\n    - "river"\ndraft: false', 2)).toEqual([
+      { key: 'tags', value: ['rain', 'river'], line: 2 },
+      { key: 'draft', value: false, line: 5 },
+    ]);
+  });
+
+  it.each([['title: Jekyll: the guide'], ['tags:\n  - a: b'], ['a: 1\na: 2'], ['x: *a'], ['title: "a \\" b"']])('leaves %j to the parser', (text) => {
+    expect(readSimpleYaml(text, 2)).toBeUndefined();
   });
 });
