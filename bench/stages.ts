@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { XMLParser } from 'fast-xml-parser';
 import { fastXmlParser } from '../src/check/check.js';
 import { startProof } from '../src/check/prove.js';
-import type { FeedFormat } from '../src/model/types.js';
+import type { FeedFormat } from '../src/vocabulary/types.js';
 import { renderPieces } from '../src/render/feeds.js';
 import { readRecords } from '../src/build/files.js';
 import { loadConfig } from '../src/config/load.js';

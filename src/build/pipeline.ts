@@ -37,7 +37,7 @@ export async function runPipeline(plan: BuildPlan): Promise<BuildResult> {
     const stats = inputs.stats.get(path);
     return { path, file: nameOf(path), ...(stats ? { stats } : {}) };
   });
-  const source = await fileSource(recordFiles, config, { context: config.timezone === undefined ? {} : { timezone: config.timezone }, ...(memo ? { memo } : {}), statedAt: inputs.statedAt, keepShown: config.limit <= KEEP_SHOWN_UP_TO, ...(config.publicDir === undefined ? {} : { publicDir: join(options.cwd ?? process.cwd(), config.publicDir) }) }, diagnostics);
+  const source = await fileSource(recordFiles, config, { context: { unknownFields: config.unknownFields, ...(config.timezone === undefined ? {} : { timezone: config.timezone }) }, ...(memo ? { memo } : {}), statedAt: inputs.statedAt, keepShown: config.limit <= KEEP_SHOWN_UP_TO, ...(config.publicDir === undefined ? {} : { publicDir: join(options.cwd ?? process.cwd(), config.publicDir) }) }, diagnostics);
   const readFailed = hasErrors(diagnostics);
   const modelled = feedFrom(source, config, { utc: options.utc ?? config.utc, articlesDir: options.articlesDir, now: plan.now, future: options.future ?? false });
   // An empty feed because every file failed to read says nothing the read errors did not.

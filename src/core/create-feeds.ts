@@ -32,7 +32,7 @@ export async function createFeeds(input: CreateFeedsInput): Promise<CreateFeedsR
   const failed = (diagnostics: readonly Diagnostic[], feed?: Feed): CreateFeedsResult => ({ ok: false, files: {}, ...(feed ? { feed } : {}), diagnostics });
   const { config, diagnostics } = validateConfig(input.config, 'config');
   if (!config) return failed(diagnostics);
-  const records = readPlainRecords(input.records, config.timezone === undefined ? {} : { timezone: config.timezone }, diagnostics);
+  const records = readPlainRecords(input.records, { unknownFields: config.unknownFields, ...(config.timezone === undefined ? {} : { timezone: config.timezone }) }, diagnostics);
   const now = input.now?.getTime() ?? Date.now();
   const { feed, diagnostics: modelled } = normalize(records, config, { utc: config.utc, articlesDir: 'records', now });
   diagnostics.push(...modelled);

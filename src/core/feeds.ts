@@ -45,7 +45,7 @@ export interface FeedOptions {
  */
 export function feedFrom(source: RecordSource, config: Config, options: FeedOptions): { feed?: Feed; diagnostics: Diagnostic[]; nextFuture: number | null } {
   for (;;) {
-    const { shown, diagnostics, nextFuture } = select(source.placements(), { ...options, limit: config.limit });
+    const { shown, diagnostics, nextFuture } = select(source.placements(), { ...options, limit: config.limit, unknownFields: config.unknownFields });
     if (diagnostics.some((d) => d.severity === 'error')) return { diagnostics, nextFuture };
     const records = source.shown(shown);
     if (records === undefined) continue; // A file changed during the build: chosen again, as it is now.

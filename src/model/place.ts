@@ -24,6 +24,10 @@ export interface Placement {
   /** When it was published (epoch ms), and the offset it was written in (minutes): what orders it, and what a message shows. */
   readonly published: number;
   readonly offset: number;
+  /** The record's keys feedwright does not use, for the build's one warning (model/select.ts). */
+  readonly unknownFields?: readonly string[];
+  /** When it expires (epoch ms): left out of builds after it. */
+  readonly expires?: number;
 }
 
 export interface PlaceOptions {
@@ -105,7 +109,7 @@ export function placer(config: Config, options: PlaceOptions = {}): (record: Art
       media = { ...(image === undefined ? {} : { image }), attachments: attachments as Attachment[] };
     }
     const { file, line } = record.source;
-    return { file, ...(line === undefined ? {} : { line }), slug: record.slug, id, link, published: millis, offset: published.offset, ...(media === undefined ? {} : { media }) };
+    return { file, ...(line === undefined ? {} : { line }), slug: record.slug, id, link, published: millis, offset: published.offset, ...(record.unknownFields === undefined ? {} : { unknownFields: record.unknownFields }), ...(record.expires === undefined ? {} : { expires: record.expires }), ...(media === undefined ? {} : { media }) };
   };
 }
 

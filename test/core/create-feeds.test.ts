@@ -39,7 +39,7 @@ describe('createFeeds', () => {
       ['config', 'config/unknown-key', 'has an unknown key "colour'],
       ['config', 'config/unknown-key', 'has an unknown key "constr'],
     ]);
-    const badRecord = await createFeeds({ config: BASE_CONFIG, records: [RECORDS[0]!, { title: 'No date', content_html: '<p>x</p>' }, { title: 'Bad date', published: new Date('nonsense'), content_html: '<p>x</p>' }] });
+    const badRecord = await createFeeds({ config: BASE_CONFIG, records: [RECORDS[0]!, { title: 'No date', slug: 'no-date', content_html: '<p>x</p>' }, { title: 'Bad date', slug: 'bad-date', published: new Date('nonsense'), content_html: '<p>x</p>' }] });
     expect(badRecord.ok).toBe(false);
     expect(badRecord.files).toEqual({});
     // Each record is read, then placed: a date that does not read is reported where it is read, and only there.
@@ -50,7 +50,7 @@ describe('createFeeds', () => {
   });
 
   it('leaves out a record dated after its clock, by default the real one', async () => {
-    const later = { title: 'Far off', published: '2999-01-01T00:00:00Z', content_html: '<p>Not yet.</p>' };
+    const later = { title: 'Far off', slug: 'far-off', published: '2999-01-01T00:00:00Z', content_html: '<p>Not yet.</p>' };
     const byDefault = await createFeeds({ config: BASE_CONFIG, records: [RECORDS[0]!, later] });
     expect(byDefault.feed?.entries.map((e) => e.title)).toEqual(['Ferry timetable changes']);
     expect(byDefault.diagnostics).toEqual([expect.objectContaining({ file: 'records[1]', ruleId: 'input/future', severity: 'info' })]);
