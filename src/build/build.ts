@@ -57,7 +57,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   return runPipeline({ options, config, articles, outDir, now, files, inputs, ...(cache ? { cache } : {}) });
 }
 
-/** Whether a killed build left temporary files in the output folder: a build that opens it for writing clears them. */
+/** Whether a build is writing the output folder, or a killed one left its temporary files or its lock: a build that takes the lock clears them. */
 function hasLeftovers(outDir: string): boolean {
   try {
     return readdirSync(outDir).some(isLeftover);

@@ -10,5 +10,11 @@ export const leftoverName = (name: string, kind: 'tmp' | 'old'): string => `.${n
 /** Today's names, and the `.<name>.<pid>.tmp` of earlier versions. */
 const LEFTOVER = /^\..+\.[0-9a-f]+\.(?:tmp|old)$/;
 
-/** Whether a name in an output folder is a temporary or kept-old file that a killed build left. */
-export const isLeftover = (name: string): boolean => LEFTOVER.test(name);
+/** Whether a name in an output folder is a temporary or kept-old file of a build. */
+export const isTemporary = (name: string): boolean => LEFTOVER.test(name);
+
+/** The output folder's lock: a hidden folder, there only while a build writes (see lock.ts). */
+export const LOCK_NAME = '.feedwright.lock';
+
+/** Whether a name in an output folder is there only while a build runs, or after one was killed: its temporary files or its lock. */
+export const isLeftover = (name: string): boolean => name === LOCK_NAME || isTemporary(name);

@@ -4,6 +4,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import type * as ProperLockfile from 'proper-lockfile';
 import { WriteError } from '../vocabulary/errors.js';
 import { onFirstUse } from '../vocabulary/on-first-use.js';
+import { LOCK_NAME } from './leftovers.js';
 
 const lockfile = onFirstUse<typeof ProperLockfile>('proper-lockfile');
 
@@ -14,7 +15,6 @@ const lockfile = onFirstUse<typeof ProperLockfile>('proper-lockfile');
  * folder (proper-lockfile's `mkdir`), so that one left by a killed build
  * is never committed with the output (git keeps no empty folder).
  */
-const LOCK_NAME = '.feedwright.lock';
 
 /**
  * A holder refreshes its lock's mtime every half of this; a lock not

@@ -1,4 +1,4 @@
-import { isLeftover, leftoverName } from './leftovers.js';
+import { isTemporary, leftoverName } from './leftovers.js';
 import { constants, copyFile, link, mkdir, open, readdir, rename, rm, unlink } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import { WriteError } from '../vocabulary/errors.js';
@@ -82,7 +82,7 @@ export class Staging {
     const lock = await lockFolder(dir, options.waitMs);
     // Holding the lock, this build knows that every temporary or kept file present is a killed build's.
     const names = await readdir(dir).catch(() => [] as string[]);
-    await removeAll(names.filter((name) => isLeftover(name)).map((name) => join(dir, name)));
+    await removeAll(names.filter(isTemporary).map((name) => join(dir, name)));
     return new Staging(dir, lock);
   }
 

@@ -73,7 +73,7 @@ describe('decodeText, on the bytes of any file', () => {
         expect(diagnostics).toHaveLength(1);
         const [d] = diagnostics;
         expect(d).toMatchObject({ ruleId: 'input/not-text', severity: 'error' });
-        const at = Number(/binary data at byte (\d+)/.exec(d!.message)?.[1]);
+        const at = Number(/(?:binary data at byte|UTF-8 text: byte) (\d+)/.exec(d!.message)?.[1]);
         // The first bad byte is at or after the good text, within the bad sequence.
         expect(at).toBeGreaterThanOrEqual(head.length);
         expect(at).toBeLessThanOrEqual(head.length + badBytes.length);
