@@ -66,7 +66,8 @@ function enclosuresIn(format: FeedFormat, e: Entry): AttachmentView[] {
     const one = e.attachments[0] ?? e.image;
     return one ? [{ ...view(one, one.length ?? 0), title: undefined }] : [];
   }
-  return (format === 'atom' && e.image ? [e.image, ...e.attachments] : e.attachments).map((a) => view(a));
+  if (format === 'atom') return (e.image ? [e.image, ...e.attachments] : e.attachments).map((a) => view(a));
+  return e.attachments.map((a) => ({ ...view(a), ...(a.durationInSeconds === undefined ? {} : { duration: String(a.durationInSeconds) }) }));
 }
 
 /** RSS: one author with a known email as `email (Name)`; otherwise names only, in dc:creator. */

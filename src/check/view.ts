@@ -14,6 +14,8 @@ export interface AttachmentView {
   readonly type?: string;
   readonly length?: string;
   readonly title?: string;
+  /** JSON Feed's `duration_in_seconds`, as written. */
+  readonly duration?: string;
 }
 
 export interface ItemView<D> {

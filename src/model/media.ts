@@ -22,7 +22,13 @@ export function settleMedia(given: RecordAttachment, sizes: ReadonlyMap<string, 
     return undefined;
   }
   const length = given.length ?? sizes.get(given.url);
-  return { url: given.url, type, ...(length === undefined ? {} : { length }), ...(given.title === undefined ? {} : { title: given.title }) };
+  return {
+    url: given.url,
+    type,
+    ...(length === undefined ? {} : { length }),
+    ...(given.title === undefined ? {} : { title: given.title }),
+    ...(given.durationInSeconds === undefined ? {} : { durationInSeconds: given.durationInSeconds }),
+  };
 }
 
 function pathOf(url: string): string {

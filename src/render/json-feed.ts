@@ -57,7 +57,7 @@ function item(e: Entry) {
     authors: e.authors.map(person),
     tags: e.tags.length > 0 ? e.tags : undefined,
     language: e.language,
-    attachments: e.attachments.length > 0 ? e.attachments.map((a) => ({ url: a.url, mime_type: a.type, title: a.title, size_in_bytes: a.length })) : undefined,
+    attachments: e.attachments.length > 0 ? e.attachments.map((a) => ({ url: a.url, mime_type: a.type, title: a.title, size_in_bytes: a.length, duration_in_seconds: a.durationInSeconds })) : undefined,
   };
 }
 

@@ -17,6 +17,8 @@ export interface Attachment {
   readonly type: string;
   readonly length?: number;
   readonly title?: string;
+  /** How long the audio or video plays: JSON Feed's `duration_in_seconds`. */
+  readonly durationInSeconds?: number;
 }
 
 /** A photo caption of a wire article: its text, and the credit after " /". */

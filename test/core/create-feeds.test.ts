@@ -58,6 +58,15 @@ describe('createFeeds', () => {
     expect(then.feed?.entries.map((e) => e.title)).toEqual(['Far off', 'Ferry timetable changes']);
   });
 
+  it("writes an attachment's JSON Feed duration, and proves it", async () => {
+    const record = { title: 'Tide talk', slug: 'tide-talk', published: '2024-05-16T08:00:00Z', content_text: 'A talk.', attachments: [{ url: 'https://wire.example.org/talk.mp3', mime_type: 'audio/mpeg', size_in_bytes: 2048, duration_in_seconds: 95 }] };
+    const { ok, files, diagnostics } = await createFeeds({ config: BASE_CONFIG, records: [record], now: new Date('2025-01-01T00:00:00Z') });
+    expect(diagnostics).toEqual([]);
+    expect(ok).toBe(true);
+    expect(JSON.parse(files['feed.json']!).items[0].attachments).toEqual([{ url: 'https://wire.example.org/talk.mp3', mime_type: 'audio/mpeg', size_in_bytes: 2048, duration_in_seconds: 95 }]);
+    expect(files['feed.xml']).toContain('<enclosure url="https://wire.example.org/talk.mp3" length="2048" type="audio/mpeg"/>');
+  });
+
   it('adds the stylesheet and the _headers file when the config asks for them', async () => {
     const { files } = await createFeeds({ config: { ...BASE_CONFIG, stylesheet: true, headers: true }, records: RECORDS, now: new Date('2025-01-01T00:00:00Z') });
     expect(Object.keys(files).sort()).toEqual(['_headers', 'atom.xml', 'feed.json', 'feed.xml', 'feed.xsl']);

@@ -37,8 +37,14 @@ export function item(value: unknown): ItemView<string> {
     authors: people(node),
     tags: arr(node.tags).map((t) => str(t) ?? ''),
     attachments: arr(node.attachments).map((a) => {
-      const { url, mime_type, size_in_bytes, title } = obj(a);
-      return { url: str(url), type: str(mime_type), length: size_in_bytes === undefined ? undefined : String(size_in_bytes), title: str(title) };
+      const { url, mime_type, size_in_bytes, title, duration_in_seconds } = obj(a);
+      return {
+        url: str(url),
+        type: str(mime_type),
+        length: size_in_bytes === undefined ? undefined : String(size_in_bytes),
+        title: str(title),
+        ...(duration_in_seconds === undefined ? {} : { duration: String(duration_in_seconds) }),
+      };
     }),
     image: str(node.image),
     language: str(node.language),
