@@ -1,9 +1,9 @@
 // Why feedwright first read front matter with js-yaml 4: the same values as
 // the other maintained parsers on front matter of the shapes records give, in a
-// fraction of the time (docs/performance.md says why it now reads it with yaml 2). Each parser is timed in a fresh process, as a build
+// fraction of the time (docs/performance.md says when yaml 2 reads it instead). Each parser is timed in a fresh process, as a build
 // runs it: the first pass over 3,000 front matters (what a cold build pays),
 // then the median of 7 more.
-// Run: npm i --no-save js-yaml@4.1.1 js-yaml-5@npm:js-yaml@5.5.0 && node bench/yaml-choice.mjs
+// Run: npm i --no-save js-yaml-5@npm:js-yaml@5.5.0 && node bench/yaml-choice.mjs
 import { execFileSync } from 'node:child_process';
 import { isDeepStrictEqual } from 'node:util';
 

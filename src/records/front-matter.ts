@@ -1,9 +1,11 @@
 import type * as SmolToml from 'smol-toml';
+import type * as JsYaml from 'js-yaml';
 import type * as Yaml from 'yaml';
 import type { Reporter } from '../vocabulary/diagnostic.js';
 import { onFirstUse } from '../vocabulary/on-first-use.js';
 
 const yaml = onFirstUse<typeof Yaml>('yaml');
+const jsYaml = onFirstUse<typeof JsYaml>('js-yaml');
 const toml = onFirstUse<typeof SmolToml>('smol-toml');
 
 /** A key of a front matter block or a JSON record, its value, and the line it stands on. */
@@ -91,10 +93,53 @@ const MUST_BE_MAPPING = 'front matter must be "key: value" lines, such as "autho
  * syntax error in the block is reported, with its line and column.
  */
 export function readYamlFields(text: string, firstLine: number, report: Reporter): RawField[] | undefined {
-  return readSimpleYaml(text, firstLine) ?? parseYamlFields(text, firstLine, report);
+  return quickYamlFields(text, firstLine) ?? parseYamlFields(text, firstLine, report);
 }
 
-/** The YAML parser's reading of front matter: what readYamlFields does with a block readSimpleYaml declines. */
+/**
+ * js-yaml's reading of front matter, four times faster than yaml's on a first
+ * pass (docs/performance.md): undefined for YAML it refuses, for anything but
+ * a mapping of named keys, and for front matter that sets an anchor, whose
+ * aliases js-yaml would expand without a bound. yaml then reads it, and says
+ * what is wrong. js-yaml's parse events give each key's line.
+ */
+export function quickYamlFields(text: string, firstLine: number): RawField[] | undefined {
+  // The lines of the nodes open now, outermost first, and the nodes that closed at depth 2: a block mapping's keys and values in turn.
+  const open: number[] = [];
+  const closed: { readonly result: unknown; readonly line: number }[] = [];
+  let anchored = false;
+  const listener = (event: 'open' | 'close', state: { line: number; result: unknown; anchor: string | null }) => {
+    if (event === 'open') return void open.push(state.line);
+    const opened = open.pop()!;
+    if (state.anchor !== null) anchored = true;
+    if (open.length === 1) closed.push({ result: state.result, line: firstLine + opened });
+  };
+  const { load, CORE_SCHEMA } = jsYaml();
+  let data: unknown;
+  try {
+    data = load(text, { schema: CORE_SCHEMA, listener: listener as (event: 'open' | 'close', state: unknown) => void });
+  } catch {
+    return undefined;
+  }
+  if (anchored) return undefined;
+  if (data === undefined || data === null) return [];
+  if (typeof data !== 'object' || Array.isArray(data)) return undefined;
+  const fields = Object.entries(data);
+  // Anything but a plain block mapping of named keys (a flow mapping, a key with no value) is left to yaml, which places each key on its line.
+  const keys = keyLines(closed, fields.length);
+  if (keys === undefined || [...keys.values()].some((k) => typeof k.result !== 'string')) return undefined;
+  return fields.map(([key, value]) => ({ key, value, line: keys.get(key)!.line }));
+}
+
+/** The top-level keys by name, when the closed nodes pair up as exactly the mapping's keys and values. */
+function keyLines(closed: readonly { readonly result: unknown; readonly line: number }[], count: number) {
+  if (closed.length !== count * 2) return undefined;
+  const keys = new Map<string, { readonly result: unknown; readonly line: number }>();
+  for (let i = 0; i < closed.length; i += 2) keys.set(String(closed[i]!.result), closed[i]!);
+  return keys.size === count ? keys : undefined;
+}
+
+/** yaml's reading of front matter: what readYamlFields does with front matter quickYamlFields declines. */
 export function parseYamlFields(text: string, firstLine: number, report: Reporter): RawField[] | undefined {
   const { LineCounter, parseDocument, isMap, isScalar, visit } = yaml();
   const lines = new LineCounter();
@@ -228,80 +273,4 @@ function tomlKeyLines(text: string): Map<string, number> {
     if (pair && !lines.has(unquote(pair[1]!))) lines.set(unquote(pair[1]!), i);
   });
   return lines;
-}
-
-// The simple front matter most posts have, read without the YAML parser,
-// which costs several times what js-yaml did: 3,000 front matters took about
-// 450 ms through it in a fresh process, as a cold build pays, against 100 ms
-// with js-yaml, and 30 ms here when they are all simple. Any line outside
-// this subset sends the whole block to the parser, which reads these lines
-// the same way (test/records/front-matter.test.ts compares the two).
-const SIMPLE_LINE = /^([A-Za-z_][\w-]*) *:(?: +(.*?))? *$/;
-const SKIPPED_LINE = /^\s*(?:#.*)?$/;
-const LIST_ITEM = /^( *)- +(.*?) *$/;
-// C0 controls but tab and LF, DEL, C1 controls, BOM: characters YAML treats specially or refuses.
-const UNUSUAL = /[\x00-\x08\x0b-\x1f\x7f-\x9f\ufeff]/;
-// The YAML 1.2 core schema: words that are not text, and the integers read here (anything else numeric goes to the parser).
-const NOT_TEXT = /^(?:~|[Nn]ull|NULL|[Tt]rue|TRUE|[Ff]alse|FALSE)$/;
-const INTEGER = /^[-+]?[0-9]{1,15}$/;
-const NUMBER = /^(?:[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?|0o[0-7]+|0x[0-9a-fA-F]+|[-+]?\.(?:inf|Inf|INF)|\.nan|\.NaN|\.NAN)$/;
-// A plain value: no indicator first, no ": " or " #" inside, no ":" last; in a flow list, none of ,[]{}: either.
-const PLAIN_START = /^[^-?:,[\]{}#&*!|>'"%@`\s]/;
-const PLAIN_BAD = /: | #|:$|\t/;
-const FLOW_BAD = /[,[\]{}:#]/;
-
-/** The fields of front matter made only of `key: value` lines and lists of simple values, or undefined for anything else. */
-export function readSimpleYaml(text: string, firstLine: number): RawField[] | undefined {
-  if (UNUSUAL.test(text)) return undefined;
-  const fields: RawField[] = [];
-  const seen = new Set<string>();
-  const lines = text.split('\n');
-  for (let i = 0; i < lines.length; i++) {
-    const source = lines[i]!;
-    if (SKIPPED_LINE.test(source)) continue;
-    const m = SIMPLE_LINE.exec(source);
-    if (!m || seen.has(m[1]!) || NOT_TEXT.test(m[1]!)) return undefined;
-    const line = firstLine + i;
-    let value: unknown = m[2] === undefined ? null : simpleValue(m[2]);
-    if (value === undefined) return undefined;
-    // A key with no value on its line may have a block list under it: `- item` lines, all indented alike.
-    for (let indent: number | undefined, j = i + 1; m[2] === undefined && j < lines.length; j++) {
-      if (SKIPPED_LINE.test(lines[j]!)) continue;
-      const item = LIST_ITEM.exec(lines[j]!);
-      if (!item || (indent ?? item[1]!.length) !== item[1]!.length) break;
-      indent = item[1]!.length;
-      const element = scalar(item[2]!, false);
-      if (element === NO_VALUE) return undefined;
-      value = [...((value as unknown[] | null) ?? []), element];
-      i = j;
-    }
-    seen.add(m[1]!);
-    fields.push({ key: m[1]!, value, line });
-  }
-  return fields;
-}
-
-const NO_VALUE = Symbol('no value');
-
-function simpleValue(text: string): unknown {
-  if (text.startsWith('[') && text.endsWith(']')) {
-    const inner = text.slice(1, -1).replace(/^ +| +$/g, '');
-    if (inner === '') return [];
-    const items = inner.split(',').map((item) => scalar(item.replace(/^ +| +$/g, ''), true));
-    return items.includes(NO_VALUE) ? undefined : items;
-  }
-  const value = scalar(text, false);
-  return value === NO_VALUE ? undefined : value;
-}
-
-function scalar(text: string, inFlow: boolean): unknown {
-  const quote = text[0];
-  if ((quote === '"' || quote === "'") && text.length >= 2 && text.endsWith(quote)) {
-    const inner = text.slice(1, -1);
-    return inner.includes(quote) || (quote === '"' && inner.includes('\\')) ? NO_VALUE : inner;
-  }
-  if (NOT_TEXT.test(text)) return text === '~' || text[0] === 'n' || text[0] === 'N' ? null : text[0] === 't' || text[0] === 'T';
-  if (INTEGER.test(text)) return Number(text);
-  if (text === '' || NUMBER.test(text) || !PLAIN_START.test(text) || PLAIN_BAD.test(text) || (inFlow && FLOW_BAD.test(text))) return NO_VALUE;
-  return text;
 }

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { compileCli } from '../built-cli.js';
 import { article, makeProject } from '../helpers.js';
 
-const PARSERS = ['markdown-it', 'yaml', 'jsonc-parser', 'htmlparser2', 'fast-xml-parser'] as const;
+const PARSERS = ['markdown-it', 'js-yaml', 'jsonc-parser', 'htmlparser2', 'fast-xml-parser'] as const;
 
 let built: Awaited<ReturnType<typeof compileCli>>;
 beforeAll(async () => {
@@ -51,7 +51,6 @@ describe('the start of the command', () => {
     const project = await makeProject({
       'articles/plain.txt': article({ body: linked }),
       'articles/front.txt': article({ title: 'Ferry timetable changes', dateline: '2024.05.15 09:00 GMT+8', front: 'tags: [ferry]' }),
-      // A folded value: front matter that needs the YAML parser, not only `key: value` lines.
       'articles/notes.md': '---\ntitle: Library hours\npublished: 2024-05-14T10:00:00+08:00\nsummary: >\n  Open early,\n  all week.\n---\n\nThe *library* opens early.\n',
       'articles/list.json': JSON.stringify({ title: 'Market day', published: '2024-05-13T08:00:00+08:00', content_html: '<p>Stalls open.</p>' }),
     });
