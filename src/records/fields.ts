@@ -98,6 +98,14 @@ const URL_OR_PATH =
 /** A Jekyll permalink pattern (`/:year/:title/`) or an Eleventy template (`{{ page.fileSlug }}`): not a link, but a rule for making one. */
 const LINK_TEMPLATE = /(^|\/):[a-z_]+|\{\{|\{%/;
 
+/** The fields a format's own keys give, by its set of keys: made once per format, not once per record. */
+const FIELDS_OF = new WeakMap<ReadonlySet<string>, ReadonlySet<Field>>();
+function fieldsOf(allowed: ReadonlySet<string>): ReadonlySet<Field> {
+  let fields = FIELDS_OF.get(allowed);
+  if (fields === undefined) FIELDS_OF.set(allowed, (fields = new Set([...allowed].flatMap((k) => (KEYS[k] && KEYS[k].rank === 0 ? [KEYS[k].field] : [])))));
+  return fields;
+}
+
 /** The keys jekyll-seo-tag's `image: { path, alt }` may hold (docs/records.md). */
 const IMAGE_KEYS = new Set(['path', 'alt', 'height', 'width']);
 
@@ -119,7 +127,7 @@ export function readFields(
   const fields: RecordFields = {};
   const lines: Partial<Record<Field, number>> = {};
   const unknown: string[] = [];
-  const allowedFields = new Set([...allowed].flatMap((k) => (KEYS[k] && KEYS[k].rank === 0 ? [KEYS[k].field] : [])));
+  const allowedFields = fieldsOf(allowed);
 
   // First the names: which one gives each field, and which are unknown or given twice.
   const chosen = new Map<Field, { key: string; rank: number }>();
