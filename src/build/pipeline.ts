@@ -32,17 +32,34 @@ export async function runPipeline(plan: BuildPlan): Promise<BuildResult> {
   const nameOf = namer(plan.articles, options.articlesDir);
   for (const { path, severity, ruleId, message } of files.unlisted) diagnosticsFor(nameOf(path), diagnostics)[severity](ruleId, message);
 
-  const memo = cache && FileMemo.open(cache.memo, cache.key);
+  let memo = cache && FileMemo.open(cache.memo, cache.key);
+  const keepShown = config.limit <= KEEP_SHOWN_UP_TO;
   const recordFiles = files.paths.map((path) => {
     const stats = inputs.stats.get(path);
     return { path, file: nameOf(path), ...(stats ? { stats } : {}) };
   });
-  const source = await fileSource(recordFiles, config, { context: { unknownFields: config.unknownFields, ...(config.timezone === undefined ? {} : { timezone: config.timezone }) }, ...(memo ? { memo } : {}), statedAt: inputs.statedAt, keepShown: config.limit <= KEEP_SHOWN_UP_TO, ...(config.publicDir === undefined ? {} : { publicDir: join(options.cwd ?? process.cwd(), config.publicDir) }) }, diagnostics);
+  const source = await fileSource(recordFiles, config, { context: { unknownFields: config.unknownFields, ...(config.timezone === undefined ? {} : { timezone: config.timezone }) }, ...(memo ? { memo } : {}), statedAt: inputs.statedAt, keepShown, ...(config.publicDir === undefined ? {} : { publicDir: join(options.cwd ?? process.cwd(), config.publicDir) }) }, diagnostics);
+  if (!keepShown) {
+    // Nothing more goes into the memo: saved now, and let go before the feed is made (at 100,000 records it holds a few hundred megabytes).
+    await memo?.save();
+    memo = undefined;
+  }
   const readFailed = hasErrors(diagnostics);
   const modelled = feedFrom(source, config, { utc: options.utc ?? config.utc, articlesDir: options.articlesDir, now: plan.now, future: options.future ?? false });
   // An empty feed because every file failed to read says nothing the read errors did not.
   diagnostics.push(...modelled.diagnostics.filter((d) => !(readFailed && d.ruleId === 'input/no-articles')));
-  await memo?.save();
+  try {
+    return await publishFeed(plan, modelled, diagnostics);
+  } finally {
+    // Saved last: at 100,000 records its text is tens of megabytes, better not held beside the documents being proven.
+    await memo?.save();
+  }
+}
+
+/** The feed's files, proven one at a time and handed to the output folder all or nothing; or, for `build --check`, compared with it. */
+async function publishFeed(plan: BuildPlan, modelled: ReturnType<typeof feedFrom>, diagnostics: Diagnostic[]): Promise<BuildResult> {
+  const { options, config, inputs, cache, outDir } = plan;
+  const nothing = { written: [], unchanged: [], removed: [] };
   const { feed } = modelled;
   if (!feed || hasErrors(diagnostics)) return { exitCode: 1, diagnostics, items: 0, ...nothing };
   const items = feed.entries.length;

@@ -46,6 +46,8 @@ export interface FileSourceOptions {
  */
 export async function fileSource(files: readonly RecordFile[], config: Config, options: FileSourceOptions, diagnostics: Diagnostic[]): Promise<RecordSource> {
   const { memo, statedAt, context } = options;
+  // The memo, only while the records the feed shows are still to be kept in it.
+  const keeping = options.keepShown ? memo : undefined;
   const parse = (path: string, file: string, bytes: Uint8Array, into: Diagnostic[]) => parseRecordFile(bytes, path.slice(path.lastIndexOf(sep) + 1), file, diagnosticsFor(file, into), context);
 
   const reads = new Map<string, Read>();
@@ -105,7 +107,7 @@ export async function fileSource(files: readonly RecordFile[], config: Config, o
         else result.push(record);
       }
       if (changed) return undefined;
-      if (memo && options.keepShown) for (const file of new Set(placements.map((p) => p.file))) memo.keepShown(file, reads.get(file)!.shown!.map((s) => s.record));
+      if (keeping) for (const file of new Set(placements.map((p) => p.file))) keeping.keepShown(file, reads.get(file)!.shown!.map((s) => s.record));
       // The records not shown are let go: the model keeps what the feed needs.
       reads.clear();
       return result;
