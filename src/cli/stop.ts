@@ -9,8 +9,10 @@ export function stopSignal(io: Io): { readonly signal: AbortSignal; readonly dis
   if (io.signal) return { signal: io.signal, dispose: () => {} };
   const controller = new AbortController();
   const stop = () => controller.abort();
-  process.once('SIGINT', stop);
-  process.once('SIGTERM', stop);
+  // Kept until disposed, not `once`: the output folder's lock (proper-lockfile, through signal-exit) kills the process
+  // again with the signal when its own handler is the only one left, which would end the command before it closes.
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
   return {
     signal: controller.signal,
     dispose: () => {
