@@ -4,13 +4,6 @@ import { instantIn } from '../dates/parse.js';
 import type { Placement } from './place.js';
 import type { UnknownFieldsMode } from '../vocabulary/record.js';
 
-/**
- * What select() reads of a placement besides its place: the keys its record
- * has that feedwright does not use, and when it expires (epoch ms). Both
- * optional, so that a placement without them is one with none.
- */
-type Selectable = Placement & { readonly unknownFields?: readonly string[]; readonly expires?: number };
-
 export interface SelectOptions {
   /** How the articles folder is named in messages. */
   readonly articlesDir: string;
@@ -45,7 +38,7 @@ export function select<P extends Placement>(placed: readonly P[], options: Selec
     if (nextFuture === null || at < nextFuture) nextFuture = at;
   };
   if (options.unknownFields !== 'ignore' && options.unknownFields !== 'error') countUnknown(placed, options.articlesDir, diagnostics);
-  for (const p of placed as readonly Selectable[]) {
+  for (const p of placed) {
     const { expires } = p;
     if (options.now !== undefined && expires !== undefined && expires <= options.now) {
       const on = instantIn(expires, FixedOffsetZone.instance(p.offset)).toISO({ suppressMilliseconds: true });
@@ -84,7 +77,7 @@ const NAMED_KEYS = 10;
  * unknownFields). Counted from the placements, so that a build that reads
  * only the changed files counts every record.
  */
-function countUnknown(placed: readonly Selectable[], articlesDir: string, diagnostics: Diagnostic[]): void {
+function countUnknown(placed: readonly Placement[], articlesDir: string, diagnostics: Diagnostic[]): void {
   const counts = new Map<string, number>();
   let records = 0;
   for (const p of placed) {
