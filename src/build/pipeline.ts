@@ -26,8 +26,7 @@ const KEEP_SHOWN_UP_TO = 1000;
  * all or nothing; or, for `build --check`, the comparison with it.
  */
 export async function runPipeline(plan: BuildPlan): Promise<BuildResult> {
-  const { options, config, files, inputs, cache, outDir } = plan;
-  const nothing = { written: [], unchanged: [], removed: [] };
+  const { options, config, files, inputs, cache } = plan;
   const diagnostics: Diagnostic[] = [];
   const nameOf = namer(plan.articles, options.articlesDir);
   for (const { path, severity, ruleId, message } of files.unlisted) diagnosticsFor(nameOf(path), diagnostics)[severity](ruleId, message);
@@ -40,7 +39,7 @@ export async function runPipeline(plan: BuildPlan): Promise<BuildResult> {
   });
   const source = await fileSource(recordFiles, config, { context: { unknownFields: config.unknownFields, ...(config.timezone === undefined ? {} : { timezone: config.timezone }) }, ...(memo ? { memo } : {}), statedAt: inputs.statedAt, keepShown, ...(config.publicDir === undefined ? {} : { publicDir: join(options.cwd ?? process.cwd(), config.publicDir) }) }, diagnostics);
   if (!keepShown) {
-    // Nothing more goes into the memo: saved now, and let go before the feed is made (at 100,000 records it holds a few hundred megabytes).
+    // Nothing more goes into the memo: saved now, and let go before the feed is made (at 100,000 records it held some 150 MB at the peak).
     await memo?.save();
     memo = undefined;
   }
@@ -51,7 +50,7 @@ export async function runPipeline(plan: BuildPlan): Promise<BuildResult> {
   try {
     return await publishFeed(plan, modelled, diagnostics);
   } finally {
-    // Saved last: at 100,000 records its text is tens of megabytes, better not held beside the documents being proven.
+    // Saved once the records the feed shows are in it (a feed of at most KEEP_SHOWN_UP_TO items).
     await memo?.save();
   }
 }

@@ -61,7 +61,8 @@ export async function fileSource(files: readonly RecordFile[], config: Config, o
     const found: Diagnostic[] = [];
     const bytes = looked?.bytes ?? readBytes(file.path, diagnosticsFor(file.file, found));
     const records = bytes === undefined ? [] : parse(file.path, file.file, bytes, found);
-    parsed.push({ file, hash: bytes === undefined ? '' : sha1(bytes), records, found });
+    // Hashed only for the memo: without one, nothing asks.
+    parsed.push({ file, hash: bytes === undefined || memo === undefined ? '' : sha1(bytes), records, found });
   }
   // Local media sizes are inputs the memo does not track: with them, the build has no memo (see build.ts).
   const mediaSizes = options.publicDir === undefined ? undefined : await localMediaSizes(parsed.flatMap((p) => p.records).flatMap(mediaUrls(config)), config.siteUrl, options.publicDir);
