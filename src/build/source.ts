@@ -20,8 +20,10 @@ interface Read {
   readonly path: string;
   readonly hash?: string;
   placements: readonly Placement[];
-  /** The records with their placements, once the file has been read in this build. */
+  /** The records with their placements, once the file has been read in this build (or its kept records revived). */
   shown?: ShownRecord[];
+  /** Whether `shown` holds every record of the file, read in this build. */
+  fromFile?: boolean;
   /** The records the memo kept, for a file the last build's feed showed. */
   readonly kept?: readonly ArticleRecord[];
 }
@@ -78,7 +80,7 @@ export async function fileSource(files: readonly RecordFile[], config: Config, o
   for (const { file, hash, records, found } of parsed) {
     const shown = placeAll(records, found);
     const placements = shown.map((s) => s.placed);
-    reads.set(file.file, { path: file.path, hash, placements, shown });
+    reads.set(file.file, { path: file.path, hash, placements, shown, fromFile: true });
     if (found.length === 0 && memo && file.stats && hash !== '') memo.keep(file.file, file.stats, statedAt, hash, placements.map(placementOnly));
     diagnostics.push(...found);
   }
@@ -90,25 +92,31 @@ export async function fileSource(files: readonly RecordFile[], config: Config, o
       const result: ShownRecord[] = [];
       for (const placement of placements) {
         const read = reads.get(placement.file)!;
-        // Kept whole by the memo, which vouched for the file's bytes.
+        const find = () => read.shown?.find((s) => s.placed.slug === placement.slug);
+        // Kept by the memo, which vouched for the file's bytes: the records the last feed showed.
         if (read.shown === undefined && read.kept !== undefined) read.shown = placeAll(read.kept, []);
-        if (read.shown === undefined) {
-          // Placed from the memo: read now, and taken as placed only if its bytes are still those it was placed from.
+        if (find() === undefined && read.fromFile !== true) {
+          // Placed from the memo, and not kept: read now, and taken as placed only if its bytes are still those it was placed from.
           const found: Diagnostic[] = [];
           const bytes = readBytes(read.path, diagnosticsFor(placement.file, found));
           read.shown = bytes === undefined ? [] : placeAll(parse(read.path, placement.file, bytes, found), found);
+          read.fromFile = true;
           if (bytes === undefined || sha1(bytes) !== read.hash) {
             read.placements = read.shown.map((s) => s.placed);
             diagnostics.push(...found);
             changed = true;
           }
         }
-        const record = read.shown.find((s) => s.placed.slug === placement.slug);
+        const record = find();
         if (record === undefined) changed = true;
         else result.push(record);
       }
       if (changed) return undefined;
-      if (keeping) for (const file of new Set(placements.map((p) => p.file))) keeping.keepShown(file, reads.get(file)!.shown!.map((s) => s.record));
+      if (keeping) {
+        const byFile = new Map<string, ArticleRecord[]>();
+        for (const { record, placed } of result) byFile.set(placed.file, [...(byFile.get(placed.file) ?? []), record]);
+        for (const [file, records] of byFile) keeping.keepShown(file, records);
+      }
       // The records not shown are let go: the model keeps what the feed needs.
       reads.clear();
       return result;

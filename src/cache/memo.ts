@@ -99,9 +99,16 @@ export class FileMemo {
     this.changed = true;
   }
 
-  /** Keeps the records of a file the feed showed, so that the next build need not read it to show them. */
+  /**
+   * Keeps the records of a file that the feed showed (those alone: an export
+   * of thousands of records may show a few), so that the next build need not
+   * read the file to show them.
+   */
   keepShown(file: string, records: readonly ArticleRecord[]): void {
-    if (this.next.has(file)) this.shown.set(file, this.next.get(file)!.records ?? records.map(keep));
+    const entry = this.next.get(file);
+    if (entry === undefined) return;
+    const same = entry.records?.length === records.length && entry.records.every((kept, i) => kept.slug === records[i]!.slug);
+    this.shown.set(file, same ? entry.records! : records.map(keep));
   }
 
   /** Writes the memo when anything in it changed, or a file left it; a failure only costs the next build time. */

@@ -50,3 +50,29 @@ describe('a rebuild after one record file was added', () => {
     expect(fresh.exitCode).toBe(0);
   });
 });
+
+describe('an export of many records, of which the feed shows a few', () => {
+  it('keeps only the shown records in the memo, and reads the export again when the feed comes to show another of its records', async () => {
+    const config = { title: 'Test Wire', siteUrl: 'https://wire.example.org', author: { name: 'Wire Desk' }, limit: 2 };
+    const exported = Array.from({ length: 40 }, (_, i) => ({ title: `Exported ${i}`, slug: `exported-${i}`, published: new Date(Date.UTC(2024, 0, 1 + i)).toISOString(), content_html: `<p>Body ${i} ${'x'.repeat(200)}</p>` }));
+    const dir = await makeProject({ 'articles/export.json': JSON.stringify(exported), 'articles/news.txt': article({ title: 'News', dateline: '2024.06.01 08:00 GMT' }) }, config);
+    for (const name of ['export.json', 'news.txt']) await utimes(join(dir, 'articles', name), OLD, OLD);
+    const { build } = await import('../../src/build/build.js');
+    const run = () => build({ cwd: dir, articlesDir: 'articles', outDir: 'output', configPath: 'feedwright.config.json', now: new Date('2025-01-01T00:00:00Z') });
+    expect((await run()).feed?.entries.map((e) => e.title)).toEqual(['News', 'Exported 39']);
+    const memoFile = fs.readdirSync(join(dir, 'node_modules', '.cache', 'feedwright')).find((name) => name.startsWith('memo-'))!;
+    const memo = JSON.parse(fs.readFileSync(join(dir, 'node_modules', '.cache', 'feedwright', memoFile), 'utf8'));
+    expect(memo.files['articles/export.json'].placements).toHaveLength(40);
+    expect(memo.files['articles/export.json'].records.map((r: { slug: string }) => r.slug)).toEqual(['exported-39']);
+
+    // The newest record goes: the feed now shows two of the export's, one of them not kept.
+    reads.splice(0);
+    fs.rmSync(join(dir, 'articles', 'news.txt'));
+    const again = await run();
+    expect(again.feed?.entries.map((e) => e.title)).toEqual(['Exported 39', 'Exported 38']);
+    expect(reads).toEqual(['export.json']);
+    const fresh = await build({ cwd: dir, articlesDir: 'articles', outDir: 'fresh', configPath: 'feedwright.config.json', now: new Date('2025-01-01T00:00:00Z'), cacheDir: false });
+    expect(fresh.exitCode).toBe(0);
+    for (const name of ['feed.xml', 'atom.xml', 'feed.json']) expect(fs.readFileSync(join(dir, 'output', name), 'utf8'), name).toBe(fs.readFileSync(join(dir, 'fresh', name), 'utf8'));
+  });
+});
