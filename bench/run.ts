@@ -4,7 +4,7 @@ import { cpus, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs, promisify } from 'node:util';
 import { listRecordFiles } from '../src/build/files.js';
-import { writeCorpus } from './corpus.js';
+import { writeCorpus, writeExport } from './corpus.js';
 
 /**
  * npm run bench [-- --sizes 1000,10000,100000 --runs 5 --large-runs 3 --everyday-runs 7]
@@ -47,14 +47,17 @@ async function json(args: string[], cwd: string, stderr = false): Promise<Record
   return JSON.parse(lines.at(-1)!);
 }
 
-async function project(n: number, limit: number): Promise<string> {
-  const dir = join(root, `n${n}`);
+/** A project of `n` records: the corpus in many files, or one JSON export of them all (`export`). */
+async function project(n: number, limit: number, kind: 'files' | 'export' = 'files'): Promise<string> {
+  const dir = join(root, `${kind}-${n}`);
   try {
     await stat(join(dir, 'articles', '.complete'));
   } catch {
     await rm(dir, { recursive: true, force: true });
-    console.error(`writing a corpus of ${n} records…`);
-    await writeCorpus(join(dir, 'articles'), { count: n, seed: 1 });
+    console.error(`writing ${kind === 'files' ? 'a corpus' : 'an export'} of ${n} records…`);
+    if (kind === 'files') await writeCorpus(join(dir, 'articles'), { count: n, seed: 1 });
+    // 3 KB a record, as the issue's export of 100,000 records in 300 MB.
+    else await writeExport(join(dir, 'articles', 'export.json'), { count: n, seed: 1, bodyBytes: 2400 });
     await writeFile(join(dir, 'articles', '.complete'), '');
     // Files written this moment are "racy" for the cache (same-mtime edits cannot be told apart): let them age.
     await new Promise((resolve) => setTimeout(resolve, 2100));
@@ -115,6 +118,25 @@ for (const n of sizes) {
     archive.feedRender!.push(feed.render as number);
     archive.feedRss!.push(feed.maxRssMB as number);
   }
+
+  // One JSON file of all N records, as a CMS exports them: a cold everyday build, and an archive build.
+  const exported: Record<string, number[]> = { cold: [], coldRss: [], archive: [], archiveRss: [] };
+  const everydayExport = await project(n, 50, 'export');
+  const exportMB = (await stat(join(everydayExport, 'articles', 'export.json'))).size / 2 ** 20;
+  for (let r = 0; r < everydayRuns; r++) {
+    await clean(everydayExport);
+    const cold = await cli(everydayExport);
+    exported.cold!.push(cold.wallMs as number);
+    exported.coldRss!.push(cold.maxRssMB as number);
+  }
+  const archiveExport = await project(n, n, 'export');
+  for (let r = 0; r < runsFor(n); r++) {
+    await clean(archiveExport);
+    const build = await cli(archiveExport);
+    exported.archive!.push(build.wallMs as number);
+    exported.archiveRss!.push(build.maxRssMB as number);
+  }
+
   const m = (xs: number[] | undefined) => (xs && xs.length > 0 ? median(xs) : NaN);
   const render = m(stages['render rss']) + m(stages['render atom']) + m(stages['render json']);
   results[`${n}`] = {
@@ -142,6 +164,11 @@ for (const n of sizes) {
     'feed@6 script ms': m(archive.feedScript),
     'feed@6 script peak MB': m(archive.feedRss),
     'archive build / feed@6 script': m(archive.build) / m(archive.feedScript),
+    'one JSON export of all N: MB': exportMB,
+    'export: everyday cold build ms': m(exported.cold),
+    'export: everyday cold peak MB': m(exported.coldRss),
+    'export: archive build ms': m(exported.archive),
+    'export: archive build peak MB': m(exported.archiveRss),
   };
   console.error(`N=${n} done`);
 }

@@ -20,8 +20,8 @@ interface Read {
   readonly path: string;
   readonly hash?: string;
   placements: readonly Placement[];
-  /** The records with their placements, once the file has been read in this build (or its kept records revived). */
-  shown?: ShownRecord[];
+  /** The records with their placements by slug, once the file has been read in this build (or its kept records revived). */
+  shown?: Map<string, ShownRecord>;
   /** Whether `shown` holds every record of the file, read in this build. */
   fromFile?: boolean;
   /** The records the memo kept, for a file the last build's feed showed. */
@@ -77,10 +77,12 @@ export async function fileSource(files: readonly RecordFile[], config: Config, o
     }
     return shown;
   };
+  // A slug given twice is an error that the feed's selection reports from the placements, before any record is asked for.
+  const bySlug = (shown: readonly ShownRecord[]) => new Map(shown.map((s) => [s.placed.slug, s]));
   for (const { file, hash, records, found } of parsed) {
     const shown = placeAll(records, found);
     const placements = shown.map((s) => s.placed);
-    reads.set(file.file, { path: file.path, hash, placements, shown, fromFile: true });
+    reads.set(file.file, { path: file.path, hash, placements, shown: bySlug(shown), fromFile: true });
     if (found.length === 0 && memo && file.stats && hash !== '') memo.keep(file.file, file.stats, statedAt, hash, placements.map(placementOnly));
     diagnostics.push(...found);
   }
@@ -92,17 +94,18 @@ export async function fileSource(files: readonly RecordFile[], config: Config, o
       const result: ShownRecord[] = [];
       for (const placement of placements) {
         const read = reads.get(placement.file)!;
-        const find = () => read.shown?.find((s) => s.placed.slug === placement.slug);
+        const find = () => read.shown?.get(placement.slug);
         // Kept by the memo, which vouched for the file's bytes: the records the last feed showed.
-        if (read.shown === undefined && read.kept !== undefined) read.shown = placeAll(read.kept, []);
+        if (read.shown === undefined && read.kept !== undefined) read.shown = bySlug(placeAll(read.kept, []));
         if (find() === undefined && read.fromFile !== true) {
           // Placed from the memo, and not kept: read now, and taken as placed only if its bytes are still those it was placed from.
           const found: Diagnostic[] = [];
           const bytes = readBytes(read.path, diagnosticsFor(placement.file, found));
-          read.shown = bytes === undefined ? [] : placeAll(parse(read.path, placement.file, bytes, found), found);
+          const shown = bytes === undefined ? [] : placeAll(parse(read.path, placement.file, bytes, found), found);
+          read.shown = bySlug(shown);
           read.fromFile = true;
           if (bytes === undefined || sha1(bytes) !== read.hash) {
-            read.placements = read.shown.map((s) => s.placed);
+            read.placements = shown.map((s) => s.placed);
             diagnostics.push(...found);
             changed = true;
           }
@@ -114,7 +117,10 @@ export async function fileSource(files: readonly RecordFile[], config: Config, o
       if (changed) return undefined;
       if (keeping) {
         const byFile = new Map<string, ArticleRecord[]>();
-        for (const { record, placed } of result) byFile.set(placed.file, [...(byFile.get(placed.file) ?? []), record]);
+        for (const { record, placed } of result) {
+          if (!byFile.has(placed.file)) byFile.set(placed.file, []);
+          byFile.get(placed.file)!.push(record);
+        }
         for (const [file, records] of byFile) keeping.keepShown(file, records);
       }
       // The records not shown are let go: the model keeps what the feed needs.

@@ -98,7 +98,7 @@ function countUnknown(placed: readonly Placement[], articlesDir: string, diagnos
 function findDuplicates(placed: readonly Placement[], diagnostics: Diagnostic[]): void {
   // One problem, one message: a duplicate slug also duplicates the id and link it makes.
   const reported = new Set<Placement>();
-  const check = (what: 'slug' | 'id' | 'link', hint: string) => {
+  const check = (what: 'slug' | 'id' | 'link', hint: string, sameFileHint = hint) => {
     const first = new Map<string, Placement>();
     for (const p of placed) {
       if (reported.has(p)) continue;
@@ -109,13 +109,13 @@ function findDuplicates(placed: readonly Placement[], diagnostics: Diagnostic[])
       }
       diagnosticsFor(p.file, diagnostics).error(
         `input/duplicate-${what}`,
-        `has the ${what} "${p[what]}", as does ${other.file}${other.line && other.line > 1 ? `:${other.line}` : ''}; ${hint}`,
+        `has the ${what} "${p[what]}", as does ${other.file}${other.line && other.line > 1 ? `:${other.line}` : ''}; ${other.file === p.file ? sameFileHint : hint}`,
         p.line,
       );
       reported.add(p);
     }
   };
-  check('slug', 'rename one of the files or give one a "slug"');
+  check('slug', 'rename one of the files or give one a "slug"', 'give one of them another "slug"');
   check('id', 'every article needs its own "id"');
   check('link', 'every article needs its own "link"');
 }

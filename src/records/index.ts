@@ -3,21 +3,35 @@ import { extname } from 'node:path';
 import type { Reporter } from '../vocabulary/diagnostic.js';
 import type { ArticleRecord, ReadContext } from '../vocabulary/record.js';
 import { decodeText } from './text.js';
-import { readJson } from './json.js';
+import { readJsonFile } from './json.js';
 import { readMarkdown } from './md.js';
 import { readTxt } from './txt.js';
 
 export type { ArticleRecord, ReadContext } from '../vocabulary/record.js';
 
-type Reader = (text: string, slug: string, source: { file: string }, report: Reporter, context: ReadContext) => ArticleRecord | readonly ArticleRecord[] | undefined;
+type Reader = (bytes: Uint8Array, slug: string, source: { file: string }, report: Reporter, context: ReadContext) => ArticleRecord | readonly ArticleRecord[] | undefined;
+type TextReader = (text: string, slug: string, source: { file: string }, report: Reporter, context: ReadContext) => ArticleRecord | undefined;
 
-/** One reader per known extension; files with any other extension are not records. */
+/** A reader of the file's text, once decoded (see decodeText). */
+const fromText =
+  (read: TextReader): Reader =>
+  (bytes, slug, source, report, context) => {
+    const text = decodeText(bytes, report);
+    return text === undefined ? undefined : read(text, slug, source, report, context);
+  };
+
+/**
+ * One reader per known extension; files with any other extension are not
+ * records. A .json file is read from its bytes: it may be an export of
+ * 100,000 records, and removing a character from its text could join two
+ * escapes into one ("\ud83d", U+FFFF, "\udc00"), so its reader cleans each value it reads.
+ */
 const READERS: Readonly<Record<string, Reader>> = {
-  '.txt': readTxt,
-  '.md': readMarkdown,
+  '.txt': fromText(readTxt),
+  '.md': fromText(readMarkdown),
   // Jekyll's default extension for posts.
-  '.markdown': readMarkdown,
-  '.json': readJson,
+  '.markdown': fromText(readMarkdown),
+  '.json': readJsonFile,
 };
 
 /** Whether a file of this name is a record file (docs/records.md): hidden and `_`-prefixed names are not. */
@@ -55,11 +69,7 @@ export function parseRecordFile(bytes: Uint8Array, name: string, file: string, r
     report.error('input/too-large', `is ${mib(bytes.length)}, more than one file can be read as text (${mib(constants.MAX_STRING_LENGTH)}); split it into several .json files`);
     return [];
   }
-  // JSON: removing a character from the text could join two escapes into one ("\ud83d", U+FFFF, "\udc00"):
-  // the JSON reader removes them from each value it reads instead.
-  const text = decodeText(bytes, report, { removeForbidden: extension !== '.json' });
-  if (text === undefined) return [];
-  const read = READERS[extension]!(text, slugOf(name, extension, file), { file }, report, context);
+  const read = READERS[extension]!(bytes, slugOf(name, extension, file), { file }, report, context);
   return read === undefined ? [] : Array.isArray(read) ? read : [read as ArticleRecord];
 }
 

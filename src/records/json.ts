@@ -3,6 +3,8 @@ import { prefixed, type Reporter } from '../vocabulary/diagnostic.js';
 import { onFirstUse } from '../vocabulary/on-first-use.js';
 import { lineFinder } from '../vocabulary/position.js';
 import { FIELD_KEYS, readFields } from './fields.js';
+import { arrayElements } from './json-array.js';
+import { decodeText, isUtf8Text } from './text.js';
 import type { RawField } from './front-matter.js';
 import type { Source } from '../vocabulary/types.js';
 import type { ArticleRecord, ReadContext } from '../vocabulary/record.js';
@@ -16,6 +18,36 @@ const KEYS = new Set(FIELD_KEYS);
 
 const jsonc = onFirstUse<typeof JsoncParser>('jsonc-parser');
 
+/**
+ * The records of a .json file, from its bytes. An array (a CMS's export,
+ * which may hold 100,000 records) is parsed one element at a time, so that
+ * neither its whole text nor a tree of all of it is ever held
+ * (docs/performance.md); anything else, or an array that is not valid JSON,
+ * is read whole by `readJson`, which names the line of the first fault.
+ */
+export function readJsonFile(bytes: Uint8Array, slug: string, source: { file: string }, report: Reporter, context: ReadContext): ArticleRecord[] | undefined {
+  if (!isUtf8Text(bytes, report)) return undefined;
+  const elements = arrayElements(bytes);
+  const values: Value[] = [];
+  for (const { start, end, line, keys } of elements ?? []) {
+    let value: unknown;
+    try {
+      value = JSON.parse(Buffer.from(bytes.buffer, bytes.byteOffset + start, end - start).toString('utf8'));
+    } catch {
+      break;
+    }
+    // An object's properties in the order written, each with its line (a key given twice has its last value: an error either way).
+    const object = keys && typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : undefined;
+    values.push({ line, ...(object && keys ? { properties: keys.map(({ key, line }) => ({ key, value: object[key], line })) } : { other: value }) });
+  }
+  if (elements === undefined || values.length < elements.length) {
+    const text = decodeText(bytes, report, { removeForbidden: false });
+    return text === undefined ? undefined : readJson(text, slug, source, report, context);
+  }
+  return readValues(values, true, slug, source, report, context);
+}
+
+/** The records of a JSON text read whole: one object, or an array of objects. */
 export function readJson(text: string, slug: string, source: { file: string }, report: Reporter, context: ReadContext): ArticleRecord[] | undefined {
   const lineAt = lineFinder(text);
   const { getNodeValue, parseTree, printParseErrorCode } = jsonc();
@@ -29,25 +61,37 @@ export function readJson(text: string, slug: string, source: { file: string }, r
     return undefined;
   }
   const inArray = root.type === 'array';
-  const nodes = inArray ? (root.children ?? []) : [root];
-  if (inArray && nodes.length === 0) {
+  const values = (inArray ? (root.children ?? []) : [root]).map((node): Value => {
+    const line = lineAt(node.offset);
+    if (node.type !== 'object') return { line, other: getNodeValue(node) };
+    const properties = (node.children ?? []).map((property: JsoncParser.Node) => {
+      const [key, value] = property.children ?? [];
+      return { key: String(key?.value), value: value === undefined ? undefined : getNodeValue(value), line: lineAt(property.offset) };
+    });
+    return { line, properties };
+  });
+  return readValues(values, inArray, slug, source, report, context);
+}
+
+/** A value of the file (an element of its array, or the whole): an object's properties, or anything else. */
+type Value = { readonly line: number } & ({ readonly properties: RawField[] } | { readonly other: unknown });
+
+/** The records of the file's values (`inArray`: the elements of its array; else its one value). */
+function readValues(values: readonly Value[], inArray: boolean, slug: string, source: { file: string }, report: Reporter, context: ReadContext): ArticleRecord[] | undefined {
+  if (inArray && values.length === 0) {
     report.error('input/empty', 'holds an empty array; add records, or move the file out of the articles folder', 1);
     return undefined;
   }
   const records: ArticleRecord[] = [];
   const fromTitle: TitleSlug[] = [];
-  nodes.forEach((node, index) => {
-    const line = lineAt(node.offset);
+  values.forEach((value, index) => {
+    const { line } = value;
     const say = inArray ? prefixed(report, `record ${index + 1} (index ${index}): `) : report;
-    if (node.type !== 'object') {
-      say.error('input/field-type', `must be an object with "title", "published" and "content_html"; found ${node.type === 'array' ? 'a list' : JSON.stringify(getNodeValue(node))}`, line);
+    if (!('properties' in value)) {
+      say.error('input/field-type', `must be an object with "title", "published" and "content_html"; found ${Array.isArray(value.other) ? 'a list' : JSON.stringify(value.other)}`, line);
       return;
     }
-    const raw: RawField[] = (node.children ?? []).map((property: JsoncParser.Node) => {
-      const [key, value] = property.children ?? [];
-      return { key: String(key?.value), value: value === undefined ? undefined : getNodeValue(value), line: lineAt(property.offset) };
-    });
-    const record = readObject(raw, say, context, { ...source, line }, inArray ? undefined : slug, (made) => fromTitle.push({ index, line, slug: made }));
+    const record = readObject(value.properties, say, context, { ...source, line }, inArray ? undefined : slug, (made) => fromTitle.push({ index, line, slug: made }));
     if (record) records.push(record);
   });
   idFromTitle(fromTitle, report);

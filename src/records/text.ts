@@ -15,27 +15,9 @@ const codePoint = (ch: string) => codePointName(ch.charCodeAt(0));
  * (unless `removeForbidden` is false: the caller removes them later).
  */
 export function decodeText(bytes: Uint8Array, report: Reporter, options: { readonly removeForbidden?: boolean } = {}): string | undefined {
-  const nul = bytes.indexOf(0);
-  let text: string;
-  try {
-    if (nul >= 0 || !isUtf8(bytes)) throw new Error('not UTF-8');
-    // Valid, as isUtf8 found: Buffer's decoder is the faster one, and it keeps a BOM for below.
-    text = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8');
-  } catch {
-    const invalid = isUtf8(bytes.subarray(0, nul >= 0 ? nul : bytes.length)) ? -1 : firstInvalidByte(bytes);
-    const at = invalid >= 0 && (nul < 0 || invalid < nul) ? invalid : nul;
-    const line = countLines(bytes, at);
-    if (nul < 0 && looksSingleByte(bytes)) {
-      const shown = windows1252(bytes[at]!);
-      report.error(
-        'input/not-text',
-        `is not UTF-8 text: byte ${at} (0x${bytes[at]!.toString(16).toUpperCase()}, "${shown}" in Windows-1252) is not UTF-8, and the file looks like Windows-1252 or Latin-1 text; ` +
-          'convert it to UTF-8, e.g. with "iconv -f windows-1252 -t utf-8 FILE > FILE.new", then replace the file with FILE.new',
-        line,
-      );
-    } else report.error('input/not-text', `is not UTF-8 text (binary data at byte ${at}); save it as UTF-8 text or move it out of the articles folder`, line);
-    return undefined;
-  }
+  if (!isUtf8Text(bytes, report)) return undefined;
+  // Valid, as isUtf8Text found: Buffer's decoder is the faster one, and it keeps a BOM for below.
+  let text = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8');
   text = text.replace(/^\uFEFF/, '');
   if (text.includes('\r')) text = text.replace(/\r\n?/g, '\n');
   // Most files have nothing to remove: one scan of the whole text says so (valid UTF-8 holds no lone surrogate).
@@ -50,6 +32,29 @@ export function decodeText(bytes: Uint8Array, report: Reporter, options: { reado
     }
   }
   return changed ? lines.join('\n') : text;
+}
+
+/**
+ * Whether the bytes are UTF-8 text; when not, an error that says what they
+ * look like instead: binary data (a NUL byte), or Windows-1252 or Latin-1
+ * text, and how to convert it.
+ */
+export function isUtf8Text(bytes: Uint8Array, report: Reporter): boolean {
+  const nul = bytes.indexOf(0);
+  if (nul < 0 && isUtf8(bytes)) return true;
+  const invalid = isUtf8(bytes.subarray(0, nul >= 0 ? nul : bytes.length)) ? -1 : firstInvalidByte(bytes);
+  const at = invalid >= 0 && (nul < 0 || invalid < nul) ? invalid : nul;
+  const line = countLines(bytes, at);
+  if (nul < 0 && looksSingleByte(bytes)) {
+    const shown = windows1252(bytes[at]!);
+    report.error(
+      'input/not-text',
+      `is not UTF-8 text: byte ${at} (0x${bytes[at]!.toString(16).toUpperCase()}, "${shown}" in Windows-1252) is not UTF-8, and the file looks like Windows-1252 or Latin-1 text; ` +
+        'convert it to UTF-8, e.g. with "iconv -f windows-1252 -t utf-8 FILE > FILE.new", then replace the file with FILE.new',
+      line,
+    );
+  } else report.error('input/not-text', `is not UTF-8 text (binary data at byte ${at}); save it as UTF-8 text or move it out of the articles folder`, line);
+  return false;
 }
 
 /** Removes characters XML forbids from one value, with a warning; also makes CRLF and CR into LF. */
