@@ -34,8 +34,11 @@ const READERS: Readonly<Record<string, Reader>> = {
   '.json': readJsonFile,
 };
 
-/** Whether a file of this name is a record file (docs/records.md): hidden and `_`-prefixed names are not. */
-export const isRecordName = (name: string): boolean => !name.startsWith('.') && !name.startsWith('_') && READERS[extname(name)] !== undefined;
+/** Eleventy's template and directory data files (`post.11tydata.json`): defaults for Eleventy, never records. */
+const ELEVENTY_DATA = '.11tydata.json';
+
+/** Whether a file of this name is a record file (docs/records.md): hidden, `_`-prefixed and Eleventy data files' names are not. */
+export const isRecordName = (name: string): boolean => !name.startsWith('.') && !name.startsWith('_') && READERS[extname(name)] !== undefined && !name.endsWith(ELEVENTY_DATA);
 
 /**
  * The largest .txt or .md file read: one article's text never needs that

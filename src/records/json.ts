@@ -82,6 +82,11 @@ function readValues(values: readonly Value[], inArray: boolean, slug: string, so
     report.error('input/empty', 'holds an empty array; add records, or move the file out of the articles folder', 1);
     return undefined;
   }
+  const only = values[0];
+  if (!inArray && only !== undefined && 'properties' in only && isFolderData(only.properties, slug, source.file)) {
+    report.info('input/folder-data', "is an Eleventy directory data file (a .json file named for its folder, with no content): it holds the folder's defaults for Eleventy, not a record, so it is not read", 1);
+    return [];
+  }
   const records: ArticleRecord[] = [];
   const fromTitle: TitleSlug[] = [];
   values.forEach((value, index) => {
@@ -96,6 +101,14 @@ function readValues(values: readonly Value[], inArray: boolean, slug: string, so
   });
   idFromTitle(fromTitle, report);
   return records;
+}
+
+/**
+ * Whether a JSON object is Eleventy's directory data file: named for its
+ * folder (`posts/posts.json`), and with no content (a record has one).
+ */
+function isFolderData(properties: readonly RawField[], stem: string, file: string): boolean {
+  return file.split(/[\\/]/).at(-2) === stem && !properties.some(({ key }) => key === 'content_html' || key === 'content_text');
 }
 
 /** A record of an array whose slug, and so its id and link, is made from its title. */

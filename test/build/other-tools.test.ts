@@ -36,6 +36,31 @@ describe('posts as other tools write them, built', () => {
   });
 });
 
+describe("an Eleventy blog's folder", () => {
+  it("builds its posts, and reads neither its directory data file nor a template's data file as records", async () => {
+    const dir = await makeProject(
+      {
+        'articles/blog/blog.json': JSON.stringify({ tags: ['posts'], layout: 'layouts/post.njk' }, null, '\t'),
+        'articles/blog/tide-tables.11tydata.json': JSON.stringify({ eleventyExcludeFromCollections: false }),
+        'articles/blog/tide-tables.md': ['---', 'title: New tide tables', 'description: The harbour office printed this year’s tables.', 'date: 2024-05-01', 'tags:', '  - harbour', '---', 'The tables are out.', ''].join('\n'),
+        // An export named for its folder is still read: it holds content.
+        'articles/wire/wire.json': JSON.stringify({ title: 'Wire report', published: '2024-05-02T09:00:00Z', content_html: '<p>Report.</p>' }),
+      },
+      // A date without a time is midnight in the configured zone (UTC, as Eleventy reads it).
+      { ...BASE_CONFIG, timezone: 'UTC' },
+    );
+    const { code, stderr } = await cli(['build'], dir);
+    expect(stderr).toBe(
+      'articles/blog/blog.json:1: info: is an Eleventy directory data file (a .json file named for its folder, with no content): it holds the folder\'s defaults for Eleventy, not a record, so it is not read [input/folder-data]\n',
+    );
+    expect(code).toBe(0);
+    expect((await feedItems(dir)).map((i) => [i.title, i.summary, i.tags])).toEqual([
+      ['Wire report', 'Report.', undefined],
+      ['New tide tables', 'The harbour office printed this year’s tables.', ['harbour']],
+    ]);
+  });
+});
+
 describe('a year before 100', () => {
   it('is published as written, not as 19xx, and the proof warns that it is implausible', async () => {
     // Before, Date.UTC read the year 0050 as 1950.
