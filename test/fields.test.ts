@@ -184,6 +184,55 @@ const TOOL_INPUTS: Readonly<Record<string, Record<string, string>>> = {
       '',
     ].join('\n'),
   },
+  // The other names of the same fields: Jekyll themes' and jekyll-seo-tag's.
+  'jekyll themes': {
+    'articles/rivers.markdown': [
+      '---',
+      'title: Rivers rise',
+      'date: 2024-05-16 11:55:00 +0800',
+      'modified: 2024-05-17 09:45:00 +0800',
+      'category: rivers',
+      'tags: [dams, floods]',
+      'description: "Rivers rise & fall."',
+      'permalink: /2024/05/16/rivers.html',
+      'featured_image: /media/photo.png',
+      '---',
+      'The rivers rose on Thursday.',
+      '',
+    ].join('\n'),
+  },
+  // Hugo's other names, in TOML, and the keys that change nothing here: an expiry not yet passed, no authors.
+  'hugo toml': {
+    'articles/rivers.md': [
+      '+++',
+      "title = 'Rivers rise'",
+      'publishDate = 2024-05-16T11:55:00+08:00',
+      'LastMod = 2024-05-17T09:45:00+08:00',
+      'expiryDate = 2999-01-01T00:00:00Z',
+      "summary = 'Rivers rise & fall.'",
+      "categories = ['rivers']",
+      "tags = ['dams', 'floods']",
+      "url = '/2024/05/16/rivers.html'",
+      "images = ['/media/photo.png']",
+      'authors = []',
+      '+++',
+      'The rivers rose on Thursday.',
+      '',
+    ].join('\n'),
+  },
+  // JSON Feed's own item keys.
+  'json feed': {
+    'articles/rivers.json': JSON.stringify({
+      title: 'Rivers rise',
+      date_published: '2024-05-16T11:55:00+08:00',
+      date_modified: '2024-05-17T09:45:00+08:00',
+      summary: 'Rivers rise & fall.',
+      tags: ['rivers', 'dams', 'floods'],
+      link: '/2024/05/16/rivers.html',
+      image: '/media/photo.png',
+      content_html: '<p>The rivers rose on Thursday.</p>',
+    }),
+  },
   astro: {
     'articles/rivers.md': [
       '---',
