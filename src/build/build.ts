@@ -19,7 +19,7 @@ const DEFAULT_CACHE_DIR = join('node_modules', '.cache', 'feedwright');
  * here, before the rest of the pipeline is even loaded.
  */
 export async function build(options: BuildOptions): Promise<BuildResult> {
-  const nothing = { items: 0, written: [], unchanged: [], removed: [] };
+  const nothing = { items: 0, feeds: 0, written: [], unchanged: [], removed: [] };
   const at = (path: string) => resolve(options.cwd ?? process.cwd(), path);
   const loaded = await loadConfig(at(options.configPath), options.configPath);
   if (!loaded.config) return { exitCode: 2, diagnostics: loaded.diagnostics, ...nothing };
@@ -49,7 +49,8 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     cache = { memo: join(cacheDir, `memo-${id}.json`), key, ...(files.unlisted.length > 0 ? {} : { manifest: join(cacheDir, `build-${id}.json`) }) };
     const manifest = cache.manifest === undefined ? undefined : await loadManifest(cache.manifest);
     if (manifest && !hasLeftovers(outDir) && stillCurrent(manifest, { key, inputs: inputs.signature, newest: inputs.newest, at: now, outDir })) {
-      return { exitCode: 0, diagnostics: manifest.diagnostics, items: manifest.items, written: [], unchanged: manifest.outputs.map((o) => o.name), removed: [] };
+      const feeds = manifest.outputs.filter((o) => Object.values(config.files).includes(o.name.slice(o.name.lastIndexOf('/') + 1))).length;
+      return { exitCode: 0, diagnostics: manifest.diagnostics, items: manifest.items, feeds, written: [], unchanged: manifest.outputs.map((o) => o.name), removed: [] };
     }
   }
   // The one place the build loads code lazily: all that reads, models, renders, proves and writes.

@@ -3,11 +3,14 @@ import { saveManifest } from '../cache/manifest.js';
 import { FileMemo } from '../cache/memo.js';
 import { proveDocuments, type ProvenFile } from '../core/documents.js';
 import { feedFrom } from '../core/feeds.js';
+import { FORMATS } from '../render/feeds.js';
 import { diagnosticsFor, hasErrors, type Diagnostic } from '../vocabulary/diagnostic.js';
 import { copiesOf, precompress } from '../write/precompress.js';
 import { Staging } from '../write/publish.js';
 import type { BuildPlan, BuildResult } from './plan.js';
 import { namer } from './files.js';
+import { pingHub } from './ping.js';
+import { staleSetFiles } from './set-files.js';
 import { fileSource } from './source.js';
 import { describeStale, type PlannedFile, type StaleFile } from './stale.js';
 
@@ -32,7 +35,8 @@ export async function runPipeline(plan: BuildPlan): Promise<BuildResult> {
   for (const { path, severity, ruleId, message } of files.unlisted) diagnosticsFor(nameOf(path), diagnostics)[severity](ruleId, message);
 
   let memo = cache && FileMemo.open(cache.memo, cache.key);
-  const keepShown = config.limit <= KEEP_SHOWN_UP_TO;
+  // A set of feeds (facets, archives) shows more than `limit` items: none are kept.
+  const keepShown = config.limit <= KEEP_SHOWN_UP_TO && config.facets === undefined && config.archive === undefined;
   const recordFiles = files.paths.map((path) => {
     const stats = inputs.stats.get(path);
     return { path, file: nameOf(path), ...(stats ? { stats } : {}) };
@@ -60,8 +64,9 @@ async function publishFeed(plan: BuildPlan, modelled: ReturnType<typeof feedFrom
   const { options, config, inputs, cache, outDir } = plan;
   const nothing = { written: [], unchanged: [], removed: [] };
   const { feed } = modelled;
-  if (!feed || hasErrors(diagnostics)) return { exitCode: 1, diagnostics, items: 0, ...nothing };
+  if (!feed || hasErrors(diagnostics)) return { exitCode: 1, diagnostics, items: 0, feeds: 0, ...nothing };
   const items = feed.entries.length;
+  const feeds = modelled.feeds.length * FORMATS.length;
 
   // Each file as soon as it is proven: handed to the output folder (or compared with it), and let go.
   let staging: Staging | undefined;
@@ -79,20 +84,25 @@ async function publishFeed(plan: BuildPlan, modelled: ReturnType<typeof feedFrom
   };
   let ok: boolean;
   try {
-    ok = await proveDocuments(feed, config, { outDir: options.outDir, now: plan.now, ...(options.strict === undefined ? {} : { strict: options.strict }) }, diagnostics, accept);
+    ok = await proveDocuments(modelled.feeds, config, { outDir: options.outDir, now: plan.now, ...(options.strict === undefined ? {} : { strict: options.strict }) }, diagnostics, accept);
   } catch (error) {
     await staging?.abort();
     throw error;
   }
   if (!ok) {
     await staging?.abort();
-    return { exitCode: 1, diagnostics, feed, items, ...nothing };
+    return { exitCode: 1, diagnostics, feed, items, feeds, ...nothing };
   }
   // Compressed copies feedwright wrote follow their feed: with "precompress" off, they go.
-  const strays = config.precompress ? [] : await copiesOf(outDir, Object.values(config.files));
+  const feedNames = planned.filter((name) => Object.values(config.files).some((file) => name === file || name.endsWith(`/${file}`)));
+  const strays = config.precompress ? [] : await copiesOf(outDir, feedNames);
+  // Feeds of the set an earlier build wrote and this one does not (a tag no record has now): they go too.
+  const gone = await staleSetFiles(outDir, config, modelled.feeds.filter((f) => !f.page).map((f) => f.folder), new Set(planned));
+  const leaving = [...new Set([...strays, ...gone])];
 
   if (options.check) {
     for (const name of strays) stale.push({ name, reason: `is a compressed copy left from when "precompress" was on, and no longer matches what the build writes` });
+    for (const name of gone.filter((n) => !strays.includes(n))) stale.push({ name, reason: 'is a feed of the set that the build no longer writes' });
     for (const { name, line, reason } of stale) {
       diagnostics.push({
         file: join(options.outDir, name),
@@ -102,13 +112,20 @@ async function publishFeed(plan: BuildPlan, modelled: ReturnType<typeof feedFrom
         message: `${reason}; run "feedwright build" and commit the result`,
       });
     }
-    return { exitCode: stale.length > 0 ? 1 : 0, diagnostics, feed, items, written: [], unchanged: stale.length > 0 ? [] : planned, removed: [] };
+    return { exitCode: stale.length > 0 ? 1 : 0, diagnostics, feed, items, feeds, written: [], unchanged: stale.length > 0 ? [] : planned, removed: [] };
   }
   staging ??= await Staging.open(outDir);
-  for (const name of strays) staging.remove(name);
+  for (const name of leaving) staging.remove(name);
   const { written, unchanged, removed } = await staging.commit();
+  // WebSub: the hub hears of each head feed whose bytes changed; archive pages are reached from their heads.
+  if ((options.ping ?? config.ping) && config.hub !== undefined) {
+    const heads = new Set(modelled.feeds.filter((f) => !f.page).flatMap((f) => Object.values(config.files).map((name) => f.folder + name)));
+    const changed = written.filter((name) => heads.has(name));
+    diagnostics.push(...(await pingHub(config.hub, changed.map((name) => config.feedUrl + name), { ...(options.strict ? { strict: true } : {}) })));
+    if (hasErrors(diagnostics)) return { exitCode: 1, diagnostics, feed, items, feeds, written, unchanged, removed };
+  }
   if (cache?.manifest) {
     await saveManifest(cache.manifest, { key: cache.key, inputs: inputs.signature, statedAt: inputs.statedAt, builtAt: plan.now, nextFuture: modelled.nextFuture, items, diagnostics }, outDir, [...written, ...unchanged]);
   }
-  return { exitCode: 0, diagnostics, feed, items, written, unchanged, removed };
+  return { exitCode: 0, diagnostics, feed, items, feeds, written, unchanged, removed };
 }

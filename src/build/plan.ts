@@ -19,6 +19,8 @@ export interface BuildOptions {
   readonly future?: boolean;
   /** Fail on a warning of the spec rules, as on an error. */
   readonly strict?: boolean;
+  /** After a build that changed a head feed, ping the config's WebSub `hub` (as `"ping": true` does). */
+  readonly ping?: boolean;
   /** Where the memo and the manifest are kept (default: the config's cacheDir, else node_modules/.cache/feedwright); false: no cache. */
   readonly cacheDir?: string | false;
 }
@@ -29,8 +31,10 @@ export interface BuildResult {
   readonly diagnostics: readonly Diagnostic[];
   /** The feed, when the build made one (not when it found nothing changed since the last). */
   readonly feed?: Feed;
-  /** How many items each feed holds. */
+  /** How many items the main feed holds. */
   readonly items: number;
+  /** How many feed documents the build wrote or found current: 3 for one feed in three formats, more for a set (docs/feed-set.md). */
+  readonly feeds: number;
   readonly written: readonly string[];
   readonly unchanged: readonly string[];
   readonly removed: readonly string[];

@@ -131,4 +131,15 @@ export async function fileSource(files: readonly RecordFile[], config: Config, o
 }
 
 /** What the memo keeps of a placed record: its placement, without its media (settled again when it is shown). */
-const placementOnly = ({ file, line, slug, id, link, published, offset }: Placed): Placement => ({ file, ...(line === undefined ? {} : { line }), slug, id, link, published, offset });
+const placementOnly = ({ file, line, slug, id, link, published, offset, unknownFields, expires, facets }: Placed): Placement => ({
+  file,
+  ...(line === undefined ? {} : { line }),
+  slug,
+  id,
+  link,
+  published,
+  offset,
+  ...(unknownFields === undefined ? {} : { unknownFields }),
+  ...(expires === undefined ? {} : { expires }),
+  ...(facets === undefined ? {} : { facets }),
+});

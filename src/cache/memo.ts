@@ -149,11 +149,15 @@ function readSaved(path: string, key: string): Map<string, FileEntry> {
 const isNumber = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v);
 const isText = (v: unknown): v is string => typeof v === 'string';
 
-
-/** A placement's optional keys (docs/caching.md): the record's keys feedwright does not use, and when it expires. */
+/** A placement's optional keys (docs/caching.md): the record's keys feedwright does not use, when it expires, and its facets' values. */
 function isPlacementExtra(p: object): boolean {
-  const { unknownFields, expires } = p as { unknownFields?: unknown; expires?: unknown };
-  return (unknownFields === undefined || (Array.isArray(unknownFields) && unknownFields.every(isText))) && (expires === undefined || isNumber(expires));
+  const { unknownFields, expires, facets } = p as { unknownFields?: unknown; expires?: unknown; facets?: unknown };
+  const texts = (v: unknown) => Array.isArray(v) && v.every(isText);
+  return (
+    (unknownFields === undefined || texts(unknownFields)) &&
+    (expires === undefined || isNumber(expires)) &&
+    (facets === undefined || (typeof facets === 'object' && facets !== null && Object.values(facets).every(texts)))
+  );
 }
 
 /** An entry of the shape this version writes; any other is not trusted, and its file is read. */

@@ -13,6 +13,7 @@ interface BuildValues {
   readonly check: boolean;
   readonly future: boolean;
   readonly strict: boolean;
+  readonly ping: boolean;
   readonly 'no-cache': boolean;
 }
 
@@ -30,6 +31,7 @@ export async function runBuild(argv: readonly string[], io: Io): Promise<number>
       check: { type: 'boolean', default: false },
       future: { type: 'boolean', default: false },
       strict: { type: 'boolean', default: false },
+      ping: { type: 'boolean', default: false },
       'no-cache': { type: 'boolean', default: false },
       watch: { type: 'boolean', default: false },
     },
@@ -60,6 +62,7 @@ async function buildOnce(values: BuildValues, io: Io): Promise<number> {
       now: io.clock?.().toJSDate() ?? new Date(),
       future: values.future,
       strict: values.strict,
+      ...(values.ping ? { ping: true } : {}),
       ...(values['no-cache'] ? { cacheDir: false as const } : {}),
     });
     for (const d of result.diagnostics) io.stderr(formatDiagnostic(d) + '\n');
@@ -71,12 +74,12 @@ async function buildOnce(values: BuildValues, io: Io): Promise<number> {
       const what = values.check && errors > 0 && result.feed ? 'check failed' : 'build failed';
       io.stderr(`feedwright: ${what}: ${count(errors, 'error')}, ${count(warnings, 'warning')} in ${time}; nothing was written\n`);
     } else if (values.check) {
-      io.stdout(`feedwright: ${values.out} is up to date: 3 feeds, ${count(items, 'item')}, ${count(warnings, 'warning')} in ${time}\n`);
+      io.stdout(`feedwright: ${values.out} is up to date: ${count(result.feeds, 'feed')}, ${count(items, 'item')}, ${count(warnings, 'warning')} in ${time}\n`);
     } else {
       const wrote = result.written.length > 0 ? `wrote ${result.written.join(', ')}` : 'wrote nothing';
       const removed = result.removed.length > 0 ? `; removed ${result.removed.join(', ')}` : '';
       const same = result.unchanged.length > 0 ? ` (unchanged: ${result.unchanged.join(', ')})` : '';
-      io.stdout(`feedwright: 3 feeds, ${count(items, 'item')}, ${count(warnings, 'warning')} in ${time}; ${wrote}${same}${removed}\n`);
+      io.stdout(`feedwright: ${count(result.feeds, 'feed')}, ${count(items, 'item')}, ${count(warnings, 'warning')} in ${time}; ${wrote}${same}${removed}\n`);
     }
     return result.exitCode;
   } catch (error) {

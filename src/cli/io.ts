@@ -22,7 +22,7 @@ export interface Io {
 /** The commands, each with its synopsis and what `feedwright COMMAND --help` says of it. */
 const HELP = {
   build: {
-    synopsis: 'feedwright build [--articles DIR] [--out DIR] [--config FILE] [--utc] [--future] [--strict] [--no-cache] [--check | --watch]',
+    synopsis: 'feedwright build [--articles DIR] [--out DIR] [--config FILE] [--utc] [--future] [--strict] [--ping] [--no-cache] [--check | --watch]',
     text: `Builds feed.xml (RSS 2.0), atom.xml (Atom 1.0) and feed.json (JSON Feed 1.1)
 from the article records in --articles into --out, proving each document
 before it is written.
@@ -35,6 +35,7 @@ before it is written.
   --watch         build, then rebuild whenever an article or the config changes, until Ctrl-C
   --future        include records dated after now (left out by default)
   --strict        fail on a warning of the spec rules too (see check), not only on an error
+  --ping          tell the config's WebSub hub of each feed the build changed
   --no-cache      parse every record again, and do not stop early when nothing changed
 `,
   },
@@ -47,6 +48,15 @@ ETag and Last-Modified with 304s, gzip and brotli, Cache-Control from the config
   --port N        the port (default: 8080; 0 picks a free one)
   --host H        the address to listen on (default: 127.0.0.1, this machine only)
   --config FILE   the config file, for the feeds' names and Cache-Control (default: ${CONFIG_FILE})
+`,
+  },
+  links: {
+    synopsis: 'feedwright links [--config FILE] [--facet KIND=VALUE]',
+    text: `Prints the <link rel="alternate"> tags of the feeds, to paste into a page's
+<head> so that browsers and readers find them.
+
+  --config FILE       the config file (default: ${CONFIG_FILE})
+  --facet KIND=VALUE  the tags of one facet's feeds instead, such as tags=rivers
 `,
   },
   check: {

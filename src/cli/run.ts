@@ -8,6 +8,7 @@ type Command = (argv: readonly string[], io: Io) => Promise<number>;
 const COMMANDS: Readonly<Record<CommandName, () => Promise<Command>>> = {
   build: async () => (await import('./build.js')).runBuild,
   serve: async () => (await import('./serve.js')).runServe,
+  links: async () => (await import('./links.js')).runLinks,
   check: async () => (await import('./check.js')).runCheck,
 };
 

@@ -47,7 +47,17 @@ export interface Config {
   readonly content: 'full' | 'summary';
   /** What an item's id is: a tag URI, or its link (docs/config.md). */
   readonly id: 'tag' | 'link';
+  /** A feed per tag, author or language, each in the folder its pattern makes under the output folder (docs/feed-set.md). */
+  readonly facets?: Readonly<Partial<Record<FacetKind, string>>>;
+  /** RFC 5005 archive pages of `pageSize` items each, behind each feed (docs/feed-set.md). */
+  readonly archive?: { readonly pageSize: number };
+  /** After a build that changed a feed, tell the `hub` (WebSub) that it did. */
+  readonly ping?: boolean;
 }
+
+/** What a facet groups the items by (docs/feed-set.md). */
+export type FacetKind = 'tags' | 'authors' | 'language';
+export const FACET_KINDS: readonly FacetKind[] = ['tags', 'authors', 'language'];
 
 export const CONFIG_FILE = 'feedwright.config.json';
 
@@ -58,6 +68,9 @@ export const STYLESHEET_FILE = 'feed.xsl';
 
 /** `Cache-Control` when the config gives none: readers poll often, so five minutes of caching. */
 export const DEFAULT_CACHE_CONTROL = 'public, max-age=300';
+
+/** `Cache-Control` for an archive page: it never changes once written (RFC 5005, docs/feed-set.md). */
+export const ARCHIVE_CACHE_CONTROL = 'public, max-age=31536000, immutable';
 
 type Check = (value: unknown) => string | undefined;
 
@@ -104,6 +117,24 @@ const FIELDS: Readonly<Record<string, Check>> = {
   unknownFields: (v) => (v === 'warn' || v === 'ignore' || v === 'error' ? undefined : 'must be "warn" (one warning counting them), "ignore" or "error"'),
   content: (v) => (v === 'full' || v === 'summary' ? undefined : 'must be "full" (each item carries its whole article) or "summary" (its summary only)'),
   id: (v) => (v === 'tag' || v === 'link' ? undefined : 'must be "tag" (a tag: URI made from the site, the date and the slug) or "link" (the item\'s link, as jekyll-feed and Hugo write)'),
+  facets: (v) => {
+    if (typeof v !== 'object' || v === null || Array.isArray(v)) return 'must be an object such as {"tags": "tags/{slug}/", "authors": "authors/{slug}/", "language": "{value}/"}';
+    for (const [kind, pattern] of Object.entries(v)) {
+      if (!(FACET_KINDS as readonly string[]).includes(kind)) return `has no facet "${kind}"; the facets are ${FACET_KINDS.join(', ')}`;
+      const placeholders = typeof pattern === 'string' ? (pattern.match(/\{[^}]*\}/g) ?? []) : [];
+      const allowed = kind === 'language' ? ['{slug}', '{value}'] : ['{slug}'];
+      if (typeof pattern !== 'string' || placeholders.length !== 1 || !allowed.includes(placeholders[0]!) || !pattern.endsWith('/') || pattern.startsWith('/') || /\\|(^|\/)\.\.?\//.test(pattern)) {
+        return `"${kind}" must be a folder under the output folder that holds ${allowed.map((p) => `"${p}"`).join(' or ')} once and ends in "/", such as "${kind === 'language' ? '{value}/' : `${kind}/{slug}/`}"`;
+      }
+    }
+    return undefined;
+  },
+  archive: (v) => {
+    const size = typeof v === 'object' && v !== null && !Array.isArray(v) ? (v as Record<string, unknown>).pageSize : undefined;
+    const keys = typeof v === 'object' && v !== null ? Object.keys(v) : [];
+    return typeof size === 'number' && Number.isInteger(size) && size > 0 && keys.length === 1 ? undefined : 'must be {"pageSize": N}, N a whole number of 1 or more: the items on each archive page';
+  },
+  ping: bool,
   files: (v) => {
     if (typeof v !== 'object' || v === null || Array.isArray(v)) return 'must be an object such as {"rss": "feed.xml"}';
     for (const [key, name] of Object.entries(v)) {
@@ -197,7 +228,14 @@ export function validateConfig(raw: unknown, path: string, diagnostics: Diagnost
     ...optional<boolean>('precompress'),
     ...optional<boolean>('headers'),
     ...optional<boolean>('sanitize'),
+    ...optional<Config['facets']>('facets'),
+    ...(values.archive === undefined ? {} : { archive: { pageSize: (values.archive as { pageSize: number }).pageSize } }),
+    ...optional<boolean>('ping'),
   };
+  if (config.ping && config.hub === undefined) {
+    report.error('config/invalid', '"ping" needs a "hub": the WebSub hub to tell when a feed changed', keyLine('ping'));
+    return { diagnostics };
+  }
   // Every file the build writes needs a name of its own: a feed named "feed.xsl" or "_headers" would be overwritten.
   const feeds = Object.values(config.files);
   const beside = [

@@ -16,9 +16,9 @@ export interface CreateFeedsInput {
 
 export interface CreateFeedsResult {
   readonly ok: boolean;
-  /** Each file the build would write, by its name in the output folder ("feed.xml", "atom.xml", "feed.json"...), each proven; empty unless `ok`. */
+  /** Each file the build would write, by its path in the output folder ("feed.xml", "atom.xml", "feed.json", "tags/rivers/feed.xml"...), each proven; empty unless `ok`. */
   readonly files: Readonly<Record<string, string>>;
-  /** The feed model, when the records made one. */
+  /** The main feed's model, when the records made one. */
   readonly feed?: Feed;
   readonly diagnostics: readonly Diagnostic[];
 }
@@ -34,11 +34,11 @@ export async function createFeeds(input: CreateFeedsInput): Promise<CreateFeedsR
   if (!config) return failed(diagnostics);
   const records = readPlainRecords(input.records, { unknownFields: config.unknownFields, ...(config.timezone === undefined ? {} : { timezone: config.timezone }) }, diagnostics);
   const now = input.now?.getTime() ?? Date.now();
-  const { feed, diagnostics: modelled } = normalize(records, config, { utc: config.utc, articlesDir: 'records', now });
+  const { feed, feeds, diagnostics: modelled } = normalize(records, config, { utc: config.utc, articlesDir: 'records', now });
   diagnostics.push(...modelled);
   if (!feed || hasErrors(diagnostics)) return failed(diagnostics, feed);
   const files: Record<string, string> = {};
-  const ok = await proveDocuments(feed, config, { outDir: '', now }, diagnostics, (file) => {
+  const ok = await proveDocuments(feeds, config, { outDir: '', now }, diagnostics, (file) => {
     files[file.name] = Buffer.concat(file.bytes).toString('utf8');
   });
   return ok ? { ok, files, feed, diagnostics } : failed(diagnostics, feed);

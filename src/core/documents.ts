@@ -5,7 +5,9 @@ import { hasErrors, type Diagnostic } from '../vocabulary/diagnostic.js';
 import type { Feed, FeedFormat } from '../vocabulary/types.js';
 import { FORMATS, renderPieces } from '../render/feeds.js';
 import { HEADERS_FILE, render as renderHeadersFile } from '../render/headers-file.js';
+import { OPML_FILE, render as renderOpml } from '../render/opml.js';
 import { render as renderStylesheet } from '../render/stylesheet.js';
+import type { SetFeed } from './feeds.js';
 import { Utf8Chunks } from './encode.js';
 
 /** A file a build writes, proven when it is a feed: its name in the output folder, and its bytes. */
@@ -25,30 +27,33 @@ export interface DocumentOptions {
 }
 
 /**
- * Every file of the feed, each format rendered, proven (docs/proof.md: the
- * same rules `feedwright check` runs on any feed) and encoded a piece at a
- * time, head, items, tail: no document is held as one string, nor its tree,
- * and each is handed to `accept` as soon as it is proven, so that no two are
- * held at once. Every format is proven, so that every problem is reported;
- * once one fails, none is handed on. Returns whether all passed.
+ * Every file of the feed set, each feed in each format rendered, proven
+ * (docs/proof.md: the same rules `feedwright check` runs on any feed) and
+ * encoded a piece at a time, head, items, tail: no document is held as one
+ * string, nor its tree, and each is handed to `accept` as soon as it is
+ * proven, so that no two are held at once. Every document is proven, so
+ * that every problem is reported; once one fails, none is handed on.
+ * Returns whether all passed.
  */
-export async function proveDocuments(feed: Feed, config: Config, options: DocumentOptions, diagnostics: Diagnostic[], accept: (file: ProvenFile) => void | Promise<void>): Promise<boolean> {
+export async function proveDocuments(feeds: readonly SetFeed[], config: Config, options: DocumentOptions, diagnostics: Diagnostic[], accept: (file: ProvenFile) => void | Promise<void>): Promise<boolean> {
   let failed = false;
-  for (const format of FORMATS) {
-    const { file, proven } = renderAndProve(feed, config, options, format);
-    diagnostics.push(...proven);
-    failed ||= hasErrors(proven) || (options.strict === true && proven.some((d) => d.severity === 'warning'));
-    if (!failed) await accept(file);
+  for (const { folder, feed } of feeds) {
+    for (const format of FORMATS) {
+      const { file, proven } = renderAndProve(feed, config, options, format, folder);
+      diagnostics.push(...proven);
+      failed ||= hasErrors(proven) || (options.strict === true && proven.some((d) => d.severity === 'warning'));
+      if (!failed) await accept(file);
+    }
   }
   if (failed) return false;
-  for (const file of companionFiles(config)) await accept(file);
+  for (const file of companionFiles(config, feeds)) await accept(file);
   return true;
 }
 
 /** One format of the feed, rendered, proven and encoded: see proveDocuments. */
-export function renderAndProve(feed: Feed, config: Config, options: DocumentOptions, format: FeedFormat): { file: ProvenFile; proven: Diagnostic[] } {
+export function renderAndProve(feed: Feed, config: Config, options: DocumentOptions, format: FeedFormat, folder = ''): { file: ProvenFile; proven: Diagnostic[] } {
   const pieces = renderPieces(feed, format);
-  const name = config.files[format];
+  const name = folder + config.files[format];
   const proof = startProof(feed, { format, file: options.outDir === '' ? name : join(options.outDir, name), head: pieces.head, tail: pieces.tail }, options.now === undefined ? {} : { now: options.now });
   const bytes = new Utf8Chunks();
   bytes.write(pieces.head);
@@ -61,11 +66,18 @@ export function renderAndProve(feed: Feed, config: Config, options: DocumentOpti
   return { file: { name, format, bytes: bytes.end() }, proven: proof.finish() };
 }
 
-/** feedwright's stylesheet for the feed page, and a `_headers` file for the host, when the config asks for them. */
-function companionFiles(config: Config): ProvenFile[] {
+/**
+ * feedwright's stylesheet for the feed page, and a `_headers` file for the
+ * host, when the config asks for them; `feeds.opml`, listing the heads, when
+ * the set has facets (docs/feed-set.md).
+ */
+function companionFiles(config: Config, feeds: readonly SetFeed[]): ProvenFile[] {
   const text = (name: string, value: string): ProvenFile => ({ name, bytes: [Buffer.from(value, 'utf8')] });
+  const heads = feeds.filter((f) => !f.page);
+  const archives = feeds.some((f) => f.page);
   return [
     ...(config.stylesheetFile ? [text(config.stylesheetFile, renderStylesheet())] : []),
-    ...(config.headers ? [text(HEADERS_FILE, renderHeadersFile(config))] : []),
+    ...(config.headers ? [text(HEADERS_FILE, renderHeadersFile({ ...config, folders: heads.map((f) => f.folder), archives }))] : []),
+    ...(config.facets ? [text(OPML_FILE, renderOpml(config.title, heads.map((f) => f.feed)))] : []),
   ];
 }

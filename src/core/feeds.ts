@@ -3,7 +3,8 @@ import type { Diagnostic } from '../vocabulary/diagnostic.js';
 import { feedOf, toEntry } from '../model/entry.js';
 import { placer, type Placed, type Placement, type PlaceOptions } from '../model/place.js';
 import { select } from '../model/select.js';
-import type { Feed } from '../vocabulary/types.js';
+import { planFeeds } from '../model/set.js';
+import type { ArchiveLinks, Entry, Feed, FeedFormat } from '../vocabulary/types.js';
 import type { ArticleRecord } from '../vocabulary/record.js';
 
 /**
@@ -38,21 +39,61 @@ export interface FeedOptions {
   readonly future?: boolean;
 }
 
+/** A feed of the set, and the folder under the output folder its documents go in ("" for the main feed). */
+export interface SetFeed {
+  readonly folder: string;
+  readonly feed: Feed;
+  /** An archive page (docs/feed-set.md), which never changes once written; else a head, which readers poll. */
+  readonly page: boolean;
+}
+
+export interface Modelled {
+  /** The main feed, when there is no error. */
+  readonly feed?: Feed;
+  /** Every feed of the set, the main feed first (docs/feed-set.md). */
+  readonly feeds: readonly SetFeed[];
+  readonly diagnostics: Diagnostic[];
+  readonly nextFuture: number | null;
+}
+
 /**
- * The records → the feed model (docs/records.md): the ones the feed shows
- * chosen among all of them, newest first, and made entries. Every problem
- * found is returned; the feed only when there is none.
+ * The records → the feed model (docs/records.md): the ones the feeds show
+ * chosen among all of them, newest first, made entries once each, and each
+ * feed of the set made of them (docs/feed-set.md). Every problem found is
+ * returned; the feeds only when there is none.
  */
-export function feedFrom(source: RecordSource, config: Config, options: FeedOptions): { feed?: Feed; diagnostics: Diagnostic[]; nextFuture: number | null } {
+export function feedFrom(source: RecordSource, config: Config, options: FeedOptions): Modelled {
   for (;;) {
-    const { shown, diagnostics, nextFuture } = select(source.placements(), { ...options, limit: config.limit, unknownFields: config.unknownFields });
-    if (diagnostics.some((d) => d.severity === 'error')) return { diagnostics, nextFuture };
-    const records = source.shown(shown);
+    const { ordered, diagnostics, nextFuture } = select(source.placements(), { ...options, limit: config.limit, unknownFields: config.unknownFields });
+    if (diagnostics.some((d) => d.severity === 'error')) return { feeds: [], diagnostics, nextFuture };
+    const plans = planFeeds(ordered, config, options.articlesDir, diagnostics);
+    if (diagnostics.some((d) => d.severity === 'error')) return { feeds: [], diagnostics, nextFuture };
+    // Each item once, in the order of the main feed: an item in several feeds is one entry, with one id.
+    const wanted = new Set(plans.flatMap((plan) => plan.items));
+    const records = source.shown(ordered.filter((p) => wanted.has(p)));
     if (records === undefined) continue; // A file changed during the build: chosen again, as it is now.
-    const entries = records.map(({ record, placed }) => toEntry(record, placed, config, options.utc));
-    return { feed: feedOf(entries, config), diagnostics, nextFuture };
+    const entryOf = new Map<string, Entry>(records.map(({ record, placed }) => [placed.id, toEntry(record, placed, config, options.utc)]));
+    const folderUrls = (folder: string) => feedUrls(config, folder);
+    const feeds = plans.map((plan): SetFeed => {
+      const { folder, archive } = plan;
+      const links: ArchiveLinks | undefined =
+        archive === undefined
+          ? undefined
+          : {
+              page: archive.page !== undefined,
+              ...(archive.prev === undefined ? {} : { prev: folderUrls(archive.prev) }),
+              ...(archive.current === undefined ? {} : { current: folderUrls(archive.current) }),
+            };
+      const entries = plan.items.map((p) => entryOf.get(p.id)!);
+      return { folder, page: archive?.page !== undefined, feed: feedOf(entries, config, { title: plan.title, feedUrls: folderUrls(folder), ...(links ? { archive: links } : {}) }) };
+    });
+    return { feed: feeds[0]!.feed, feeds, diagnostics, nextFuture };
   }
 }
+
+/** The self links of a feed's documents in `folder` under the feeds' URL. */
+const feedUrls = (config: Config, folder: string): Record<FeedFormat, string> =>
+  Object.fromEntries((Object.entries(config.files) as [FeedFormat, string][]).map(([format, name]) => [format, config.feedUrl + folder + name])) as Record<FeedFormat, string>;
 
 /** Records in memory as a source: each placed once, its problems added to `diagnostics`. */
 export function memorySource(records: readonly ArticleRecord[], config: Config, options: PlaceOptions, diagnostics: Diagnostic[]): RecordSource {
@@ -69,8 +110,8 @@ export function memorySource(records: readonly ArticleRecord[], config: Config, 
   };
 }
 
-/** Records in memory → the feed model, with every problem found: `feedFrom` over a `memorySource`. */
-export function normalize(records: readonly ArticleRecord[], config: Config, options: FeedOptions & PlaceOptions): { feed?: Feed; diagnostics: Diagnostic[]; nextFuture: number | null } {
+/** Records in memory → the feed set, with every problem found: `feedFrom` over a `memorySource`. */
+export function normalize(records: readonly ArticleRecord[], config: Config, options: FeedOptions & PlaceOptions): Modelled {
   const diagnostics: Diagnostic[] = [];
   const result = feedFrom(memorySource(records, config, options, diagnostics), config, options);
   return { ...result, diagnostics: [...diagnostics, ...result.diagnostics] };

@@ -6,7 +6,7 @@ import { absoluteUrls } from './absolute-urls.js';
 import type { Placed } from './place.js';
 import { sanitize } from './sanitize.js';
 import { excerpt } from './summary.js';
-import type { Attachment, Entry, Feed, FeedFormat, Person } from '../vocabulary/types.js';
+import type { ArchiveLinks, Attachment, Entry, Feed, FeedFormat, Person } from '../vocabulary/types.js';
 
 /**
  * A record the feed shows, as the entry the renderers read: defaults filled
@@ -46,12 +46,19 @@ export function toEntry(record: ArticleRecord, placed: Placed, config: Config, u
   };
 }
 
+/** What makes one feed of the set another (docs/feed-set.md): its title, its documents' URLs, its archive links. */
+export interface FeedPlace {
+  readonly title: string;
+  readonly feedUrls: Readonly<Record<FeedFormat, string>>;
+  readonly archive?: ArchiveLinks;
+}
+
 /** The feed of the entries shown, newest first: the feed's own dates come from its items, never from the clock. */
-export function feedOf(entries: readonly Entry[], config: Config): Feed {
+export function feedOf(entries: readonly Entry[], config: Config, place: FeedPlace): Feed {
   const latest = (pick: (e: Entry) => DateTime) => entries.reduce((best, e) => (pick(e).toMillis() > pick(best).toMillis() ? e : best), entries[0]!);
-  const feedUrls = Object.fromEntries((Object.entries(config.files) as [FeedFormat, string][]).map(([format, name]) => [format, config.feedUrl + name])) as Record<FeedFormat, string>;
+  const { title, feedUrls, archive } = place;
   return {
-    title: config.title,
+    title,
     description: config.description,
     homePageUrl: config.siteUrl,
     feedUrls,
@@ -65,6 +72,7 @@ export function feedOf(entries: readonly Entry[], config: Config): Feed {
     updated: latest((e) => e.updated).updated,
     published: latest((e) => e.published).published,
     entries,
+    ...(archive === undefined ? {} : { archive }),
   };
 }
 

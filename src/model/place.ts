@@ -1,4 +1,4 @@
-import type { Config } from '../config/config.js';
+import type { Config, FacetKind } from '../config/config.js';
 import { calendarDate } from '../dates/format.js';
 import { diagnosticsFor, type Diagnostic } from '../vocabulary/diagnostic.js';
 import type { DateTime } from 'luxon';
@@ -28,7 +28,12 @@ export interface Placement {
   readonly unknownFields?: readonly string[];
   /** When it expires (epoch ms): left out of builds after it. */
   readonly expires?: number;
+  /** What the config's facets group it by (docs/feed-set.md): only those it asks for. */
+  readonly facets?: FacetValues;
 }
+
+/** A record's values for each facet: its tags, its authors' names, its language. */
+export type FacetValues = Readonly<Partial<Record<FacetKind, readonly string[]>>>;
 
 export interface PlaceOptions {
   /** Sizes of local media files, by URL (see docs/config.md, publicDir). */
@@ -109,8 +114,31 @@ export function placer(config: Config, options: PlaceOptions = {}): (record: Art
       media = { ...(image === undefined ? {} : { image }), attachments: attachments as Attachment[] };
     }
     const { file, line } = record.source;
-    return { file, ...(line === undefined ? {} : { line }), slug: record.slug, id, link, published: millis, offset: published.offset, ...(record.unknownFields === undefined ? {} : { unknownFields: record.unknownFields }), ...(record.expires === undefined ? {} : { expires: record.expires }), ...(media === undefined ? {} : { media }) };
+    const facets = config.facets === undefined ? undefined : facetValues(record, config);
+    return {
+      file,
+      ...(line === undefined ? {} : { line }),
+      slug: record.slug,
+      id,
+      link,
+      published: millis,
+      offset: published.offset,
+      ...(record.unknownFields === undefined ? {} : { unknownFields: record.unknownFields }),
+      ...(record.expires === undefined ? {} : { expires: record.expires }),
+      ...(facets === undefined ? {} : { facets }),
+      ...(media === undefined ? {} : { media }),
+    };
   };
+}
+
+/** The values of the facets the config asks for, as the item will carry them (the config's author and language when the record gives none). */
+function facetValues(record: ArticleRecord, config: Config): FacetValues {
+  const all: Record<FacetKind, () => readonly string[]> = {
+    tags: () => record.tags ?? [],
+    authors: () => (record.authors ?? (config.author ? [config.author] : [])).map((a) => a.name),
+    language: () => [record.language ?? config.language],
+  };
+  return Object.fromEntries(Object.keys(config.facets ?? {}).map((kind) => [kind, all[kind as FacetKind]()]));
 }
 
 /**

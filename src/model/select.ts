@@ -18,6 +18,8 @@ export interface SelectOptions {
 export interface Selection<P extends Placement> {
   /** The items the feed shows, newest first; none when `diagnostics` holds an error. */
   readonly shown: readonly P[];
+  /** Every item any feed of the set may show (docs/feed-set.md), newest first: `shown` is its first `limit`. */
+  readonly ordered: readonly P[];
   readonly diagnostics: Diagnostic[];
   /** When the output goes stale (epoch ms), or null: the earliest a record left out as future is published, or one shown expires. */
   readonly nextFuture: number | null;
@@ -56,16 +58,16 @@ export function select<P extends Placement>(placed: readonly P[], options: Selec
     kept.push(p as P);
   }
   findDuplicates(kept, diagnostics);
-  if (diagnostics.some((d) => d.severity === 'error')) return { shown: [], diagnostics, nextFuture };
+  if (diagnostics.some((d) => d.severity === 'error')) return { shown: [], ordered: [], diagnostics, nextFuture };
   if (kept.length === 0) {
     diagnosticsFor(options.articlesDir, diagnostics).error(
       'input/no-articles',
       'holds no publishable article (drafts are left out); add a record such as a .txt file that starts with a dateline, or pass --articles DIR',
     );
-    return { shown: [], diagnostics, nextFuture };
+    return { shown: [], ordered: [], diagnostics, nextFuture };
   }
   kept.sort((a, b) => b.published - a.published || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-  return { shown: kept.slice(0, options.limit), diagnostics, nextFuture };
+  return { shown: kept.slice(0, options.limit), ordered: kept, diagnostics, nextFuture };
 }
 
 /** Keys named in the warning; the rest are counted as "and N more". */

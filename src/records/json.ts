@@ -2,6 +2,7 @@ import type * as JsoncParser from 'jsonc-parser';
 import { prefixed, type Reporter } from '../vocabulary/diagnostic.js';
 import { onFirstUse } from '../vocabulary/on-first-use.js';
 import { lineFinder } from '../vocabulary/position.js';
+import { slugify } from '../vocabulary/values.js';
 import { FIELD_KEYS, readFields } from './fields.js';
 import { arrayElements } from './json-array.js';
 import { decodeText, isUtf8Text } from './text.js';
@@ -159,16 +160,9 @@ export function readObject(
   return { ...fields, source, lines, slug };
 }
 
-/** A slug for a record in an array: its title, lower-cased, words joined by "-". */
+/** A slug for a record in an array, made from its title. */
 function slugFrom(title: string | undefined, report: Reporter, line: number | undefined): string | undefined {
-  const slug = (title ?? '')
-    .normalize('NFKD')
-    .replace(/\p{M}+/gu, '')
-    .toLowerCase()
-    .replace(/[^\p{L}\p{N}]+/gu, '-')
-    .replace(/^-+|-+$/g, '')
-    .slice(0, 80)
-    .replace(/-+$/, '');
+  const slug = slugify(title ?? '');
   if (slug !== '') return slug;
   if (title !== undefined) report.error('input/slug', 'has a title that gives no slug; give it a "slug"', line);
   return undefined;

@@ -1,5 +1,5 @@
 import { rfc3339 } from '../dates/format.js';
-import { ATOM_NS, GENERATOR, MEDIA_TYPES } from '../vocabulary/formats.js';
+import { ATOM_NS, FH_NS, GENERATOR, MEDIA_TYPES } from '../vocabulary/formats.js';
 import { escapeHtml } from '../vocabulary/html.js';
 import { atomEnclosures, type Entry, type Feed, type Person } from '../vocabulary/types.js';
 import { joinPieces, type DocumentPieces } from './pieces.js';
@@ -12,7 +12,8 @@ export const render = (feed: Feed): string => joinPieces(feed, pieces(feed));
 export function pieces(feed: Feed): DocumentPieces {
   const out: string[] = [XML_DECLARATION];
   if (feed.stylesheet) out.push(stylesheetInstruction(feed.stylesheet));
-  out.push(`<feed${attributes({ xmlns: ATOM_NS, 'xml:lang': feed.language })}>`);
+  const archive = feed.archive;
+  out.push(`<feed${attributes({ xmlns: ATOM_NS, ...(archive?.page ? { 'xmlns:fh': FH_NS } : {}), 'xml:lang': feed.language })}>`);
   const line = (name: string, text: string, attrs = '') => out.push(indent(1, `<${name}${attrs}>${text}</${name}>`));
   line('id', escapeText(feed.feedUrls.atom));
   line('title', escapeText(feed.title), TEXT_TYPE);
@@ -20,6 +21,10 @@ export function pieces(feed: Feed): DocumentPieces {
   out.push(indent(1, `<link${attributes({ rel: 'alternate', type: 'text/html', href: feed.homePageUrl })}/>`));
   out.push(indent(1, `<link${attributes({ rel: 'self', type: MEDIA_TYPES.atom, href: feed.feedUrls.atom })}/>`));
   if (feed.hub) out.push(indent(1, `<link${attributes({ rel: 'hub', href: feed.hub })}/>`));
+  // RFC 5005: an archive page names its head and the page before it; a head, its newest page.
+  if (archive?.current) out.push(indent(1, `<link${attributes({ rel: 'current', type: MEDIA_TYPES.atom, href: archive.current.atom })}/>`));
+  if (archive?.prev) out.push(indent(1, `<link${attributes({ rel: 'prev-archive', type: MEDIA_TYPES.atom, href: archive.prev.atom })}/>`));
+  if (archive?.page) out.push(indent(1, '<fh:archive/>'));
   line('updated', rfc3339(feed.updated));
   for (const person of feed.authors) author(person, 1, out);
   if (feed.rights) line('rights', escapeText(feed.rights), TEXT_TYPE);

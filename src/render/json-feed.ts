@@ -18,6 +18,8 @@ export function pieces(feed: Feed): DocumentPieces {
     home_page_url: feed.homePageUrl,
     feed_url: feed.feedUrls.json,
     description: feed.description,
+    // The older items: a head's newest archive page, a page's page before it (docs/feed-set.md).
+    next_url: feed.archive?.prev?.json,
     icon: feed.logo,
     favicon: feed.icon,
     language: feed.language,

@@ -1,5 +1,5 @@
 import { rfc3339, rfc822 } from '../dates/format.js';
-import { ATOM_NS, CONTENT_NS, DC_NS, GENERATOR, MEDIA_TYPES } from '../vocabulary/formats.js';
+import { ATOM_NS, CONTENT_NS, DC_NS, FH_NS, GENERATOR, MEDIA_TYPES } from '../vocabulary/formats.js';
 import { escapeHtml } from '../vocabulary/html.js';
 import { rssEnclosure, type Entry, type Feed, type Person } from '../vocabulary/types.js';
 import { joinPieces, type DocumentPieces } from './pieces.js';
@@ -12,7 +12,8 @@ export const render = (feed: Feed): string => joinPieces(feed, pieces(feed));
 export function pieces(feed: Feed): DocumentPieces {
   const out: string[] = [XML_DECLARATION];
   if (feed.stylesheet) out.push(stylesheetInstruction(feed.stylesheet));
-  out.push(`<rss version="2.0" xmlns:atom="${ATOM_NS}" xmlns:content="${CONTENT_NS}" xmlns:dc="${DC_NS}">`);
+  const archive = feed.archive;
+  out.push(`<rss version="2.0" xmlns:atom="${ATOM_NS}" xmlns:content="${CONTENT_NS}" xmlns:dc="${DC_NS}"${archive?.page ? ` xmlns:fh="${FH_NS}"` : ''}>`);
   out.push(indent(1, '<channel>'));
   const line = (name: string, text: string) => out.push(indent(2, `<${name}>${text}</${name}>`));
   line('title', escapeRssText(feed.title));
@@ -20,6 +21,10 @@ export function pieces(feed: Feed): DocumentPieces {
   line('description', escapeRssText(feed.description));
   out.push(indent(2, `<atom:link${attributes({ href: feed.feedUrls.rss, rel: 'self', type: MEDIA_TYPES.rss })}/>`));
   if (feed.hub) out.push(indent(2, `<atom:link${attributes({ href: feed.hub, rel: 'hub' })}/>`));
+  // RFC 5005: an archive page names its head and the page before it; a head, its newest page.
+  if (archive?.current) out.push(indent(2, `<atom:link${attributes({ href: archive.current.rss, rel: 'current', type: MEDIA_TYPES.rss })}/>`));
+  if (archive?.prev) out.push(indent(2, `<atom:link${attributes({ href: archive.prev.rss, rel: 'prev-archive', type: MEDIA_TYPES.rss })}/>`));
+  if (archive?.page) out.push(indent(2, '<fh:archive/>'));
   line('language', escapeText(feed.language));
   if (feed.rights) line('copyright', escapeRssText(feed.rights));
   line('generator', GENERATOR.name);

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { readFile, realpath } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { DEFAULT_CACHE_CONTROL } from '../config/config.js';
+import { ARCHIVE_CACHE_CONTROL, DEFAULT_CACHE_CONTROL } from '../config/config.js';
 import { MEDIA_TYPES } from '../vocabulary/formats.js';
 import { ENCODINGS, isCopyOf } from '../write/precompress.js';
 import { BROWSER_XML_TYPE, mediaTypeOf, withCharset, type OutputNames } from '../vocabulary/output-media.js';
@@ -77,6 +77,9 @@ export async function serve(options: ServeOptions): Promise<Serving> {
   };
 }
 
+/** The path of an archive page's document: `…/archive/<k>/<file>`. */
+const ARCHIVE_PAGE = /\/archive\/[1-9]\d*\/[^/]+$/;
+
 /** The request handler alone, for a server of the caller's own; `root` must be a real path. */
 function responder(options: ServeOptions): (request: IncomingMessage, response: ServerResponse) => Promise<void> {
   const cacheControl = options.cacheControl ?? DEFAULT_CACHE_CONTROL;
@@ -114,7 +117,8 @@ function responder(options: ServeOptions): (request: IncomingMessage, response: 
     const headers: Record<string, string> = {
       ETag: etag,
       'Last-Modified': new Date(file.mtimeMs).toUTCString(),
-      'Cache-Control': cacheControl,
+      // An archive page never changes once written (docs/feed-set.md): cached for a year.
+      'Cache-Control': media.format !== undefined && ARCHIVE_PAGE.test(new URL(target, 'http://x').pathname) ? ARCHIVE_CACHE_CONTROL : cacheControl,
       ...(vary.length > 0 ? { Vary: vary.join(', ') } : {}),
     };
 

@@ -8,6 +8,8 @@ export const ATOM_NS = 'http://www.w3.org/2005/Atom';
 export const CONTENT_NS = 'http://purl.org/rss/1.0/modules/content/';
 /** Dublin Core elements, for `dc:creator` and `dc:rights`. */
 export const DC_NS = 'http://purl.org/dc/elements/1.1/';
+/** RFC 5005, Feed Paging and Archiving: `fh:archive` marks an archive page. */
+export const FH_NS = 'http://purl.org/syndication/history/1.0';
 /** JSON Feed 1.1, `version`. */
 export const JSON_FEED_VERSION = 'https://jsonfeed.org/version/1.1';
 export const JSON_FEED_VERSION_1_0 = 'https://jsonfeed.org/version/1';

@@ -35,7 +35,9 @@ export const withCharset = (type: string): string => (isText(type) ? `${type}; c
 
 /** The feed format a file of the output folder carries, if any. */
 export function formatOf(name: string, names: OutputNames): FeedFormat | undefined {
-  return (Object.keys(names.files) as FeedFormat[]).find((format) => names.files[format] === name);
+  // A facet's feed or an archive page is in a folder of its own, under the same name (docs/feed-set.md).
+  const base = name.slice(name.lastIndexOf('/') + 1);
+  return (Object.keys(names.files) as FeedFormat[]).find((format) => names.files[format] === base);
 }
 
 /** The media type of a file of the output folder: feeds by their configured names, the rest by extension. */

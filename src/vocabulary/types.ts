@@ -82,4 +82,17 @@ export interface Feed {
   readonly published: DateTime;
   /** Newest first, at most `limit`. */
   readonly entries: readonly Entry[];
+  /** Its place in an RFC 5005 archive (docs/feed-set.md): absent when the config asks for none. */
+  readonly archive?: ArchiveLinks;
+}
+
+/**
+ * RFC 5005 links of a feed: a head's `prev` is its newest archive page; an
+ * archive page (`page`) links to the page before it (none on the first) and
+ * to its head (`current`). Each is the URL of the same format's document.
+ */
+export interface ArchiveLinks {
+  readonly page: boolean;
+  readonly prev?: Readonly<Record<FeedFormat, string>>;
+  readonly current?: Readonly<Record<FeedFormat, string>>;
 }

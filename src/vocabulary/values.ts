@@ -93,3 +93,19 @@ export function checkIri(text: string): Checked<string> {
   if (scheme === 'tag' || scheme === 'urn') return { ok: true, value: iri };
   return checkUrl(iri);
 }
+
+/**
+ * Text made a slug, for a path: accents folded, lower-cased, each run of
+ * characters that are not letters or digits one "-", at most 80 characters;
+ * "" when nothing is left.
+ */
+export function slugify(text: string): string {
+  return text
+    .normalize('NFKD')
+    .replace(/\p{M}+/gu, '')
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, 80)
+    .replace(/-+$/, '');
+}

@@ -5,7 +5,11 @@ import { randomBytes } from 'node:crypto';
  * hidden, never served; a random part, so that builds in separate PID
  * namespaces sharing the folder never take each other's names.
  */
-export const leftoverName = (name: string, kind: 'tmp' | 'old'): string => `.${name}.${randomBytes(8).toString('hex')}.${kind}`;
+export const leftoverName = (name: string, kind: 'tmp' | 'old'): string => {
+  // Beside the file, in its own folder (a facet's feed, an archive page: docs/feed-set.md).
+  const slash = name.lastIndexOf('/') + 1;
+  return `${name.slice(0, slash)}.${name.slice(slash)}.${randomBytes(8).toString('hex')}.${kind}`;
+};
 
 /** Today's names, and the `.<name>.<pid>.tmp` of earlier versions. */
 const LEFTOVER = /^\..+\.[0-9a-f]+\.(?:tmp|old)$/;

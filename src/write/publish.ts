@@ -1,5 +1,5 @@
 import { isTemporary, leftoverName } from './leftovers.js';
-import { constants, copyFile, link, mkdir, open, readdir, rename, rm, unlink } from 'node:fs/promises';
+import { constants, copyFile, link, mkdir, open, readdir, rename, rm, rmdir, unlink } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import { WriteError } from '../vocabulary/errors.js';
 import { lockFolder, type FolderLock } from './lock.js';
@@ -65,6 +65,8 @@ export class Staging {
   private readonly writes: { readonly name: string; readonly temp: string }[] = [];
   private readonly removals = new Set<string>();
   private readonly unchanged: string[] = [];
+  /** The folders this publication created, deepest last. */
+  private readonly made: string[] = [];
   private closed = false;
 
   private constructor(
@@ -97,6 +99,7 @@ export class Staging {
     const temp = join(this.dir, leftoverName(file.name, 'tmp'));
     this.writes.push({ name: file.name, temp });
     try {
+      if (file.name.includes('/')) await this.folderFor(file.name);
       const handle = await open(temp, 'wx');
       try {
         // Each chunk from where the last one ended.
@@ -108,6 +111,23 @@ export class Staging {
     } catch (cause) {
       await this.abort();
       throw new WriteError(`cannot write ${join(this.dir, file.name)}; the previous output was left as it was`, { cause });
+    }
+  }
+
+  /** Creates the folders of a file in a subfolder (a facet's feed, an archive page), noting those it made, to be removed again if nothing is written. */
+  private async folderFor(name: string): Promise<void> {
+    const parts = name.split('/').slice(0, -1);
+    for (let i = 1; i <= parts.length; i++) {
+      const folder = join(this.dir, ...parts.slice(0, i));
+      if (this.made.includes(folder)) continue;
+      const created = await mkdir(folder).then(
+        () => true,
+        (error: NodeJS.ErrnoException) => {
+          if (error.code === 'EEXIST') return false;
+          throw error;
+        },
+      );
+      if (created) this.made.push(folder);
     }
   }
 
@@ -139,6 +159,8 @@ export class Staging {
     this.closed = true;
     try {
       await removeAll(this.writes.map((w) => w.temp));
+      // The folders it made, now empty again: the folder is as it was.
+      for (const folder of [...this.made].reverse()) await rmdir(folder).catch(() => undefined);
     } finally {
       await this.lock.release();
     }
@@ -184,6 +206,9 @@ export class Staging {
       }
     }
     await removeAll(backups(made));
+    // A facet's folder or an archive page's, emptied by the removals, goes with them.
+    const emptied = [...new Set(made.filter((c) => !c.temp && c.name.includes('/')).flatMap((c) => parentsOf(c.name)))].sort((a, b) => b.length - a.length);
+    for (const folder of emptied) await rmdir(join(this.dir, folder)).catch(() => undefined);
     await syncFolder(this.dir);
     return {
       written: made.filter((c) => c.temp).map((c) => c.name),
@@ -224,6 +249,9 @@ export class Staging {
     return parts.join('; ');
   }
 }
+
+/** The folders a name is in, under the output folder: "a/b/c.xml" is in "a/b" and "a". */
+const parentsOf = (name: string): string[] => name.split('/').slice(0, -1).map((_, i, parts) => parts.slice(0, i + 1).join('/'));
 
 /**
  * Keeps the file at `path` under `backup`: a hard link, or a copy where the

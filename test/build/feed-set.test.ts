@@ -1,0 +1,135 @@
+import { existsSync } from 'node:fs';
+import { readFile, rm, writeFile } from 'node:fs/promises';
+import { createServer, type IncomingMessage } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { serve } from '../../src/serve/server.js';
+import { BASE_CONFIG, cli, makeProject } from '../helpers.js';
+
+const record = (i: number, tags: string[]) => ({ title: `Report ${i}`, slug: `report-${i}`, published: new Date(Date.UTC(2024, 4, i, 8)).toISOString(), tags, content_html: `<p>Report ${i}.</p>` });
+const SET = { ...BASE_CONFIG, limit: 2, facets: { tags: 'tags/{slug}/' }, archive: { pageSize: 2 } };
+
+describe('a build of a feed set', () => {
+  it('writes every feed in its folder, removes the feeds of a tag no record has any more, and --check finds them', async () => {
+    const dir = await makeProject({ 'articles/a.json': JSON.stringify([record(1, ['rivers']), record(2, ['rivers', 'dams']), record(3, ['rivers'])]) }, SET);
+    const first = await cli(['build'], dir);
+    expect(first.stderr).toBe('');
+    // The main feed, its one archive page, two tags, and the page of rivers: 5 feeds in 3 formats.
+    expect(first.stdout).toMatch(/^feedwright: 15 feeds, 2 items, 0 warnings in \d+ ms; wrote /);
+    for (const name of ['feed.xml', 'archive/1/feed.json', 'tags/rivers/atom.xml', 'tags/rivers/archive/1/feed.xml', 'tags/dams/feed.json', 'feeds.opml']) expect(existsSync(join(dir, 'output', name)), name).toBe(true);
+
+    await writeFile(join(dir, 'articles', 'a.json'), JSON.stringify([record(1, ['rivers']), record(2, ['rivers']), record(3, ['rivers'])]));
+    const checked = await cli(['build', '--check'], dir);
+    expect(checked.code).toBe(1);
+    expect(checked.stderr).toContain('output/tags/dams/feed.xml: error: is a feed of the set that the build no longer writes');
+    const second = await cli(['build'], dir);
+    expect(second.stdout).toContain('removed tags/dams/atom.xml, tags/dams/feed.json, tags/dams/feed.xml');
+    expect(existsSync(join(dir, 'output', 'tags', 'dams'))).toBe(false);
+    expect(existsSync(join(dir, 'output', 'tags', 'rivers', 'feed.xml'))).toBe(true);
+    expect((await cli(['build', '--check'], dir)).code).toBe(0);
+  });
+
+  it('leaves a file of the same name that is not under the set\'s folders alone', async () => {
+    const dir = await makeProject({ 'articles/a.json': JSON.stringify([record(1, ['rivers'])]), 'output/blog/feed.xml': '<rss/>' }, SET);
+    expect((await cli(['build'], dir)).code).toBe(0);
+    expect(await readFile(join(dir, 'output', 'blog', 'feed.xml'), 'utf8')).toBe('<rss/>');
+  });
+});
+
+describe('WebSub ping', () => {
+  const hubs: { close: () => void }[] = [];
+  afterEach(() => hubs.splice(0).forEach((h) => h.close()));
+
+  /** A hub on loopback that answers each request with the next status (200 when none is left), and records what it was sent. */
+  async function hub(statuses: number[] = []) {
+    const received: string[] = [];
+    const server = createServer((request: IncomingMessage, response) => {
+      let body = '';
+      request.on('data', (chunk) => (body += chunk));
+      request.on('end', () => {
+        received.push(`${request.method} ${request.headers['content-type']} ${decodeURIComponent(body)}`);
+        response.writeHead(statuses.shift() ?? 204).end();
+      });
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    hubs.push(server);
+    return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/`, received };
+  }
+
+  it('tells the hub of each head feed whose bytes changed, once each, and of nothing when nothing changed', async () => {
+    const { url, received } = await hub();
+    const dir = await makeProject({ 'articles/a.json': JSON.stringify([record(1, ['rivers']), record(2, ['dams'])]) }, { ...BASE_CONFIG, hub: url, facets: { tags: 'tags/{slug}/' } });
+    const first = await cli(['build', '--ping'], dir);
+    expect(first.stderr).toBe('');
+    const site = BASE_CONFIG.siteUrl;
+    expect(received.sort()).toEqual(
+      ['', 'tags/dams/', 'tags/rivers/'].flatMap((folder) => ['feed.xml', 'atom.xml', 'feed.json'].map((name) => `POST application/x-www-form-urlencoded hub.mode=publish&hub.url=${site}/${folder}${name}`)).sort(),
+    );
+    received.splice(0);
+    expect((await cli(['build', '--ping', '--no-cache'], dir)).code).toBe(0);
+    expect(received).toEqual([]);
+    // One more record of the rivers: the main feed and that tag's change, the dams' do not.
+    await writeFile(join(dir, 'articles', 'b.json'), JSON.stringify(record(3, ['rivers'])));
+    await cli(['build', '--ping'], dir);
+    expect(received.map((r) => r.slice(r.indexOf('hub.url=') + 8)).sort()).toEqual(['', 'tags/rivers/'].flatMap((folder) => ['atom.xml', 'feed.json', 'feed.xml'].map((name) => `${site}/${folder}${name}`)).sort());
+  });
+
+  it('tries a failing hub again, then warns naming it and its answer; --strict makes that an error', async () => {
+    const { url, received } = await hub(Array.from({ length: 30 }, () => 503));
+    const dir = await makeProject({ 'articles/a.json': JSON.stringify([record(1, [])]) }, { ...BASE_CONFIG, hub: url, ping: true });
+    const built = await cli(['build'], dir);
+    expect(built.code).toBe(0);
+    expect(received).toHaveLength(9);
+    expect(built.stderr).toContain(`${url}: warning: did not take the ping for ${BASE_CONFIG.siteUrl}/feed.xml (HTTP 503 Service Unavailable); the feeds are published`);
+    await rm(join(dir, 'output'), { recursive: true });
+    const strict = await cli(['build', '--strict', '--no-cache'], dir);
+    expect(strict.code).toBe(1);
+    expect(strict.stderr).toContain(`${url}: error: did not take the ping`);
+    expect(existsSync(join(dir, 'output', 'feed.xml'))).toBe(true);
+  });
+
+  it('needs a hub to ping', async () => {
+    const dir = await makeProject({ 'articles/a.json': JSON.stringify([record(1, [])]) }, { ...BASE_CONFIG, ping: true });
+    const built = await cli(['build'], dir);
+    expect(built.code).toBe(2);
+    expect(built.stderr).toContain('"ping" needs a "hub"');
+  });
+});
+
+describe('feedwright links', () => {
+  it('prints the link tags of the main feed, and of a facet value', async () => {
+    const dir = await makeProject({}, SET);
+    const main = await cli(['links'], dir);
+    expect(main.code).toBe(0);
+    expect(main.stdout).toBe(
+      [
+        `<link rel="alternate" type="application/rss+xml" title="Test Wire" href="${BASE_CONFIG.siteUrl}/feed.xml">`,
+        `<link rel="alternate" type="application/atom+xml" title="Test Wire" href="${BASE_CONFIG.siteUrl}/atom.xml">`,
+        `<link rel="alternate" type="application/feed+json" title="Test Wire" href="${BASE_CONFIG.siteUrl}/feed.json">`,
+        '',
+      ].join('\n'),
+    );
+    const facet = await cli(['links', '--facet', 'tags=São Paulo & "Rio"'], dir);
+    expect(facet.stdout.split('\n')[0]).toBe(`<link rel="alternate" type="application/rss+xml" title="Test Wire: São Paulo &amp; &quot;Rio&quot;" href="${BASE_CONFIG.siteUrl}/tags/sao-paulo-rio/feed.xml">`);
+    const unknown = await cli(['links', '--facet', 'authors=Ana'], dir);
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr).toContain('the config has no "authors" in "facets"');
+  });
+});
+
+describe('serve', () => {
+  it('lets an archive page be cached for a year, and a head for the configured time', async () => {
+    const dir = await makeProject({ 'articles/a.json': JSON.stringify([record(1, []), record(2, []), record(3, [])]) }, SET);
+    expect((await cli(['build'], dir)).code).toBe(0);
+    const serving = await serve({ root: join(dir, 'output'), host: '127.0.0.1', port: 0, files: { rss: 'feed.xml', atom: 'atom.xml', json: 'feed.json' } });
+    try {
+      const page = await fetch(`${serving.url}archive/1/feed.xml`);
+      expect(page.status).toBe(200);
+      expect(page.headers.get('cache-control')).toBe('public, max-age=31536000, immutable');
+      expect((await fetch(`${serving.url}feed.xml`)).headers.get('cache-control')).toBe('public, max-age=300');
+    } finally {
+      await serving.close();
+    }
+  });
+});
