@@ -1,5 +1,6 @@
 import { readFile } from 'node:fs/promises';
-import { resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
+import { archiveView, followArchive, type PageLoader } from '../check/chain.js';
 import { check } from '../check/check.js';
 import type { Diagnostic } from '../vocabulary/diagnostic.js';
 import { FORMAT_NAMES } from '../vocabulary/formats.js';
@@ -22,6 +23,7 @@ export async function runCheck(argv: readonly string[], io: Io): Promise<number>
     options: {
       format: { type: 'string', default: 'text' },
       strict: { type: 'boolean', default: false },
+      base: { type: 'string' },
     },
   });
   if (!parsed) return 2;
@@ -52,6 +54,9 @@ export async function runCheck(argv: readonly string[], io: Io): Promise<number>
     const result = check(text, { file: shown, now });
     if (result.format) formats.push(result.format);
     diagnostics.push(...result.diagnostics);
+    // A head with archive pages: the chain followed through the folder it is in (docs/feed-set.md).
+    const view = file === STDIN ? undefined : archiveView(text);
+    if (view?.prev !== undefined) diagnostics.push(...(await followArchive({ file: shown, view }, localPages(resolve(io.cwd, file), shown, values.base ?? view.self), { now })));
   }
 
   const errors = diagnostics.filter((d) => d.severity === 'error').length;
@@ -70,6 +75,23 @@ export async function runCheck(argv: readonly string[], io: Io): Promise<number>
   }
   if (unreadable > 0) return 2;
   return errors > 0 || (values.strict && warnings > 0) ? 1 : 0;
+}
+
+/**
+ * Archive pages from the folder a head is in: a URL under `base` (the
+ * folder's URL: `--base`, else where the head's self link says it is
+ * served) is that file under the folder.
+ */
+function localPages(path: string, shown: string, base: string | undefined): PageLoader {
+  const folderUrl = base === undefined ? undefined : base.endsWith('/') ? base : base.slice(0, base.lastIndexOf('/') + 1);
+  return async (url) => {
+    if (folderUrl === undefined || !url.startsWith(folderUrl) || url.includes('?') || url.includes('#')) return undefined;
+    const rest = decodeURIComponent(url.slice(folderUrl.length));
+    if (rest.split('/').some((part) => part === '..' || part === '.')) return undefined;
+    const file = join(dirname(shown), rest);
+    const text = await readFile(join(dirname(path), rest), 'utf8').catch(() => undefined);
+    return { file, ...(text === undefined ? {} : { text }) };
+  };
 }
 
 /** `path:line:col  severity  message  rule-id`, the form editors and CI logs link to. */

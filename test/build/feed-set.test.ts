@@ -37,6 +37,32 @@ describe('a build of a feed set', () => {
   });
 });
 
+describe('feedwright check on a head with archive pages', () => {
+  it('follows the chain through the folder, checking each page, and reports a missing page and an id on two pages', async () => {
+    const dir = await makeProject({ 'articles/a.json': JSON.stringify([1, 2, 3, 4, 5].map((i) => record(i, []))) }, SET);
+    expect((await cli(['build'], dir)).code).toBe(0);
+    for (const name of ['feed.xml', 'atom.xml', 'feed.json']) {
+      const ok = await cli(['check', '--strict', `output/${name}`], dir);
+      expect(ok.stdout, name).toMatch(/check passed \(strict\): 1 file/);
+    }
+    // Page 2 holds page 1's newest item too.
+    const page1 = await readFile(join(dir, 'output', 'archive', '1', 'atom.xml'), 'utf8');
+    const page2 = await readFile(join(dir, 'output', 'archive', '2', 'atom.xml'), 'utf8');
+    const entry = page1.slice(page1.indexOf('  <entry'), page1.indexOf('</entry>') + '</entry>\n'.length);
+    await writeFile(join(dir, 'output', 'archive', '2', 'atom.xml'), page2.replace('</feed>', `${entry}</feed>`));
+    const twice = await cli(['check', 'output/atom.xml'], dir);
+    expect(twice.code).toBe(1);
+    expect(twice.stdout).toContain('output/archive/1/atom.xml  error  holds the item tag:wire.example.org,2024-05-02:report-2, as does output/archive/2/atom.xml');
+    await rm(join(dir, 'output', 'archive', '1', 'feed.json'));
+    const missing = await cli(['check', 'output/feed.json'], dir);
+    expect(missing.code).toBe(1);
+    expect(missing.stdout).toContain(`output/archive/2/feed.json  error  links (next_url) to ${BASE_CONFIG.siteUrl}/archive/1/feed.json, and output/archive/1/feed.json is not there  archive/missing-page`);
+    // Served from elsewhere: --base maps that URL to the folder.
+    const elsewhere = await cli(['check', '--base', 'https://cdn.example.net/feeds/', 'output/feed.xml'], dir);
+    expect(elsewhere.stdout).toContain('which is not under the feeds being checked; pass --base');
+  });
+});
+
 describe('WebSub ping', () => {
   const hubs: { close: () => void }[] = [];
   afterEach(() => hubs.splice(0).forEach((h) => h.close()));
