@@ -1,8 +1,9 @@
 import { readdir, readFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { build } from '../src/build/build.js';
 import { listRecordFiles } from '../src/build/files.js';
+import { cli } from './helpers.js';
 import { tempDir } from './temp.js';
 
 const ROOT = join(import.meta.dirname, '..');
@@ -12,8 +13,11 @@ describe('the committed output/', () => {
     const out = await tempDir('feedwright-golden-');
     const result = await build({ cwd: ROOT, articlesDir: 'articles', outDir: out, configPath: 'feedwright.config.json' });
     expect(result.diagnostics).toEqual([]);
-    const committed = (await readdir(join(ROOT, 'output'))).filter((n) => !n.startsWith('.')).sort();
-    expect((await readdir(out)).sort()).toEqual(committed);
+    // The whole set: facets and archive pages in their folders.
+    const files = async (dir: string) => (await readdir(dir, { recursive: true, withFileTypes: true })).filter((e) => e.isFile() && !e.name.startsWith('.')).map((e) => relative(dir, join(e.parentPath, e.name))).sort();
+    const committed = await files(join(ROOT, 'output'));
+    expect(await files(out)).toEqual(committed);
+    for (const name of ['archive/3/feed.xml', 'tags/harbor/atom.xml', 'authors/dispatch-desk/archive/2/feed.json', 'feeds.opml']) expect(committed, name).toContain(name);
     for (const name of committed) {
       expect(await readFile(join(out, name), 'utf8'), name).toBe(await readFile(join(ROOT, 'output', name), 'utf8'));
     }
@@ -29,6 +33,13 @@ describe('the committed output/', () => {
     expect(texts.some((t) => / \/[A-Z][\w ]+$/m.test(t))).toBe(true);
     expect(texts.some((t) => /^Copyright /m.test(t))).toBe(true);
     expect(texts.some((t) => t.startsWith('---\n') && /^author:/m.test(t) && /^tags:/m.test(t))).toBe(true);
+  });
+
+  it('passes every rule strictly, every file of the set, with each archive chain followed', async () => {
+    const names = (await readdir(join(ROOT, 'output'), { recursive: true })).filter((n) => /\.(xml|json)$/.test(n)).map((n) => join('output', n));
+    const { code, stdout } = await cli(['check', '--strict', ...names], ROOT);
+    expect(stdout).toMatch(/check passed \(strict\): 63 files/);
+    expect(code).toBe(0);
   });
 
   it('mixes all three record formats', async () => {

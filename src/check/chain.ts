@@ -65,7 +65,7 @@ export async function followArchive(head: { readonly file: string; readonly view
     visited.add(url);
     const page = await load(url);
     if (page === undefined) {
-      report.error('archive/broken-link', `links (${rel}) to ${url}, which is not under the feeds being checked; pass --base with the URL of the folder they are served from`);
+      report.error('archive/broken-link', `links (${rel}) to ${url}, which is not on the host the feed says it is served from; pass --base with the URL of the folder the feed is served from`);
       break;
     }
     if (page.text === undefined) {

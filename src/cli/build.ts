@@ -76,9 +76,9 @@ async function buildOnce(values: BuildValues, io: Io): Promise<number> {
     } else if (values.check) {
       io.stdout(`feedwright: ${values.out} is up to date: ${count(result.feeds, 'feed')}, ${count(items, 'item')}, ${count(warnings, 'warning')} in ${time}\n`);
     } else {
-      const wrote = result.written.length > 0 ? `wrote ${result.written.join(', ')}` : 'wrote nothing';
-      const removed = result.removed.length > 0 ? `; removed ${result.removed.join(', ')}` : '';
-      const same = result.unchanged.length > 0 ? ` (unchanged: ${result.unchanged.join(', ')})` : '';
+      const wrote = result.written.length > 0 ? `wrote ${names(result.written)}` : 'wrote nothing';
+      const removed = result.removed.length > 0 ? `; removed ${names(result.removed)}` : '';
+      const same = result.unchanged.length > 0 ? ` (unchanged: ${names(result.unchanged)})` : '';
       io.stdout(`feedwright: ${count(result.feeds, 'feed')}, ${count(items, 'item')}, ${count(warnings, 'warning')} in ${time}; ${wrote}${same}${removed}\n`);
     }
     return result.exitCode;
@@ -94,3 +94,7 @@ async function buildOnce(values: BuildValues, io: Io): Promise<number> {
     return 1;
   }
 }
+
+/** Files named in the summary line: a set of many feeds (docs/feed-set.md) is named by its first few and counted. */
+const SHOWN_NAMES = 12;
+const names = (files: readonly string[]): string => (files.length <= SHOWN_NAMES ? files.join(', ') : `${files.slice(0, 3).join(', ')} and ${files.length - 3} more`);

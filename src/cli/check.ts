@@ -1,5 +1,5 @@
 import { readFile } from 'node:fs/promises';
-import { dirname, join, resolve } from 'node:path';
+import { basename, dirname, join, posix, resolve } from 'node:path';
 import { archiveView, followArchive, type PageLoader } from '../check/chain.js';
 import { check } from '../check/check.js';
 import type { Diagnostic } from '../vocabulary/diagnostic.js';
@@ -56,7 +56,7 @@ export async function runCheck(argv: readonly string[], io: Io): Promise<number>
     diagnostics.push(...result.diagnostics);
     // A head with archive pages: the chain followed through the folder it is in (docs/feed-set.md).
     const view = file === STDIN ? undefined : archiveView(text);
-    if (view?.prev !== undefined) diagnostics.push(...(await followArchive({ file: shown, view }, localPages(resolve(io.cwd, file), shown, values.base ?? view.self), { now })));
+    if (view?.prev !== undefined) diagnostics.push(...(await followArchive({ file: shown, view }, localPages(resolve(io.cwd, file), shown, view.self, values.base), { now })));
   }
 
   const errors = diagnostics.filter((d) => d.severity === 'error').length;
@@ -78,18 +78,18 @@ export async function runCheck(argv: readonly string[], io: Io): Promise<number>
 }
 
 /**
- * Archive pages from the folder a head is in: a URL under `base` (the
- * folder's URL: `--base`, else where the head's self link says it is
- * served) is that file under the folder.
+ * Archive pages from the folder a feed is in: a URL on the same host as
+ * the feed's own (its self link, or `--base`, the URL of the folder it is
+ * served from) is the file at the same place relative to the feed's file.
  */
-function localPages(path: string, shown: string, base: string | undefined): PageLoader {
-  const folderUrl = base === undefined ? undefined : base.endsWith('/') ? base : base.slice(0, base.lastIndexOf('/') + 1);
+function localPages(path: string, shown: string, self: string | undefined, base: string | undefined): PageLoader {
+  const anchor = base !== undefined ? new URL(basename(path), base.endsWith('/') ? base : `${base}/`) : self === undefined ? undefined : new URL(self);
   return async (url) => {
-    if (folderUrl === undefined || !url.startsWith(folderUrl) || url.includes('?') || url.includes('#')) return undefined;
-    const rest = decodeURIComponent(url.slice(folderUrl.length));
-    if (rest.split('/').some((part) => part === '..' || part === '.')) return undefined;
-    const file = join(dirname(shown), rest);
-    const text = await readFile(join(dirname(path), rest), 'utf8').catch(() => undefined);
+    const target = URL.canParse(url) ? new URL(url) : undefined;
+    if (anchor === undefined || target === undefined || target.origin !== anchor.origin || target.search !== '' || target.hash !== '') return undefined;
+    const rel = posix.relative(posix.dirname(anchor.pathname), decodeURIComponent(target.pathname));
+    const file = join(dirname(shown), rel);
+    const text = await readFile(join(dirname(path), rel), 'utf8').catch(() => undefined);
     return { file, ...(text === undefined ? {} : { text }) };
   };
 }

@@ -59,7 +59,7 @@ describe('feedwright check on a head with archive pages', () => {
     expect(missing.stdout).toContain(`output/archive/2/feed.json  error  links (next_url) to ${BASE_CONFIG.siteUrl}/archive/1/feed.json, and output/archive/1/feed.json is not there  archive/missing-page`);
     // Served from elsewhere: --base maps that URL to the folder.
     const elsewhere = await cli(['check', '--base', 'https://cdn.example.net/feeds/', 'output/feed.xml'], dir);
-    expect(elsewhere.stdout).toContain('which is not under the feeds being checked; pass --base');
+    expect(elsewhere.stdout).toContain('which is not on the host the feed says it is served from; pass --base');
   });
 });
 
