@@ -1,9 +1,12 @@
 import { execFile } from 'node:child_process';
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { extract } from '@extractus/feed-extractor';
 import { parseFeed } from '@rowanmanning/feed-parser';
 import Parser from 'rss-parser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { archiveView } from '../../src/check/chain.js';
 import { rfc3339, rfc822 } from '../../src/dates/index.js';
 import type { Feed } from '../../src/vocabulary/types.js';
 import { expectedItems, makeSite, startServer } from './harness.js';
@@ -61,12 +64,14 @@ describe.each([
   { utc: true, label: 'built with --utc' },
 ])('real feed readers over HTTP from feedwright serve, feeds $label', ({ utc }) => {
   let feed: Feed;
+  let dir: string;
   let server: Awaited<ReturnType<typeof startServer>>;
   let want: ReturnType<typeof expectedItems>;
 
   beforeAll(async () => {
     const site = await makeSite({ utc });
     feed = site.feed;
+    dir = site.dir;
     want = expectedItems(feed);
     server = await startServer(site.dir);
   });
@@ -135,6 +140,30 @@ describe.each([
     expect(entries(atom).map((e) => at(e.raw_published))).toEqual(want.map((w) => w.published));
     expect(entries(json).map((e) => ({ id: e.id, title: e.title, link: e.link, published: at(e.published), updated: at(e.raw_date_modified) }))).toEqual(want);
     expect(entries(json).map((e) => e.raw_date_published)).toEqual(feed.entries.map((e) => rfc3339(e.published)));
+  });
+
+  it.each([
+    ['tags/harbor/feed.xml', 'rss20'],
+    ['authors/dispatch-desk/atom.xml', 'atom10'],
+    ['archive/1/atom.xml', 'atom10'],
+    ['tags/harbor/archive/1/feed.xml', 'rss20'],
+  ])("Python's feedparser reads the facet feed or archive page %s over HTTP with no bozo, every item's id", async (path, version) => {
+    const seen = await feedparser(server.url + path);
+    expect(seen.bozo, seen.exception).toBe(false);
+    expect(seen.version).toBe(version);
+    const view = archiveView(await readFile(join(dir, 'output', path), 'utf8'))!;
+    expect(view.ids.length).toBeGreaterThan(0);
+    expect(seen.entries.map((e) => e.id)).toEqual(view.ids);
+  });
+
+  it('@extractus/feed-extractor reads an archive page and a facet feed in JSON Feed over HTTP, every item\'s id', async () => {
+    for (const path of ['archive/2/feed.json', 'tags/harbor/feed.json']) {
+      const data = await extract(server.url + path);
+      const view = archiveView(await readFile(join(dir, 'output', path), 'utf8'))!;
+      expect((data.entries ?? []).map((e) => e.id), path).toEqual(view.ids);
+    }
+    const page = await fetch(`${server.url}archive/2/feed.json`);
+    expect(page.headers.get('cache-control')).toBe('public, max-age=31536000, immutable');
   });
 
   it('answers a second request for each feed, in each encoding, with 304 Not Modified when it sends the ETag', async () => {

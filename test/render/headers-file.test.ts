@@ -35,6 +35,17 @@ describe('_headers', () => {
   });
 });
 
+describe('_headers of a feed set', () => {
+  it("gives each head its rules, and each feed's archive pages a year of caching", () => {
+    const text = render({ feedUrl: 'https://example.com/news/', files: DEFAULT_FILES, folders: ['', 'tags/são-paulo/'], archives: true });
+    expect(text).toContain('/news/tags/s%C3%A3o-paulo/feed.json\n  Content-Type: application/feed+json; charset=utf-8\n  Cache-Control: public, max-age=300\n');
+    expect(text).toContain('/news/archive/*\n  Cache-Control: public, max-age=31536000, immutable\n  X-Content-Type-Options: nosniff\n');
+    expect(text).toContain('/news/tags/s%C3%A3o-paulo/archive/*\n  Cache-Control: public, max-age=31536000, immutable\n');
+    // A head's rule is its own path: no pattern of a page reaches it.
+    expect(text.split('\n').filter((line) => line.startsWith('/')).length).toBe(8);
+  });
+});
+
 describe('mediaTypeOf', () => {
   it('types feeds by their configured names and the rest by extension', () => {
     const names = { files: DEFAULT_FILES, stylesheetFile: 'feed.xsl' };
