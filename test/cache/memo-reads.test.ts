@@ -76,3 +76,27 @@ describe('an export of many records, of which the feed shows a few', () => {
     for (const name of ['feed.xml', 'atom.xml', 'feed.json']) expect(fs.readFileSync(join(dir, 'output', name), 'utf8'), name).toBe(fs.readFileSync(join(dir, 'fresh', name), 'utf8'));
   });
 });
+
+describe('a rebuild that takes unchanged files from the memo', () => {
+  it("still counts their records' unknown fields, and leaves an item out once it expires", async () => {
+    const config = { title: 'Test Wire', siteUrl: 'https://wire.example.org', author: { name: 'Wire Desk' } };
+    const dir = await makeProject(
+      {
+        'articles/a.md': '---\ntitle: Expiring\ndate: 2024-05-10T08:00:00Z\nexpiryDate: 2024-07-01T00:00:00Z\nlayout: post\n---\nSoon gone.\n',
+        'articles/b.md': '---\ntitle: Staying\ndate: 2024-05-11T08:00:00Z\n---\nStill here.\n',
+      },
+      config,
+    );
+    for (const name of ['a.md', 'b.md']) await utimes(join(dir, 'articles', name), OLD, OLD);
+    const { build } = await import('../../src/build/build.js');
+    const run = (now: string) => build({ cwd: dir, articlesDir: 'articles', outDir: 'output', configPath: 'feedwright.config.json', now: new Date(now) });
+    expect((await run('2024-06-01T00:00:00Z')).feed?.entries.map((e) => e.title)).toEqual(['Staying', 'Expiring']);
+    reads.splice(0);
+    // One more file, after the expiry: the two others come from the memo.
+    await writeFile(join(dir, 'articles', 'c.md'), '---\ntitle: New\ndate: 2024-08-01T08:00:00Z\n---\nNew.\n');
+    const later = await run('2024-09-01T00:00:00Z');
+    expect(reads).toEqual(['c.md']);
+    expect(later.feed?.entries.map((e) => e.title)).toEqual(['New', 'Staying']);
+    expect(later.diagnostics).toEqual(expect.arrayContaining([expect.objectContaining({ ruleId: 'input/unknown-fields', message: expect.stringContaining('1 record has fields feedwright does not use: layout (1)') })]));
+  });
+});

@@ -101,7 +101,7 @@ describe('feedwright check', () => {
     const { code, stderr } = await cli(argv, ROOT);
     expect(code).toBe(2);
     expect(stderr).toContain(message);
-    expect(stderr).toContain('feedwright check [--format text|json] [--strict] FILE...');
+    expect(stderr).toContain('feedwright check [--format text|json] [--strict] [--base URL] FILE...');
   });
 
   it("passes the project's own output with --strict and no diagnostic at all", async () => {
