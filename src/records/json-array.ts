@@ -22,14 +22,15 @@ export interface Element {
 }
 
 /**
- * Where the elements of a top-level JSON array are in `bytes` (UTF-8),
- * found by their brackets, braces and strings alone: each is then parsed on
- * its own, which finds any other fault. Undefined when the bytes are not one
- * array whose elements this finds (the caller then parses the whole text,
- * and names the fault where it is). Line ends are counted outside strings
- * only: a valid string holds them escaped.
+ * Where the elements of a top-level JSON array are in `bytes` (UTF-8), one
+ * at a time, found by their brackets, braces and strings alone: each is then
+ * parsed on its own, which finds any other fault. Returns, once done,
+ * whether the bytes are one array whose elements this found (when not, the
+ * caller parses the whole text, and names the fault where it is; an empty
+ * array is left to it too). Line ends are counted outside strings only: a
+ * valid string holds them escaped.
  */
-export function arrayElements(bytes: Uint8Array): Element[] | undefined {
+export function* arrayElements(bytes: Uint8Array): Generator<Element, boolean> {
   let line = 1;
   let i = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
   const isLineEnd = (at: number) => bytes[at] === Byte.LineFeed || (bytes[at] === Byte.Return && bytes[at + 1] !== Byte.LineFeed);
@@ -48,11 +49,10 @@ export function arrayElements(bytes: Uint8Array): Element[] | undefined {
   };
 
   space();
-  if (bytes[i] !== Byte.OpenBracket) return undefined;
+  if (bytes[i] !== Byte.OpenBracket) return false;
   i++;
   space();
-  if (bytes[i] === Byte.CloseBracket) return undefined;
-  const elements: Element[] = [];
+  if (bytes[i] === Byte.CloseBracket) return false;
   for (;;) {
     const start = i;
     const startLine = line;
@@ -62,7 +62,7 @@ export function arrayElements(bytes: Uint8Array): Element[] | undefined {
       const byte = bytes[i]!;
       if (byte === Byte.Quote) {
         const end = stringEnd(i);
-        if (end === -1) return undefined;
+        if (end === -1) return false;
         if (keys && depth === 1) {
           let after = end;
           while (isSpace(bytes[after])) after++;
@@ -85,15 +85,15 @@ export function arrayElements(bytes: Uint8Array): Element[] | undefined {
       } else if (depth === 0 && (byte === Byte.Comma || isSpace(byte))) break;
       i++;
     }
-    if (depth !== 0 || i === start) return undefined;
-    elements.push({ start, end: i, line: startLine, ...(keys ? { keys } : {}) });
+    if (depth !== 0 || i === start) return false;
+    yield { start, end: i, line: startLine, ...(keys ? { keys } : {}) };
     space();
     if (bytes[i] === Byte.CloseBracket) break;
-    if (bytes[i] !== Byte.Comma) return undefined;
+    if (bytes[i] !== Byte.Comma) return false;
     i++;
     space();
   }
   i++;
   space();
-  return i === bytes.length ? elements : undefined;
+  return i === bytes.length;
 }

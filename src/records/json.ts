@@ -1,5 +1,5 @@
 import type * as JsoncParser from 'jsonc-parser';
-import { prefixed, type Reporter } from '../vocabulary/diagnostic.js';
+import { diagnosticsFor, prefixed, type Diagnostic, type Reporter } from '../vocabulary/diagnostic.js';
 import { onFirstUse } from '../vocabulary/on-first-use.js';
 import { lineFinder } from '../vocabulary/position.js';
 import { slugify } from '../vocabulary/values.js';
@@ -28,24 +28,41 @@ const jsonc = onFirstUse<typeof JsoncParser>('jsonc-parser');
  */
 export function readJsonFile(bytes: Uint8Array, slug: string, source: { file: string }, report: Reporter, context: ReadContext): ArticleRecord[] | undefined {
   if (!isUtf8Text(bytes, report)) return undefined;
+  // Held until the whole array has been read: should it turn out not to be valid, it is read whole instead, and only that reading speaks.
+  const held: Diagnostic[] = [];
+  const records = readElements(bytes, source, diagnosticsFor(source.file, held), context);
+  if (records !== undefined) {
+    for (const { severity, ruleId, message, line, file: _, ...extra } of held) report[severity](ruleId, message, line, extra);
+    return records;
+  }
+  const text = decodeText(bytes, report, { removeForbidden: false });
+  return text === undefined ? undefined : readJson(text, slug, source, report, context);
+}
+
+/**
+ * The records of a top-level array, each element parsed (JSON.parse) and
+ * read as soon as it is found, so that no more than one element's text is
+ * held at a time; undefined when the bytes are not such an array, or an
+ * element is not valid JSON.
+ */
+function readElements(bytes: Uint8Array, source: { file: string }, report: Reporter, context: ReadContext): ArticleRecord[] | undefined {
+  const read = valueReader(true, '', source, report, context);
   const elements = arrayElements(bytes);
-  const values: Value[] = [];
-  for (const { start, end, line, keys } of elements ?? []) {
+  let index = 0;
+  for (;;) {
+    const next = elements.next();
+    if (next.done) return next.value ? read.finish() : undefined;
+    const { start, end, line, keys } = next.value;
     let value: unknown;
     try {
       value = JSON.parse(Buffer.from(bytes.buffer, bytes.byteOffset + start, end - start).toString('utf8'));
     } catch {
-      break;
+      return undefined;
     }
     // An object's properties in the order written, each with its line (a key given twice has its last value: an error either way).
     const object = keys && typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : undefined;
-    values.push({ line, ...(object && keys ? { properties: keys.map(({ key, line }) => ({ key, value: object[key], line })) } : { other: value }) });
+    read.add({ line, ...(object && keys ? { properties: keys.map(({ key, line }) => ({ key, value: object[key], line })) } : { other: value }) }, index++);
   }
-  if (elements === undefined || values.length < elements.length) {
-    const text = decodeText(bytes, report, { removeForbidden: false });
-    return text === undefined ? undefined : readJson(text, slug, source, report, context);
-  }
-  return readValues(values, true, slug, source, report, context);
 }
 
 /** The records of a JSON text read whole: one object, or an array of objects. */
@@ -62,46 +79,51 @@ export function readJson(text: string, slug: string, source: { file: string }, r
     return undefined;
   }
   const inArray = root.type === 'array';
-  const values = (inArray ? (root.children ?? []) : [root]).map((node): Value => {
+  const nodes = inArray ? (root.children ?? []) : [root];
+  if (inArray && nodes.length === 0) {
+    report.error('input/empty', 'holds an empty array; add records, or move the file out of the articles folder', 1);
+    return undefined;
+  }
+  const read = valueReader(inArray, slug, source, report, context);
+  nodes.forEach((node, index) => {
     const line = lineAt(node.offset);
-    if (node.type !== 'object') return { line, other: getNodeValue(node) };
+    if (node.type !== 'object') return read.add({ line, other: getNodeValue(node) }, index);
     const properties = (node.children ?? []).map((property: JsoncParser.Node) => {
       const [key, value] = property.children ?? [];
       return { key: String(key?.value), value: value === undefined ? undefined : getNodeValue(value), line: lineAt(property.offset) };
     });
-    return { line, properties };
+    read.add({ line, properties }, index);
   });
-  return readValues(values, inArray, slug, source, report, context);
+  return read.finish();
 }
 
 /** A value of the file (an element of its array, or the whole): an object's properties, or anything else. */
 type Value = { readonly line: number } & ({ readonly properties: RawField[] } | { readonly other: unknown });
 
-/** The records of the file's values (`inArray`: the elements of its array; else its one value). */
-function readValues(values: readonly Value[], inArray: boolean, slug: string, source: { file: string }, report: Reporter, context: ReadContext): ArticleRecord[] | undefined {
-  if (inArray && values.length === 0) {
-    report.error('input/empty', 'holds an empty array; add records, or move the file out of the articles folder', 1);
-    return undefined;
-  }
-  const only = values[0];
-  if (!inArray && only !== undefined && 'properties' in only && isFolderData(only.properties, slug, source.file)) {
-    report.info('input/folder-data', "is an Eleventy directory data file (a .json file named for its folder, with no content): it holds the folder's defaults for Eleventy, not a record, so it is not read", 1);
-    return [];
-  }
+/** Reads the file's values one at a time into records (`inArray`: the elements of its array; else its one value). */
+function valueReader(inArray: boolean, slug: string, source: { file: string }, report: Reporter, context: ReadContext) {
   const records: ArticleRecord[] = [];
   const fromTitle: TitleSlug[] = [];
-  values.forEach((value, index) => {
-    const { line } = value;
-    const say = inArray ? prefixed(report, `record ${index + 1} (index ${index}): `) : report;
-    if (!('properties' in value)) {
-      say.error('input/field-type', `must be an object with "title", "published" and "content_html"; found ${Array.isArray(value.other) ? 'a list' : JSON.stringify(value.other)}`, line);
-      return;
-    }
-    const record = readObject(value.properties, say, context, { ...source, line }, inArray ? undefined : slug, (made) => fromTitle.push({ index, line, slug: made }));
-    if (record) records.push(record);
-  });
-  idFromTitle(fromTitle, report);
-  return records;
+  return {
+    add(value: Value, index: number): void {
+      const { line } = value;
+      const say = inArray ? prefixed(report, `record ${index + 1} (index ${index}): `) : report;
+      if (!('properties' in value)) {
+        say.error('input/field-type', `must be an object with "title", "published" and "content_html"; found ${Array.isArray(value.other) ? 'a list' : JSON.stringify(value.other)}`, line);
+        return;
+      }
+      if (!inArray && isFolderData(value.properties, slug, source.file)) {
+        report.info('input/folder-data', "is an Eleventy directory data file (a .json file named for its folder, with no content): it holds the folder's defaults for Eleventy, not a record, so it is not read", 1);
+        return;
+      }
+      const record = readObject(value.properties, say, context, { ...source, line }, inArray ? undefined : slug, (made) => fromTitle.push({ index, line, slug: made }));
+      if (record) records.push(record);
+    },
+    finish(): ArticleRecord[] {
+      idFromTitle(fromTitle, report);
+      return records;
+    },
+  };
 }
 
 /**
