@@ -35,6 +35,14 @@ describe('the committed output/', () => {
     expect(texts.some((t) => t.startsWith('---\n') && /^author:/m.test(t) && /^tags:/m.test(t))).toBe(true);
   });
 
+  it('and the podcast example\'s output/ is reproduced byte for byte from its own articles and config', async () => {
+    const example = join(ROOT, 'examples', 'podcast');
+    const out = await tempDir('feedwright-golden-podcast-');
+    const result = await build({ cwd: example, articlesDir: 'articles', outDir: out, configPath: 'feedwright.config.json' });
+    expect(result.diagnostics).toEqual([]);
+    for (const name of ['feed.xml', 'atom.xml', 'feed.json']) expect(await readFile(join(out, name), 'utf8'), name).toBe(await readFile(join(example, 'output', name), 'utf8'));
+  });
+
   it('passes every rule strictly, every file of the set, with each archive chain followed', async () => {
     const names = (await readdir(join(ROOT, 'output'), { recursive: true })).filter((n) => /\.(xml|json)$/.test(n)).map((n) => join('output', n));
     const { code, stdout } = await cli(['check', '--strict', ...names], ROOT);

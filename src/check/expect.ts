@@ -1,8 +1,8 @@
 import type { DateTime } from 'luxon';
 import { GENERATOR } from '../vocabulary/formats.js';
 import { escapeHtml } from '../vocabulary/html.js';
-import type { Attachment, Entry, Feed, FeedFormat, Person } from '../vocabulary/types.js';
-import type { AttachmentView, FeedView, ItemView, PersonView } from './view.js';
+import type { Attachment, Entry, Feed, FeedFormat, Person, Photo } from '../vocabulary/types.js';
+import type { AttachmentView, FeedView, ItemView, PersonView, PhotoView } from './view.js';
 
 /*
  * What a document of each format must carry for a feed, written from each
@@ -48,6 +48,7 @@ export function expectedItem(e: Entry, format: FeedFormat): ItemView<DateTime> {
     tags: e.tags,
     attachments: enclosuresIn(format, e),
     ...(format === 'json' ? { image: e.image?.url } : {}),
+    photo: photoIn(format, e.image),
     ...(format === 'rss' ? {} : { language: e.language }),
     ...(format === 'json' ? {} : { rights: e.rights }),
     // Atom: a headline is text even when it holds "<"; summary and content are HTML.
@@ -68,6 +69,19 @@ function enclosuresIn(format: FeedFormat, e: Entry): AttachmentView[] {
   }
   if (format === 'atom') return (e.image ? [e.image, ...e.attachments] : e.attachments).map((a) => view(a));
   return e.attachments.map((a) => ({ ...view(a), ...(a.durationInSeconds === undefined ? {} : { duration: String(a.durationInSeconds) }) }));
+}
+
+/**
+ * The photo: in RSS and Atom, Media RSS `media:content` (medium "image")
+ * with its details; in JSON Feed, `image` with the details in `_media`,
+ * there only when there are any.
+ */
+function photoIn(format: FeedFormat, p: Photo | undefined): PhotoView | undefined {
+  if (p === undefined) return undefined;
+  const size = (n: number | undefined) => (n === undefined ? undefined : String(n));
+  const details = { caption: p.caption, credit: p.credit, creditRole: p.creditRole, alt: p.alt, width: size(p.width), height: size(p.height), thumbnail: p.thumbnail };
+  if (format === 'json') return Object.values(details).some((v) => v !== undefined) ? { url: p.url, ...details } : undefined;
+  return { url: p.url, type: p.type, medium: 'image', ...details };
 }
 
 /** RSS: one author with a known email as `email (Name)`; otherwise names only, in dc:creator. */

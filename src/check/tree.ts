@@ -1,4 +1,4 @@
-import { ATOM_NS, CONTENT_NS, DC_NS, XHTML_NS, XML_NS } from '../vocabulary/formats.js';
+import { ATOM_NS, CONTENT_NS, DC_NS, MEDIA_NS, XHTML_NS, XML_NS } from '../vocabulary/formats.js';
 
 /**
  * A position-keeping XML tree for the rules: every element and attribute
@@ -80,6 +80,7 @@ const PREFIXES: ReadonlyMap<string, string> = new Map([
   [CONTENT_NS, 'content'],
   [DC_NS, 'dc'],
   [XHTML_NS, 'xhtml'],
+  [MEDIA_NS, 'media'],
 ]);
 
 function keyOf(namespace: string | undefined, local: string, prefix?: string): string {

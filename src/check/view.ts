@@ -18,6 +18,20 @@ export interface AttachmentView {
   readonly duration?: string;
 }
 
+/** An item's photo as Media RSS or JSON Feed's `_media` carries it, every value as written. */
+export interface PhotoView {
+  readonly url?: string;
+  readonly type?: string;
+  readonly medium?: string;
+  readonly width?: string;
+  readonly height?: string;
+  readonly caption?: string;
+  readonly credit?: string;
+  readonly creditRole?: string;
+  readonly alt?: string;
+  readonly thumbnail?: string;
+}
+
 export interface ItemView<D> {
   readonly id?: string;
   readonly title?: string;
@@ -30,6 +44,8 @@ export interface ItemView<D> {
   readonly tags: readonly string[];
   readonly attachments: readonly AttachmentView[];
   readonly image?: string;
+  /** The photo's details: Media RSS `media:content` in RSS and Atom; JSON Feed's `_media` with its `image`. */
+  readonly photo?: PhotoView;
   readonly language?: string;
   readonly rights?: string;
   /** Atom: the `type` of the title, summary and content constructs. */

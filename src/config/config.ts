@@ -3,7 +3,8 @@ import { diagnosticsFor, type Diagnostic } from '../vocabulary/diagnostic.js';
 import { lineFinder } from '../vocabulary/position.js';
 import type { FeedFormat, Person } from '../vocabulary/types.js';
 import type { UnknownFieldsMode } from '../vocabulary/record.js';
-import { isAbsoluteUrl, isLanguageTag, readPerson } from '../vocabulary/values.js';
+import { appleCategory } from '../vocabulary/apple-categories.js';
+import { isAbsoluteUrl, isEmail, isLanguageTag, readPerson } from '../vocabulary/values.js';
 import { XML_FORBIDDEN, codePointName } from '../vocabulary/formats.js';
 
 /** feedwright.config.json, validated, every default filled in (docs/config.md). */
@@ -53,6 +54,23 @@ export interface Config {
   readonly archive?: { readonly pageSize: number };
   /** After a build that changed a feed, tell the `hub` (WebSub) that it did. */
   readonly ping?: boolean;
+  /** The feed is a podcast: its show's details (docs/podcasts.md). */
+  readonly podcast?: PodcastConfig;
+}
+
+/** A podcast's show-level details (docs/podcasts.md): what Apple Podcasts and the Podcasting 2.0 namespace ask of a show. */
+export interface PodcastConfig {
+  /** The show's artwork: a JPEG or PNG URL. */
+  readonly image: string;
+  readonly categories: readonly { readonly category: string; readonly subcategory?: string }[];
+  readonly explicit: boolean;
+  readonly author?: string;
+  readonly owner?: { readonly name: string; readonly email: string };
+  readonly type: 'episodic' | 'serial';
+  readonly locked?: boolean;
+  /** The show's Podcasting 2.0 GUID; by default the UUID v5 of its feed URL. */
+  readonly guid?: string;
+  readonly funding?: { readonly url: string; readonly text: string };
 }
 
 /** What a facet groups the items by (docs/feed-set.md). */
@@ -135,6 +153,7 @@ const FIELDS: Readonly<Record<string, Check>> = {
     return typeof size === 'number' && Number.isInteger(size) && size > 0 && keys.length === 1 ? undefined : 'must be {"pageSize": N}, N a whole number of 1 or more: the items on each archive page';
   },
   ping: bool,
+  podcast: (v) => podcastProblem(v),
   files: (v) => {
     if (typeof v !== 'object' || v === null || Array.isArray(v)) return 'must be an object such as {"rss": "feed.xml"}';
     for (const [key, name] of Object.entries(v)) {
@@ -231,6 +250,7 @@ export function validateConfig(raw: unknown, path: string, diagnostics: Diagnost
     ...optional<Config['facets']>('facets'),
     ...(values.archive === undefined ? {} : { archive: { pageSize: (values.archive as { pageSize: number }).pageSize } }),
     ...optional<boolean>('ping'),
+    ...(values.podcast === undefined ? {} : { podcast: readPodcast(values.podcast as Record<string, unknown>) }),
   };
   if (config.ping && config.hub === undefined) {
     report.error('config/invalid', '"ping" needs a "hub": the WebSub hub to tell when a feed changed', keyLine('ping'));
@@ -266,4 +286,47 @@ function forbiddenIn(value: unknown): string[] {
 function readAuthor(value: unknown): Person | string {
   const person = readPerson(typeof value === 'string' ? value.replace(/\s+/g, ' ') : value);
   return typeof person === 'string' ? person : { ...person, name: person.name.replace(/\s+/g, ' ') };
+}
+
+const PODCAST_KEYS = ['image', 'categories', 'explicit', 'author', 'owner', 'type', 'locked', 'guid', 'funding'];
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** What is wrong with the config's `podcast`, if anything (docs/podcasts.md). */
+function podcastProblem(v: unknown): string | undefined {
+  if (typeof v !== 'object' || v === null || Array.isArray(v)) return 'must be an object such as {"image": "https://example.com/show.jpg", "categories": ["News/Daily News"], "explicit": false}';
+  const p = v as Record<string, unknown>;
+  const other = Object.keys(p).find((k) => !PODCAST_KEYS.includes(k));
+  if (other !== undefined) return `has a key "${other}"; its keys are ${PODCAST_KEYS.join(', ')}`;
+  if (typeof p.image !== 'string' || !isAbsoluteUrl(p.image) || !/\.(jpe?g|png)$/i.test(new URL(p.image).pathname)) return 'needs an "image": the show\'s artwork, an absolute URL of a JPEG or PNG file, as Apple Podcasts asks';
+  if (!Array.isArray(p.categories) || p.categories.length === 0 || !p.categories.every((c) => typeof c === 'string')) return 'needs "categories": a list of Apple Podcasts categories, such as ["News/Daily News", "Technology"]';
+  const unknown = (p.categories as string[]).find((c) => appleCategory(c) === undefined);
+  if (unknown !== undefined) return `has the category "${unknown}", which is not on Apple Podcasts' list (docs/podcasts.md); write one such as "News" or "News/Daily News"`;
+  if (typeof p.explicit !== 'boolean') return 'needs "explicit": true or false, as Apple Podcasts asks';
+  if (p.author !== undefined && (typeof p.author !== 'string' || p.author.trim() === '')) return '"author" must be non-empty text';
+  const owner = p.owner as Record<string, unknown> | undefined;
+  if (owner !== undefined && (typeof owner !== 'object' || owner === null || typeof owner.name !== 'string' || typeof owner.email !== 'string' || !isEmail(owner.email) || Object.keys(owner).length !== 2)) return '"owner" must be {"name": …, "email": …} with an email address';
+  if (p.type !== undefined && p.type !== 'episodic' && p.type !== 'serial') return '"type" must be "episodic" (the newest first) or "serial" (in order)';
+  if (p.locked !== undefined && typeof p.locked !== 'boolean') return '"locked" must be true or false';
+  if (p.locked === true && owner === undefined) return '"locked" needs an "owner": podcast:locked names the owner\'s email';
+  if (p.guid !== undefined && (typeof p.guid !== 'string' || !UUID.test(p.guid))) return '"guid" must be a UUID, such as "917393e3-1b1e-5cef-ace4-edaa54e1f810"';
+  const funding = p.funding as Record<string, unknown> | undefined;
+  if (funding !== undefined && (typeof funding !== 'object' || funding === null || typeof funding.url !== 'string' || !isAbsoluteUrl(funding.url) || typeof funding.text !== 'string' || Object.keys(funding).length !== 2)) return '"funding" must be {"url": an absolute URL, "text": what it says}';
+  return undefined;
+}
+
+/** The config's `podcast`, once `podcastProblem` found nothing wrong with it. */
+function readPodcast(p: Record<string, unknown>): PodcastConfig {
+  const owner = p.owner as { name: string; email: string } | undefined;
+  const funding = p.funding as { url: string; text: string } | undefined;
+  return {
+    image: p.image as string,
+    categories: (p.categories as string[]).map((c) => appleCategory(c)!),
+    explicit: p.explicit as boolean,
+    type: (p.type as PodcastConfig['type'] | undefined) ?? 'episodic',
+    ...(p.author === undefined ? {} : { author: (p.author as string).trim() }),
+    ...(owner === undefined ? {} : { owner: { name: owner.name.trim(), email: owner.email } }),
+    ...(p.locked === undefined ? {} : { locked: p.locked as boolean }),
+    ...(p.guid === undefined ? {} : { guid: (p.guid as string).toLowerCase() }),
+    ...(funding === undefined ? {} : { funding: { url: funding.url, text: funding.text.trim() } }),
+  };
 }

@@ -1,12 +1,13 @@
 import type { DateTime } from 'luxon';
-import type { Config } from '../config/config.js';
+import type { Config, PodcastConfig } from '../config/config.js';
 import { own } from '../vocabulary/memory.js';
+import { podcastGuid } from '../vocabulary/uuid.js';
 import type { ArticleRecord } from '../vocabulary/record.js';
 import { absoluteUrls } from './absolute-urls.js';
 import type { Placed } from './place.js';
 import { sanitize } from './sanitize.js';
 import { excerpt } from './summary.js';
-import type { ArchiveLinks, Attachment, Entry, Feed, FeedFormat, Person } from '../vocabulary/types.js';
+import type { ArchiveLinks, Attachment, Entry, Feed, FeedFormat, Person, Photo, Show } from '../vocabulary/types.js';
 
 /**
  * A record the feed shows, as the entry the renderers read: defaults filled
@@ -24,7 +25,10 @@ export function toEntry(record: ArticleRecord, placed: Placed, config: Config, u
   // After absoluteUrls: the sanitizer judges each URL by its scheme, which a relative one does not have yet.
   const made = config.content === 'summary' ? '' : absoluteUrls(body.contentHtml, placed.link);
   const html = config.sanitize && made !== '' ? sanitize(made) : made;
-  const { media } = placed;
+  const { media, episode } = placed;
+  // An episode's duration is its audio's too (JSON Feed's duration_in_seconds), unless the attachment gives one.
+  const plays = (a: Attachment): Attachment =>
+    episode?.duration !== undefined && a.durationInSeconds === undefined && /^(audio|video)\//.test(a.type) ? { ...a, durationInSeconds: episode.duration } : a;
   // Every string the model keeps is its own: the records, and their files' texts, are let go after this step.
   return {
     source: record.source,
@@ -38,11 +42,12 @@ export function toEntry(record: ArticleRecord, placed: Placed, config: Config, u
     contentHtml: html,
     authors: record.authors?.map(ownPerson) ?? [config.author!],
     tags: record.tags?.map(own) ?? [],
-    ...(media?.image === undefined ? {} : { image: ownAttachment(media.image) }),
-    attachments: media?.attachments.map(ownAttachment) ?? [],
+    ...(media?.image === undefined ? {} : { image: ownPhoto(media.image) }),
+    attachments: media?.attachments.map((a) => ownAttachment(plays(a))) ?? [],
     ...(record.language === undefined ? {} : { language: own(record.language) }),
     ...(record.rights === undefined ? {} : { rights: own(record.rights) }),
     captions: record.captions?.map((c) => ({ text: own(c.text), credit: own(c.credit) })) ?? [],
+    ...(episode === undefined ? {} : { episode }),
   };
 }
 
@@ -73,9 +78,25 @@ export function feedOf(entries: readonly Entry[], config: Config, place: FeedPla
     published: latest((e) => e.published).published,
     entries,
     ...(archive === undefined ? {} : { archive }),
+    ...(config.podcast === undefined ? {} : { podcast: showOf(config.podcast, config, archive?.current?.rss ?? feedUrls.rss) }),
   };
+}
+
+/**
+ * The show a podcast feed carries: the config's, with its GUID, the one
+ * given for the main feed, else the UUID v5 of the feed's own URL (of its
+ * head's, for an archive page), so that a facet's feed is a show of its own.
+ */
+function showOf(podcast: PodcastConfig, config: Config, headUrl: string): Show {
+  const main = headUrl === config.feedUrl + config.files.rss;
+  return { ...podcast, guid: (main ? podcast.guid : undefined) ?? podcastGuid(headUrl) };
 }
 
 const ownPerson = (p: Person): Person => ({ name: own(p.name), ...(p.email === undefined ? {} : { email: own(p.email) }), ...(p.url === undefined ? {} : { url: own(p.url) }) });
 
 const ownAttachment = (a: Attachment): Attachment => ({ ...a, url: own(a.url), ...(a.title === undefined ? {} : { title: own(a.title) }) });
+
+const ownPhoto = (p: Photo): Photo => {
+  const text = (key: 'alt' | 'caption' | 'credit' | 'creditRole' | 'thumbnail') => (p[key] === undefined ? {} : { [key]: own(p[key]) });
+  return { ...p, ...ownAttachment(p), ...text('alt'), ...text('caption'), ...text('credit'), ...text('creditRole'), ...text('thumbnail') };
+};

@@ -5,7 +5,7 @@ import type { DateTime } from 'luxon';
 import type { ArticleRecord, RecordAttachment } from '../vocabulary/record.js';
 import { articlePath, resolveUrl } from './links.js';
 import { settleMedia } from './media.js';
-import type { Attachment } from '../vocabulary/types.js';
+import type { Attachment, EpisodeDetails, Photo } from '../vocabulary/types.js';
 
 /**
  * What places a record among the others: when it was published, and the
@@ -42,7 +42,9 @@ export interface PlaceOptions {
 
 /** A record that passed its checks: its placement, and its media with their types settled. */
 export interface Placed extends Placement {
-  readonly media?: { readonly image?: Attachment; readonly attachments: readonly Attachment[] };
+  readonly media?: { readonly image?: Photo; readonly attachments: readonly Attachment[] };
+  /** A podcast episode's details, its URLs made absolute. */
+  readonly episode?: EpisodeDetails;
 }
 
 const NO_SIZES: ReadonlyMap<string, number> = new Map();
@@ -108,10 +110,32 @@ export function placer(config: Config, options: PlaceOptions = {}): (record: Art
         report().error('input/field-type', `${what} ${JSON.stringify(given.url)} makes no URL against ${against}; give a path such as "/img/a.jpg" or an absolute URL`, line);
         return undefined;
       };
-      const image = record.image === undefined ? undefined : settle({ url: record.image }, 'the image', at('image'));
+      const { photo } = record;
+      const image = record.image === undefined ? undefined : settle({ url: record.image, ...(photo?.type === undefined ? {} : { type: photo.type }) }, 'the image', at('image'));
+      const thumbnail = photo?.thumbnail === undefined ? undefined : resolveUrl(photo.thumbnail, base, against);
+      if (photo?.thumbnail !== undefined && thumbnail === undefined) report().error('input/field-type', `the image's thumbnail ${JSON.stringify(photo.thumbnail)} makes no URL against ${against}; give a path such as "/img/a-small.jpg" or an absolute URL`, at('image'));
       const attachments = (record.attachments ?? []).map((a, i) => settle(a, `attachment ${i + 1}`, at('attachments')));
-      if ((record.image !== undefined && image === undefined) || attachments.some((a) => a === undefined)) return undefined;
-      media = { ...(image === undefined ? {} : { image }), attachments: attachments as Attachment[] };
+      if ((record.image !== undefined && image === undefined) || attachments.some((a) => a === undefined) || (photo?.thumbnail !== undefined && thumbnail === undefined)) return undefined;
+      const { type: _, thumbnail: __, ...details } = photo ?? {};
+      media = { ...(image === undefined ? {} : { image: { ...image, ...details, ...(thumbnail === undefined ? {} : { thumbnail }) } }), attachments: attachments as Attachment[] };
+    }
+    // A podcast's episode plays its audio or video: an item without any is not an episode (docs/podcasts.md).
+    if (config.podcast !== undefined && !(media?.attachments ?? []).some((a) => /^(audio|video)\//.test(a.type))) {
+      report().error('input/no-episode-media', 'has no audio or video attachment, and the feed is a podcast ("podcast" in feedwright.config.json): give it "attachments" with its audio, such as [{ "url": "/episodes/1.mp3", "size_in_bytes": 9437184 }]', at('attachments'));
+      return undefined;
+    }
+    let episode: EpisodeDetails | undefined;
+    if (record.episode !== undefined) {
+      const resolve = (url: string, what: string) => {
+        const made = resolveUrl(url, base, mediaBase(record, base, link));
+        if (made === undefined) report().error('input/field-type', `the ${what} ${JSON.stringify(url)} makes no URL; give a path such as "/episodes/1.vtt" or an absolute URL`, record.source.line);
+        return made;
+      };
+      const { transcript, chapters } = record.episode;
+      const transcriptUrl = transcript === undefined ? undefined : resolve(transcript.url, 'transcript');
+      const chaptersUrl = chapters === undefined ? undefined : resolve(chapters, 'chapters');
+      if ((transcript !== undefined && transcriptUrl === undefined) || (chapters !== undefined && chaptersUrl === undefined)) return undefined;
+      episode = { ...record.episode, ...(transcript && transcriptUrl ? { transcript: { ...transcript, url: transcriptUrl } } : {}), ...(chaptersUrl === undefined ? {} : { chapters: chaptersUrl }) };
     }
     const { file, line } = record.source;
     const facets = config.facets === undefined ? undefined : facetValues(record, config);
@@ -127,6 +151,7 @@ export function placer(config: Config, options: PlaceOptions = {}): (record: Art
       ...(record.expires === undefined ? {} : { expires: record.expires }),
       ...(facets === undefined ? {} : { facets }),
       ...(media === undefined ? {} : { media }),
+      ...(episode === undefined ? {} : { episode }),
     };
   };
 }

@@ -1,10 +1,10 @@
 import { parseDate } from '../dates/parse.js';
 import type { Reporter } from '../vocabulary/diagnostic.js';
-import type { Person } from '../vocabulary/types.js';
+import type { EpisodeDetails, Person } from '../vocabulary/types.js';
 import { textToHtml } from '../vocabulary/html.js';
 import { SCHEME, checkIri, checkUrl, isAbsoluteUrl, isLanguageTag, readPerson } from '../vocabulary/values.js';
 import type { RawField } from './front-matter.js';
-import type { ArticleRecord, Field, ReadContext, RecordAttachment } from '../vocabulary/record.js';
+import type { ArticleRecord, Field, PhotoDetails, ReadContext, RecordAttachment } from '../vocabulary/record.js';
 import { cleanString } from './text.js';
 
 type Mutable<T> = { -readonly [K in keyof T]: T[K] };
@@ -60,6 +60,14 @@ const KEYS: Readonly<Record<string, Key>> = {
   rights: named('rights'),
   draft: named('draft'),
   slug: named('slug'),
+  // A podcast episode's (docs/podcasts.md).
+  episode: named('episode'),
+  season: named('season'),
+  episodeType: named('episodeType'),
+  duration: named('duration'),
+  explicit: named('explicit'),
+  transcript: named('transcript'),
+  chapters: named('chapters'),
 };
 
 /** Hugo reads its front matter keys in any case (`publishdate`, `expirydate`): so do these. */
@@ -106,8 +114,8 @@ function fieldsOf(allowed: ReadonlySet<string>): ReadonlySet<Field> {
   return fields;
 }
 
-/** The keys jekyll-seo-tag's `image: { path, alt }` may hold (docs/records.md). */
-const IMAGE_KEYS = new Set(['path', 'alt', 'height', 'width']);
+/** The keys an image given as an object may hold: feedwright's photo, and jekyll-seo-tag's `{ path, alt }` (docs/records.md). */
+const IMAGE_KEYS = new Set(['url', 'path', 'alt', 'caption', 'credit', 'width', 'height', 'type', 'thumbnail']);
 
 /**
  * Reads the fields of a front matter block or a JSON record into typed
@@ -224,6 +232,17 @@ export function readFields(
       case 'image':
         readImage(name, value, fields, urlOrPath, bad, report, line);
         break;
+      case 'episode':
+      case 'season':
+      case 'episodeType':
+      case 'duration':
+      case 'explicit':
+      case 'transcript':
+      case 'chapters': {
+        const read = readEpisodeField(field, value, urlOrPath, bad);
+        if (read !== undefined) fields.episode = { ...fields.episode, ...read };
+        break;
+      }
       case 'summary':
       case 'rights':
         fields[field] = text();
@@ -297,8 +316,8 @@ export function readFields(
 
 /**
  * The image: a URL or path (`image`, Astro's `heroImage`), the first of Hugo's
- * `images`, or jekyll-seo-tag's `{ path, alt }` (its `height` and `width` are
- * for pages, not feeds).
+ * `images`, or an object: a photo with its details (docs/records.md,
+ * "Photos"), of which jekyll-seo-tag's `{ path, alt, width, height }` is one.
  */
 function readImage(
   name: string,
@@ -316,14 +335,52 @@ function readImage(
   }
   if (name === 'image' && typeof value === 'object' && value !== null && !Array.isArray(value)) {
     const object = value as Record<string, unknown>;
+    const say = (key: string, expected: string) => void report.error('input/field-type', `"${name}" "${key}" must be ${expected}; found ${describe(object[key])}`, line);
     const other = Object.keys(object).find((k) => !IMAGE_KEYS.has(k));
-    if (other !== undefined) return void report.error('input/field-type', `"${name}" has a key "${other}"; an image is a URL or path, or { path, alt } as jekyll-seo-tag writes it`, line);
-    if (object.path === undefined) return void report.error('input/field-type', `"${name}" needs a "path": the image's URL or path, such as "/images/a.jpg"`, line);
-    if (object.alt !== undefined && typeof object.alt !== 'string') return void report.error('input/field-type', `"${name}" "alt" must be text; found ${describe(object.alt)}`, line);
-    const image = urlOrPath(object.path);
+    if (other !== undefined) return void report.error('input/field-type', `"${name}" has a key "${other}"; an image is a URL or path, or an object of ${[...IMAGE_KEYS].join(', ')}`, line);
+    if (object.url !== undefined && object.path !== undefined) return void report.error('input/duplicate-field', `"${name}" gives "url" and "path", which are the same; keep one`, line);
+    const where = object.url ?? object.path;
+    if (where === undefined) return void report.error('input/field-type', `"${name}" needs a "url": the image's URL or path, such as "/images/a.jpg"`, line);
+    const image = urlOrPath(where);
     if (image === undefined) return;
+    const oneLine = (key: string): string | undefined => {
+      const v = object[key];
+      if (v === undefined) return undefined;
+      if (typeof v !== 'string') return void say(key, 'text');
+      const s = cleanString(v, report, line, name).replace(/\s+/g, ' ').trim();
+      return s === '' ? undefined : s;
+    };
+    const size = (key: string): number | undefined => {
+      const v = object[key];
+      if (v === undefined) return undefined;
+      if (typeof v !== 'number' || !Number.isSafeInteger(v) || v <= 0) return void say(key, 'a whole number of pixels');
+      return v;
+    };
+    const credit = object.credit;
+    let creditName: string | undefined;
+    let creditRole: string | undefined;
+    if (typeof credit === 'object' && credit !== null && !Array.isArray(credit)) {
+      const { name: who, role, ...rest } = credit as Record<string, unknown>;
+      if (Object.keys(rest).length > 0 || typeof who !== 'string' || (role !== undefined && typeof role !== 'string')) return void say('credit', 'text, or { "name", "role" } such as { "name": "Ana Souza", "role": "photographer" }');
+      creditName = who.replace(/\s+/g, ' ').trim();
+      creditRole = typeof role === 'string' ? role.trim().toLowerCase() : undefined;
+    } else creditName = oneLine('credit');
+    const type = object.type;
+    if (type !== undefined && (typeof type !== 'string' || !/^image\/[\w.+-]+$/.test(type))) return void say('type', 'an image media type such as "image/jpeg"');
+    const thumbnail = object.thumbnail === undefined ? undefined : urlOrPath(object.thumbnail);
+    if (object.thumbnail !== undefined && thumbnail === undefined) return;
+    const details: PhotoDetails = {
+      ...defined('alt', oneLine('alt')),
+      ...defined('caption', oneLine('caption')),
+      ...defined('credit', creditName),
+      ...defined('creditRole', creditRole),
+      ...defined('width', size('width')),
+      ...defined('height', size('height')),
+      ...defined('type', type as string | undefined),
+      ...defined('thumbnail', thumbnail),
+    };
     fields.image = image;
-    if (typeof object.alt === 'string' && object.alt.trim() !== '') fields.imageAlt = cleanString(object.alt, report, line, name).replace(/\s+/g, ' ').trim();
+    if (Object.keys(details).length > 0) fields.photo = details;
     return;
   }
   fields.image = urlOrPath();
@@ -415,4 +472,54 @@ function describe(value: unknown): string {
   if (value === null) return 'nothing';
   if (typeof value === 'object') return 'an object';
   return JSON.stringify(value);
+}
+
+/** `{ [key]: value }`, or nothing when the value is undefined. */
+const defined = <K extends string, V>(key: K, value: V | undefined): Partial<Record<K, V>> => (value === undefined ? {} : ({ [key]: value } as Record<K, V>));
+
+/** One of a podcast episode's fields (docs/podcasts.md), or undefined with the problem reported. */
+function readEpisodeField(field: Field, value: unknown, urlOrPath: (given?: unknown) => string | undefined, bad: (expected: string) => void): Partial<EpisodeDetails> | undefined {
+  const whole = (n: unknown) => typeof n === 'number' && Number.isSafeInteger(n) && n > 0;
+  switch (field) {
+    case 'episode':
+    case 'season':
+      if (!whole(value)) return void bad('a whole number of 1 or more');
+      return field === 'episode' ? { number: value as number } : { season: value as number };
+    case 'episodeType':
+      if (value !== 'full' && value !== 'trailer' && value !== 'bonus') return void bad('"full", "trailer" or "bonus"');
+      return { type: value };
+    case 'explicit':
+      if (typeof value !== 'boolean') return void bad('true or false');
+      return { explicit: value };
+    case 'duration': {
+      const seconds = durationOf(value);
+      if (seconds === undefined) return void bad('a number of seconds, or hours, minutes and seconds such as "1:02:03" or "45:10"');
+      return { duration: seconds };
+    }
+    case 'chapters': {
+      const url = urlOrPath();
+      return url === undefined ? undefined : { chapters: url };
+    }
+    case 'transcript': {
+      const t = value as Record<string, unknown>;
+      if (typeof t !== 'object' || t === null || Array.isArray(t) || Object.keys(t).some((k) => k !== 'url' && k !== 'type') || typeof t.type !== 'string' || !/^[\w.+-]+\/[\w.+-]+$/.test(t.type)) {
+        return void bad('{ "url", "type" }, such as { "url": "/episodes/1.vtt", "type": "text/vtt" }');
+      }
+      const url = urlOrPath(t.url);
+      return url === undefined ? undefined : { transcript: { url, type: t.type } };
+    }
+    default:
+      return undefined;
+  }
+}
+
+/** A duration as seconds: a number, or "H:MM:SS", "MM:SS" or "SS" as podcast feeds write it. */
+function durationOf(value: unknown): number | undefined {
+  if (typeof value === 'number') return Number.isFinite(value) && value >= 0 ? Math.round(value) : undefined;
+  if (typeof value !== 'string') return undefined;
+  const m = /^(?:(?:(\d+):)?([0-5]?\d):)?([0-5]?\d|\d+)$/.exec(value.trim());
+  if (!m) return undefined;
+  const [, h, min, sec] = m;
+  if ((h !== undefined || min !== undefined) && Number(sec) > 59) return undefined;
+  return Number(h ?? 0) * 3600 + Number(min ?? 0) * 60 + Number(sec);
 }

@@ -14,7 +14,7 @@ import type { ArticleRecord, ReadContext } from '../vocabulary/record.js';
  */
 
 // What front matter may give in a .txt record; the text itself gives the rest.
-const FRONT_MATTER_KEYS = new Set(['author', 'authors', 'tags', 'link', 'url', 'id', 'image', 'language', 'slug', 'draft', 'summary', 'rights', 'attachments']);
+const FRONT_MATTER_KEYS = new Set(['author', 'authors', 'tags', 'link', 'url', 'id', 'image', 'language', 'slug', 'draft', 'summary', 'rights', 'attachments', 'episode', 'season', 'episodeType', 'duration', 'explicit', 'transcript', 'chapters']);
 const FROM_TEXT: Readonly<Record<string, string>> = {
   title: 'the headline line gives the title',
   published: 'the dateline gives the publication date',
@@ -106,8 +106,13 @@ export function readTxt(text: string, slug: string, source: { file: string }, re
   }
 
   if (!dateline.ok) return undefined;
+  // A wire photo's caption paragraph is its image's caption and credit too, unless the front matter gives them (docs/records.md, "Photos").
+  const [caption] = captions;
+  const { photo } = front.fields;
+  const captioned = front.fields.image !== undefined && caption !== undefined && photo?.caption === undefined ? { photo: { ...photo, caption: caption.text, ...(photo?.credit === undefined ? { credit: caption.credit } : {}) } } : {};
   return {
     ...front.fields,
+    ...captioned,
     source: { ...source, line: 1 },
     lines,
     slug: front.fields.slug ?? slug,

@@ -1,5 +1,6 @@
 import { rfc3339 } from '../dates/format.js';
-import { ATOM_NS, FH_NS, GENERATOR, MEDIA_TYPES } from '../vocabulary/formats.js';
+import { ATOM_NS, FH_NS, GENERATOR, MEDIA_NS, MEDIA_TYPES } from '../vocabulary/formats.js';
+import { mediaContent } from './media-rss.js';
 import { escapeHtml } from '../vocabulary/html.js';
 import { atomEnclosures, type Entry, type Feed, type Person } from '../vocabulary/types.js';
 import { joinPieces, type DocumentPieces } from './pieces.js';
@@ -13,7 +14,8 @@ export function pieces(feed: Feed): DocumentPieces {
   const out: string[] = [XML_DECLARATION];
   if (feed.stylesheet) out.push(stylesheetInstruction(feed.stylesheet));
   const archive = feed.archive;
-  out.push(`<feed${attributes({ xmlns: ATOM_NS, ...(archive?.page ? { 'xmlns:fh': FH_NS } : {}), 'xml:lang': feed.language })}>`);
+  const media = feed.entries.some((e) => e.image !== undefined) ? { 'xmlns:media': MEDIA_NS } : {};
+  out.push(`<feed${attributes({ xmlns: ATOM_NS, ...media, ...(archive?.page ? { 'xmlns:fh': FH_NS } : {}), 'xml:lang': feed.language })}>`);
   const line = (name: string, text: string, attrs = '') => out.push(indent(1, `<${name}${attrs}>${text}</${name}>`));
   line('id', escapeText(feed.feedUrls.atom));
   line('title', escapeText(feed.title), TEXT_TYPE);
@@ -47,6 +49,7 @@ function entry(e: Entry): string {
   for (const media of atomEnclosures(e)) {
     text += `    <link${attributes({ rel: 'enclosure', type: media.type, href: media.url, length: media.length?.toString(), title: media.title })}/>\n`;
   }
+  if (e.image) text += mediaContent(e.image, '    ');
   text += `    <published>${rfc3339(e.published)}</published>
     <updated>${rfc3339(e.updated)}</updated>
 `;

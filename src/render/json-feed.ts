@@ -1,6 +1,6 @@
 import { rfc3339 } from '../dates/format.js';
 import { JSON_FEED_VERSION } from '../vocabulary/formats.js';
-import type { Entry, Feed, Person } from '../vocabulary/types.js';
+import type { Entry, Feed, Person, Photo } from '../vocabulary/types.js';
 import { joinPieces, type DocumentPieces } from './pieces.js';
 
 /** JSON Feed 1.1 (docs/formats.md). Keys are set in a fixed order, so the bytes are too. */
@@ -60,7 +60,15 @@ function item(e: Entry) {
     tags: e.tags.length > 0 ? e.tags : undefined,
     language: e.language,
     attachments: e.attachments.length > 0 ? e.attachments.map((a) => ({ url: a.url, mime_type: a.type, title: a.title, size_in_bytes: a.length, duration_in_seconds: a.durationInSeconds })) : undefined,
+    // The photo's details: an extension object, as JSON Feed names them, with a "_" (docs/formats.md, "Photos").
+    _media: e.image === undefined ? undefined : photoDetails(e.image),
   };
+}
+
+/** What JSON Feed's `image` cannot say of a photo; undefined when nothing. */
+function photoDetails(p: Photo) {
+  const details = { caption: p.caption, credit: p.credit, credit_role: p.creditRole, alt: p.alt, width: p.width, height: p.height, thumbnail: p.thumbnail };
+  return Object.values(details).some((v) => v !== undefined) ? details : undefined;
 }
 
 const person = (p: Person) => ({ name: p.name, url: p.url ?? (p.email ? `mailto:${p.email}` : undefined) });

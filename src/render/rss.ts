@@ -1,5 +1,7 @@
 import { rfc3339, rfc822 } from '../dates/format.js';
-import { ATOM_NS, CONTENT_NS, DC_NS, FH_NS, GENERATOR, MEDIA_TYPES } from '../vocabulary/formats.js';
+import { ATOM_NS, CONTENT_NS, DC_NS, FH_NS, GENERATOR, ITUNES_NS, MEDIA_NS, MEDIA_TYPES, PODCAST_NS } from '../vocabulary/formats.js';
+import { episodeTags, showTags } from './podcast.js';
+import { mediaContent } from './media-rss.js';
 import { escapeHtml } from '../vocabulary/html.js';
 import { rssEnclosure, type Entry, type Feed, type Person } from '../vocabulary/types.js';
 import { joinPieces, type DocumentPieces } from './pieces.js';
@@ -13,7 +15,9 @@ export function pieces(feed: Feed): DocumentPieces {
   const out: string[] = [XML_DECLARATION];
   if (feed.stylesheet) out.push(stylesheetInstruction(feed.stylesheet));
   const archive = feed.archive;
-  out.push(`<rss version="2.0" xmlns:atom="${ATOM_NS}" xmlns:content="${CONTENT_NS}" xmlns:dc="${DC_NS}"${archive?.page ? ` xmlns:fh="${FH_NS}"` : ''}>`);
+  const media = feed.entries.some((e) => e.image !== undefined) ? ` xmlns:media="${MEDIA_NS}"` : '';
+  const show = feed.podcast ? ` xmlns:itunes="${ITUNES_NS}" xmlns:podcast="${PODCAST_NS}"` : '';
+  out.push(`<rss version="2.0" xmlns:atom="${ATOM_NS}" xmlns:content="${CONTENT_NS}" xmlns:dc="${DC_NS}"${media}${show}${archive?.page ? ` xmlns:fh="${FH_NS}"` : ''}>`);
   out.push(indent(1, '<channel>'));
   const line = (name: string, text: string) => out.push(indent(2, `<${name}>${text}</${name}>`));
   line('title', escapeRssText(feed.title));
@@ -38,11 +42,12 @@ export function pieces(feed: Feed): DocumentPieces {
     out.push(indent(3, `<link>${escapeText(feed.homePageUrl)}</link>`));
     out.push(indent(2, '</image>'));
   }
-  return { head: `${out.join('\n')}\n`, item: (entry) => `${item(entry)}\n`, tail: `${indent(1, '</channel>')}\n</rss>\n` };
+  const head = `${out.join('\n')}\n${feed.podcast ? showTags(feed.podcast, '    ') : ''}`;
+  return { head, item: (entry) => `${item(entry, feed.podcast !== undefined)}\n`, tail: `${indent(1, '</channel>')}\n</rss>\n` };
 }
 
 /** One item, as one string: a feed of thousands of items is mostly this. */
-function item(entry: Entry): string {
+function item(entry: Entry, episode: boolean): string {
   let text = `    <item>
       <title>${escapeRssText(entry.title)}</title>
       <link>${escapeText(entry.link)}</link>
@@ -55,6 +60,8 @@ function item(entry: Entry): string {
   if (entry.contentHtml !== '') text += `      <content:encoded>${escapeHtmlContent(entry.contentHtml)}</content:encoded>\n`;
   const enclosure = rssEnclosure(entry);
   if (enclosure) text += `      <enclosure${attributes({ url: enclosure.url, length: String(enclosure.length ?? 0), type: enclosure.type })}/>\n`;
+  if (entry.image) text += mediaContent(entry.image, '      ');
+  if (episode) text += episodeTags(entry, '      ');
   const author = rssAuthor(entry.authors);
   if (author !== undefined) text += `      <author>${escapeRssText(author)}</author>\n`;
   else for (const person of entry.authors) text += `      <dc:creator>${escapeRssText(person.name)}</dc:creator>\n`;

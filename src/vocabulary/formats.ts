@@ -8,6 +8,11 @@ export const ATOM_NS = 'http://www.w3.org/2005/Atom';
 export const CONTENT_NS = 'http://purl.org/rss/1.0/modules/content/';
 /** Dublin Core elements, for `dc:creator` and `dc:rights`. */
 export const DC_NS = 'http://purl.org/dc/elements/1.1/';
+/** Apple's podcast tags, and the Podcasting 2.0 namespace's (docs/podcasts.md). */
+export const ITUNES_NS = 'http://www.itunes.com/dtds/podcast-1.0.dtd';
+export const PODCAST_NS = 'https://podcastindex.org/namespace/1.0';
+/** Media RSS, for an item's photo with its caption and credit. */
+export const MEDIA_NS = 'http://search.yahoo.com/mrss/';
 /** RFC 5005, Feed Paging and Archiving: `fh:archive` marks an archive page. */
 export const FH_NS = 'http://purl.org/syndication/history/1.0';
 /** JSON Feed 1.1, `version`. */

@@ -1,10 +1,11 @@
 import type { DateTime } from 'luxon';
-import type { Caption, Person, Source } from './types.js';
+import type { Caption, EpisodeDetails, Person, Source } from './types.js';
 
 /** The fields of a record (docs/records.md) as a record may give them. */
 export type Field =
   | 'title' | 'published' | 'updated' | 'id' | 'link' | 'summary' | 'content' | 'authors' | 'tags'
-  | 'image' | 'attachments' | 'language' | 'rights' | 'draft' | 'slug' | 'expires';
+  | 'image' | 'attachments' | 'language' | 'rights' | 'draft' | 'slug' | 'expires'
+  | 'episode' | 'season' | 'episodeType' | 'duration' | 'explicit' | 'transcript' | 'chapters';
 
 /** What a reader does with a key feedwright does not use (docs/config.md, unknownFields). */
 export type UnknownFieldsMode = 'warn' | 'ignore' | 'error';
@@ -28,8 +29,8 @@ export interface ArticleRecord {
   readonly authors?: readonly Person[];
   readonly tags?: readonly string[];
   readonly image?: string;
-  /** The image's text alternative, as jekyll-seo-tag's `image: { path, alt }` gives it. */
-  readonly imageAlt?: string;
+  /** What the record says of its image besides its URL: its caption and credit, size, text alternative (docs/records.md, "Photos"). */
+  readonly photo?: PhotoDetails;
   readonly attachments?: readonly RecordAttachment[];
   readonly language?: string;
   readonly rights?: string;
@@ -41,8 +42,30 @@ export interface ArticleRecord {
    */
   readonly expires?: number;
   readonly captions?: readonly Caption[];
+  /** A podcast episode's details (docs/podcasts.md). */
+  readonly episode?: EpisodeDetails;
   /** The keys of the record feedwright does not use (such as Jekyll's `layout`), each once, for the build's one warning about them. */
   readonly unknownFields?: readonly string[];
+}
+
+/**
+ * A photo's details, as a record gives them (`image: { url, alt, caption,
+ * credit, width, height, type, thumbnail }`), or as a wire article's caption
+ * paragraph ("… /Credit") gives its caption and credit.
+ */
+export interface PhotoDetails {
+  /** Its text alternative, for readers that cannot see it. */
+  readonly alt?: string;
+  readonly caption?: string;
+  readonly credit?: string;
+  /** The credit's role (Media RSS `role`: "photographer", "author"…). */
+  readonly creditRole?: string;
+  readonly width?: number;
+  readonly height?: number;
+  /** Its media type, when its extension does not say it. */
+  readonly type?: string;
+  /** A smaller version's URL or path. */
+  readonly thumbnail?: string;
 }
 
 /** An attachment as a record gives it: the media type may be left to the file extension. */

@@ -21,6 +21,35 @@ export interface Attachment {
   readonly durationInSeconds?: number;
 }
 
+/**
+ * An article's image as the feeds carry it (docs/records.md, "Photos"): an
+ * attachment, and what is known of the photo: Media RSS `media:content` in
+ * RSS and Atom, `image` and `_media` in JSON Feed.
+ */
+export interface Photo extends Attachment {
+  readonly alt?: string;
+  readonly caption?: string;
+  readonly credit?: string;
+  readonly creditRole?: string;
+  readonly width?: number;
+  readonly height?: number;
+  /** A smaller version's absolute URL. */
+  readonly thumbnail?: string;
+}
+
+/** What a record says of itself as a podcast episode (docs/podcasts.md). */
+export interface EpisodeDetails {
+  readonly number?: number;
+  readonly season?: number;
+  readonly type?: 'full' | 'trailer' | 'bonus';
+  /** How long it plays, in seconds. */
+  readonly duration?: number;
+  readonly explicit?: boolean;
+  readonly transcript?: { readonly url: string; readonly type: string };
+  /** Its chapters' URL or path (Podcasting 2.0 JSON chapters). */
+  readonly chapters?: string;
+}
+
 /** A photo caption of a wire article: its text, and the credit after " /". */
 export interface Caption {
   readonly text: string;
@@ -43,12 +72,14 @@ export interface Entry {
   readonly contentHtml: string;
   readonly authors: readonly Person[];
   readonly tags: readonly string[];
-  /** The article's image, its media type settled: JSON Feed `image`, an enclosure in RSS and Atom. */
-  readonly image?: Attachment;
+  /** The article's image, its media type settled: an enclosure and `media:content` in RSS and Atom, JSON Feed `image` and `_media`. */
+  readonly image?: Photo;
   readonly attachments: readonly Attachment[];
   readonly language?: string;
   readonly rights?: string;
   readonly captions: readonly Caption[];
+  /** A podcast episode's details (docs/podcasts.md), its URLs absolute. */
+  readonly episode?: EpisodeDetails;
 }
 
 /**
@@ -84,6 +115,21 @@ export interface Feed {
   readonly entries: readonly Entry[];
   /** Its place in an RFC 5005 archive (docs/feed-set.md): absent when the config asks for none. */
   readonly archive?: ArchiveLinks;
+  /** The show, when the feed is a podcast (docs/podcasts.md). */
+  readonly podcast?: Show;
+}
+
+/** A podcast's show: what the config's `podcast` gives, and its Podcasting 2.0 GUID. */
+export interface Show {
+  readonly image: string;
+  readonly categories: readonly { readonly category: string; readonly subcategory?: string }[];
+  readonly explicit: boolean;
+  readonly author?: string;
+  readonly owner?: { readonly name: string; readonly email: string };
+  readonly type: 'episodic' | 'serial';
+  readonly locked?: boolean;
+  readonly guid: string;
+  readonly funding?: { readonly url: string; readonly text: string };
 }
 
 /**

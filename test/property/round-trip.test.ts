@@ -220,6 +220,8 @@ function expectedView(format: FeedFormat, items: readonly Expected[], feed: { ti
               defined({ url: a.url, type: a.type, length: 'length' in a && a.length !== undefined ? String(a.length) : undefined, title: 'title' in a ? a.title : undefined }),
             ),
       image: format === 'json' ? e.image : undefined,
+      // Media RSS in RSS and Atom: an image with no details of its own (JSON Feed's `_media` only holds details).
+      photo: format !== 'json' && e.image !== undefined ? { url: e.image, type: 'image/jpeg', medium: 'image' } : undefined,
       language: format === 'rss' ? undefined : e.language,
       rights: format === 'json' ? undefined : e.rights,
       ...(format === 'atom' ? { titleType: 'text', summaryType: e.summary === undefined ? undefined : 'html', contentType: e.content === '' ? undefined : 'html' } : {}),

@@ -60,7 +60,7 @@ describe('Jekyll front matter', () => {
   it("reads jekyll-seo-tag's image object, with or without alt, and an image path as written", () => {
     const withAlt = md(['---', 'title: T', 'date: 2024-05-16', 'image:', '    path: /seo/reservoir.png', '    alt: The dam (1.91:1 aspect ratio)', ...BODY]);
     expect(withAlt.diagnostics).toEqual([]);
-    expect(withAlt.record).toMatchObject({ image: '/seo/reservoir.png', imageAlt: 'The dam (1.91:1 aspect ratio)' });
+    expect(withAlt.record).toMatchObject({ image: '/seo/reservoir.png', photo: { alt: 'The dam (1.91:1 aspect ratio)' } });
     expect(md(['---', 'title: T', 'date: 2024-05-16', 'image: {path: img/dam.jpg}', ...BODY]).record?.image).toBe('img/dam.jpg');
     expect(md(['---', 'title: T', 'date: 2024-05-16', 'image: "/seo/career-update.png"', ...BODY]).record?.image).toBe('/seo/career-update.png');
   });
@@ -69,7 +69,7 @@ describe('Jekyll front matter', () => {
     const other = md(['---', 'title: T', 'date: 2024-05-16', 'image:', '  src: /a.png', ...BODY]);
     expect(other.diagnostics).toEqual([expect.objectContaining({ line: 4, ruleId: 'input/field-type', message: expect.stringContaining('"image" has a key "src"') })]);
     const noPath = md(['---', 'title: T', 'date: 2024-05-16', 'image: {alt: A dam}', ...BODY]);
-    expect(noPath.diagnostics[0]?.message).toContain('needs a "path"');
+    expect(noPath.diagnostics[0]?.message).toContain('needs a "url"');
   });
 
   it('reads "modified" as the update only when no other update date is given', () => {

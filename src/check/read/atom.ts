@@ -1,4 +1,5 @@
 import type { XmlElement } from '../tree.js';
+import { readPhoto } from './media.js';
 import type { FeedView, ItemView, PersonView } from '../view.js';
 
 /** Atom 1.0 as a reader sees it; undefined when the document is not Atom. */
@@ -41,6 +42,7 @@ export function entry(node: XmlElement): ItemView<string> {
       .map((l) => ({ url: l.attr('href'), type: l.attr('type'), length: l.attr('length'), title: l.attr('title') })),
     language: node.attr('xml:lang'),
     rights: text('atom:rights'),
+    photo: readPhoto(node),
     // RFC 4287 3.1.1: a text construct without type is text.
     titleType: node.child('atom:title')?.attr('type') ?? 'text',
     summaryType: node.child('atom:summary') && (node.child('atom:summary')!.attr('type') ?? 'text'),

@@ -1,4 +1,4 @@
-import type { FeedView, ItemView, PersonView } from '../view.js';
+import type { FeedView, ItemView, PersonView, PhotoView } from '../view.js';
 
 type Json = Record<string, unknown>;
 
@@ -47,7 +47,25 @@ export function item(value: unknown): ItemView<string> {
       };
     }),
     image: str(node.image),
+    photo: photo(node),
     language: str(node.language),
+  };
+}
+
+/** The photo: `image`, and the details in the `_media` extension object, when there is one. */
+function photo(node: Json): PhotoView | undefined {
+  if (node._media === undefined) return undefined;
+  const media = obj(node._media);
+  const written = (value: unknown) => (value === undefined ? undefined : String(value));
+  return {
+    url: str(node.image),
+    caption: str(media.caption),
+    credit: str(media.credit),
+    creditRole: str(media.credit_role),
+    alt: str(media.alt),
+    width: written(media.width),
+    height: written(media.height),
+    thumbnail: str(media.thumbnail),
   };
 }
 

@@ -1,4 +1,5 @@
 import type { XmlElement } from '../tree.js';
+import { readPhoto } from './media.js';
 import type { FeedView, ItemView, PersonView } from '../view.js';
 
 /** RSS 2.0 as a reader sees it; undefined when the document is not RSS. */
@@ -39,6 +40,7 @@ export function item(node: XmlElement): ItemView<string> {
     tags: node.childrenOf('category').map((c) => c.text),
     attachments: node.childrenOf('enclosure').map((e) => ({ url: e.attr('url'), type: e.attr('type'), length: e.attr('length') })),
     rights: text('dc:rights'),
+    photo: readPhoto(node),
   };
 }
 

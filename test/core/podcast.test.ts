@@ -1,0 +1,68 @@
+import { describe, expect, it } from 'vitest';
+import { createFeeds } from '../../src/index.js';
+import { uuidV5 } from '../../src/vocabulary/uuid.js';
+import { BASE_CONFIG } from '../helpers.js';
+
+const NOW = new Date('2025-01-01T00:00:00Z');
+const SHOW = { image: 'https://wire.example.org/show.jpg', categories: ['News/Daily News', 'Technology'], explicit: false };
+const episode = (n: number, extra: Record<string, unknown> = {}) => ({
+  title: `Episode ${n}`,
+  slug: `episode-${n}`,
+  published: new Date(Date.UTC(2024, 4, n, 8)).toISOString(),
+  content_text: `Episode ${n}.`,
+  episode: n,
+  attachments: [{ url: `https://wire.example.org/audio/${n}.mp3`, size_in_bytes: 1000 * n }],
+  ...extra,
+});
+
+describe('a podcast', () => {
+  it("carries the show's itunes and podcast tags, and each episode's", async () => {
+    const config = { ...BASE_CONFIG, podcast: { ...SHOW, owner: { name: 'Wire Audio', email: 'audio@wire.example.org' }, locked: true, type: 'serial' } };
+    const made = await createFeeds({ config, records: [episode(1, { duration: '1:02:03', season: 2, explicit: true, transcript: { url: '/audio/1.vtt', type: 'text/vtt' } }), episode(2, { duration: 95 })], now: NOW });
+    expect(made.diagnostics).toEqual([]);
+    const rss = made.files['feed.xml']!;
+    expect(rss).toContain('xmlns:itunes="http://www.itunes.com/dtds/podcast-1.0.dtd" xmlns:podcast="https://podcastindex.org/namespace/1.0"');
+    expect(rss).toContain('<itunes:category text="News"><itunes:category text="Daily News"/></itunes:category>\n    <itunes:category text="Technology"/>');
+    expect(rss).toContain('<itunes:explicit>false</itunes:explicit>');
+    expect(rss).toContain('<itunes:type>serial</itunes:type>');
+    expect(rss).toContain('<podcast:locked owner="audio@wire.example.org">yes</podcast:locked>');
+    // The Podcasting 2.0 GUID: the UUID v5 of the feed's URL without its scheme.
+    expect(rss).toContain(`<podcast:guid>${uuidV5('wire.example.org/feed.xml', 'ead4c236-bf58-58c6-a2c6-a6b28d128cb6')}</podcast:guid>`);
+    expect(rss).toContain('<itunes:duration>3723</itunes:duration>');
+    expect(rss).toContain('<itunes:duration>95</itunes:duration>');
+    expect(rss).toContain('<podcast:transcript url="https://wire.example.org/audio/1.vtt" type="text/vtt"/>');
+    expect(rss).toContain('<itunes:season>2</itunes:season>');
+    const json = JSON.parse(made.files['feed.json']!).items;
+    expect(json.map((i: { attachments: { duration_in_seconds: number }[] }) => i.attachments[0]!.duration_in_seconds)).toEqual([95, 3723]);
+  });
+
+  it('makes the name-based UUIDs RFC 9562 gives', () => {
+    // RFC 9562, appendix A.4: "www.example.com" in the DNS namespace.
+    expect(uuidV5('www.example.com', '6ba7b810-9dad-11d1-80b4-00c04fd430c8')).toBe('2ed6657d-e927-568b-95e1-2665a8aea6a2');
+  });
+
+  it('refuses an episode with no audio or video, naming it', async () => {
+    const made = await createFeeds({ config: { ...BASE_CONFIG, podcast: SHOW }, records: [episode(1), { ...episode(2), attachments: undefined }], now: NOW });
+    expect(made.ok).toBe(false);
+    expect(made.diagnostics).toEqual([expect.objectContaining({ file: 'records[1]', ruleId: 'input/no-episode-media' })]);
+  });
+
+  it.each([
+    [{ ...SHOW, categories: ['News/Weather'] }, 'has the category "News/Weather", which is not on Apple Podcasts\' list'],
+    [{ ...SHOW, image: 'https://wire.example.org/show.gif' }, 'needs an "image"'],
+    [{ ...SHOW, explicit: 'no' }, 'needs "explicit": true or false'],
+    [{ ...SHOW, locked: true }, '"locked" needs an "owner"'],
+    [{ ...SHOW, colour: 'blue' }, 'has a key "colour"'],
+  ])('refuses a show config that Apple would refuse: %j', async (podcast, message) => {
+    const made = await createFeeds({ config: { ...BASE_CONFIG, podcast }, records: [episode(1)], now: NOW });
+    expect(made.diagnostics).toEqual([expect.objectContaining({ ruleId: 'config/invalid', message: expect.stringContaining(message) })]);
+  });
+
+  it('refuses an episode field of the wrong kind, naming it', async () => {
+    const made = await createFeeds({ config: { ...BASE_CONFIG, podcast: SHOW }, records: [episode(1, { duration: '1:75', episodeType: 'extra' })], now: NOW });
+    expect(made.diagnostics.map((d) => d.message)).toEqual([
+      expect.stringContaining('"duration" must be a number of seconds, or hours, minutes and seconds'),
+      expect.stringContaining('"episodeType" must be "full", "trailer" or "bonus"'),
+    ]);
+  });
+});
