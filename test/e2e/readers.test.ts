@@ -1,4 +1,5 @@
 import { execFile } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -9,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { archiveView } from '../../src/check/chain.js';
 import { rfc3339, rfc822 } from '../../src/dates/index.js';
 import type { Feed } from '../../src/vocabulary/types.js';
-import { expectedItems, makeSite, startServer } from './harness.js';
+import { expectedItems, makeSite, PROJECT, startServer } from './harness.js';
 
 /** Debian's python3, where the python3-feedparser package installs feedparser. */
 const PYTHON = process.env.FEEDWRIGHT_PYTHON ?? '/usr/bin/python3';
@@ -38,6 +39,14 @@ print(json.dumps({
         'publishedAt': instant(e.get('published_parsed')), 'updatedAt': instant(e.get('updated_parsed')),
     } for e in d.entries],
 }))
+`;
+
+/** Each entry's link, Media RSS content and credit, and summary, as feedparser reads them. */
+const MEDIA = `
+import json, sys
+import feedparser
+d = feedparser.parse(sys.argv[1])
+print(json.dumps([{'link': e.get('link'), 'media': e.get('media_content'), 'credit': e.get('media_credit'), 'summary': e.get('summary'), 'caption': e.get('summary_detail', {}).get('value')} for e in d.entries]))
 `;
 
 interface FeedparserView {
@@ -156,6 +165,17 @@ describe.each([
     expect(seen.entries.map((e) => e.id)).toEqual(view.ids);
   });
 
+  it("Python's feedparser reads a wire photo's URL, caption and credit over HTTP", async () => {
+    const path = ['1', '2', '3'].map((k) => `archive/${k}/feed.xml`).find((p) => readFileSync(join(dir, 'output', p), 'utf8').includes('monsoon-boats.jpg'))!;
+    const { stdout } = await promisify(execFile)(PYTHON, ['-c', MEDIA, server.url + path], { timeout: 30_000 });
+    const photo = (JSON.parse(stdout) as { link: string; media: { url: string; medium: string }[]; credit: { content: string }[]; summary: string; caption: string }[]).find((e) => e.link.includes('monsoon'))!;
+    expect(photo.media).toEqual([expect.objectContaining({ url: 'https://dispatch.example.com/media/monsoon-boats.jpg', medium: 'image' })]);
+    expect(photo.credit).toEqual([expect.objectContaining({ content: 'Dispatch Photo' })]);
+    // The item's summary stays its description; feedparser gives media:description in summary_detail (docs/formats.md, "Photos").
+    expect(photo.summary).toMatch(/^The regional weather office said on Wednesday/);
+    expect(photo.caption).toBe("Fishing boats wait at anchor off the western coast ahead of the season's first storms, April 2, 2025.");
+  });
+
   it('@extractus/feed-extractor reads an archive page and a facet feed in JSON Feed over HTTP, every item\'s id', async () => {
     for (const path of ['archive/2/feed.json', 'tags/harbor/feed.json']) {
       const data = await extract(server.url + path);
@@ -178,5 +198,24 @@ describe.each([
         expect(again.headers.get('etag')).toBe(etag);
       }
     }
+  });
+});
+
+describe("the podcast example, read by Python's feedparser", () => {
+  it("gives each episode's duration, number and enclosure, and the show's artwork and categories", async () => {
+    const script = `
+import json, sys
+import feedparser
+d = feedparser.parse(sys.argv[1])
+print(json.dumps({'bozo': bool(d.bozo), 'image': d.feed.get('image', {}).get('href'), 'categories': [t['term'] for t in d.feed.get('tags', [])],
+  'episodes': [{'duration': e.get('itunes_duration'), 'episode': e.get('itunes_episode'), 'enclosures': [[x.get('href'), x.get('length'), x.get('type')] for x in e.get('enclosures', [])]} for e in d.entries]}))
+`;
+    const { stdout } = await promisify(execFile)(PYTHON, ['-c', script, join(PROJECT, 'examples', 'podcast', 'output', 'feed.xml')], { timeout: 30_000 });
+    const seen = JSON.parse(stdout) as { bozo: boolean; image: string; categories: string[]; episodes: { duration: string; episode: string; enclosures: string[][] }[] };
+    expect(seen.bozo).toBe(false);
+    expect(seen.image).toBe('https://dispatch.example.com/media/audio/show-3000.jpg');
+    expect(seen.categories).toEqual(['News', 'Daily News', 'Science', 'Earth Sciences']);
+    expect(seen.episodes.map((e) => [e.episode, e.duration])).toEqual([['3', '365'], ['2', '1110'], ['1', '872']]);
+    expect(seen.episodes[1]!.enclosures).toEqual([['https://dispatch.example.com/media/audio/s1e2-tide-gauge.mp3', '17760000', 'audio/mpeg']]);
   });
 });
