@@ -1,4 +1,4 @@
-import { RULES, type Rule } from '../src/check/rules/index.js';
+import { PROFILE_RULES, RULES, type Rule } from '../src/check/rules/index.js';
 
 /**
  * docs/rules.md, made from each rule's own metadata so that the list cannot
@@ -24,15 +24,13 @@ function formats(rule: Rule): string {
 }
 
 /** The whole page, as docs/rules.md holds it. */
-export function rulesMarkdown(rules: readonly Rule[] = RULES): string {
+export function rulesMarkdown(rules: readonly Rule[] = RULES, profiles: readonly Rule[] = PROFILE_RULES): string {
   const count = (severity: string, word: string) => {
     const n = rules.filter((rule) => rule.meta.severity === severity).length;
     return `${n} ${word}${n === 1 || word === 'info' ? '' : 's'}`;
   };
-  const rows = rules.map(
-    (rule) =>
-      `| \`${rule.meta.id}\` | ${rule.meta.severity} | ${cell(formats(rule))} | ${cell(rule.meta.description)} | ${cell(rule.meta.spec)} | ${cell(rule.meta.w3c)} |`,
-  );
+  const row = (rule: Rule) => `| \`${rule.meta.id}\` | ${rule.meta.severity} | ${cell(formats(rule))} | ${cell(rule.meta.description)} | ${cell(rule.meta.spec)} | ${cell(rule.meta.w3c)} |`;
+  const rows = rules.map(row);
   return [
     '# The rules',
     '',
@@ -47,6 +45,14 @@ export function rulesMarkdown(rules: readonly Rule[] = RULES): string {
     '| rule | severity | formats | what it checks | specification | W3C message |',
     '| --- | --- | --- | --- | --- | --- |',
     ...rows,
+    '',
+    '## Profiles',
+    '',
+    'A profile adds the rules of a directory or a namespace: `feedwright check --profile apple` (Apple Podcasts), `--profile podcastindex` (the Podcasting 2.0 namespace), `--profile media` (Media RSS), each as often as needed. A build runs `media` on every feed, and `apple` and `podcastindex` on a podcast\'s (see [podcasts.md](podcasts.md)).',
+    '',
+    '| rule | severity | formats | what it checks | specification | W3C message |',
+    '| --- | --- | --- | --- | --- | --- |',
+    ...profiles.map(row),
     '',
   ].join('\n');
 }

@@ -1,6 +1,7 @@
 import { XMLParser } from 'fast-xml-parser';
 import { diagnosticsFor, type Diagnostic } from '../vocabulary/diagnostic.js';
 import { check } from './check.js';
+import type { Rule } from './rules/index.js';
 
 /** What a document says of its place in an archive (RFC 5005; JSON Feed's `next_url`): its self link, its items' ids, the older page. */
 export interface ArchiveView {
@@ -49,7 +50,7 @@ export function archiveView(text: string): ArchiveView | undefined {
  * or outside, a page that is not there, a loop, a page that does not say it
  * is one, an id on two pages (docs/feed-set.md).
  */
-export async function followArchive(head: { readonly file: string; readonly view: ArchiveView }, load: PageLoader, options: { readonly now?: number } = {}): Promise<Diagnostic[]> {
+export async function followArchive(head: { readonly file: string; readonly view: ArchiveView }, load: PageLoader, options: { readonly now?: number; readonly rules?: readonly Rule[] } = {}): Promise<Diagnostic[]> {
   const diagnostics: Diagnostic[] = [];
   const seen = new Map<string, string>();
   const visited = new Set<string>();
@@ -72,7 +73,7 @@ export async function followArchive(head: { readonly file: string; readonly view
       report.error('archive/missing-page', `links (${rel}) to ${url}, and ${page.file} is not there`);
       break;
     }
-    diagnostics.push(...check(page.text, { file: page.file, ...(options.now === undefined ? {} : { now: options.now }) }).diagnostics);
+    diagnostics.push(...check(page.text, { file: page.file, ...(options.now === undefined ? {} : { now: options.now }), ...(options.rules === undefined ? {} : { rules: options.rules }) }).diagnostics);
     const view = archiveView(page.text);
     if (view === undefined) break;
     const at = diagnosticsFor(page.file, diagnostics);

@@ -1,5 +1,6 @@
 import type { Diagnostic } from '../vocabulary/diagnostic.js';
 import type { Feed, FeedFormat } from '../vocabulary/types.js';
+import type { Rule } from './rules/index.js';
 import { checkInPieces, type ParsedDocument } from './check.js';
 import { compareFeeds, compareItems, itemCountDifference, type Difference } from './compare.js';
 import { expectedFeed, expectedItem } from './expect.js';
@@ -77,7 +78,7 @@ export function readBack(format: FeedFormat, text: string): { view?: FeedView<st
  * never held whole, nor its tree: at 100,000 items a document is over half a
  * gigabyte in memory, and its tree more.
  */
-export function startProof(feed: Feed, document: RenderedPieces, options: { readonly now?: number } = {}): PieceProof {
+export function startProof(feed: Feed, document: RenderedPieces, options: { readonly now?: number; readonly rules?: readonly Rule[] } = {}): PieceProof {
   const { format, file } = document;
   const dates = dateReader();
   const read = reader(format);

@@ -1,4 +1,4 @@
-import { ATOM_NS, CONTENT_NS, DC_NS, MEDIA_NS, XHTML_NS, XML_NS } from '../vocabulary/formats.js';
+import { ATOM_NS, CONTENT_NS, DC_NS, ITUNES_NS, MEDIA_NS, PODCAST_NS, XHTML_NS, XML_NS } from '../vocabulary/formats.js';
 
 /**
  * A position-keeping XML tree for the rules: every element and attribute
@@ -81,6 +81,8 @@ const PREFIXES: ReadonlyMap<string, string> = new Map([
   [DC_NS, 'dc'],
   [XHTML_NS, 'xhtml'],
   [MEDIA_NS, 'media'],
+  [ITUNES_NS, 'itunes'],
+  [PODCAST_NS, 'podcast'],
 ]);
 
 function keyOf(namespace: string | undefined, local: string, prefix?: string): string {

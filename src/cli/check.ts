@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { basename, dirname, join, posix, resolve } from 'node:path';
 import { archiveView, followArchive, type PageLoader } from '../check/chain.js';
 import { check } from '../check/check.js';
+import { PROFILES, rulesWith, type Profile } from '../check/rules/index.js';
 import type { Diagnostic } from '../vocabulary/diagnostic.js';
 import { FORMAT_NAMES } from '../vocabulary/formats.js';
 import type { FeedFormat } from '../vocabulary/types.js';
@@ -24,6 +25,7 @@ export async function runCheck(argv: readonly string[], io: Io): Promise<number>
       format: { type: 'string', default: 'text' },
       strict: { type: 'boolean', default: false },
       base: { type: 'string' },
+      profile: { type: 'string', multiple: true },
     },
   });
   if (!parsed) return 2;
@@ -31,6 +33,10 @@ export async function runCheck(argv: readonly string[], io: Io): Promise<number>
   if (values.format !== 'text' && values.format !== 'json') {
     return usageError(io, 'check', `--format is "${values.format}"; use "text" or "json"`);
   }
+  const profiles = values.profile ?? [];
+  const unknownProfile = profiles.find((p) => !(PROFILES as readonly string[]).includes(p));
+  if (unknownProfile !== undefined) return usageError(io, 'check', `--profile is "${unknownProfile}"; use ${PROFILES.map((p) => `"${p}"`).join(', ')}`);
+  const rules = rulesWith(profiles as Profile[]);
   if (files.length === 0) {
     return usageError(io, 'check', 'name at least one feed file, or "-" for standard input');
   }
@@ -51,12 +57,12 @@ export async function runCheck(argv: readonly string[], io: Io): Promise<number>
       unreadable++;
       continue;
     }
-    const result = check(text, { file: shown, now });
+    const result = check(text, { file: shown, now, rules });
     if (result.format) formats.push(result.format);
     diagnostics.push(...result.diagnostics);
     // A head with archive pages: the chain followed through the folder it is in (docs/feed-set.md).
     const view = file === STDIN ? undefined : archiveView(text);
-    if (view?.prev !== undefined) diagnostics.push(...(await followArchive({ file: shown, view }, localPages(resolve(io.cwd, file), shown, view.self, values.base), { now })));
+    if (view?.prev !== undefined) diagnostics.push(...(await followArchive({ file: shown, view }, localPages(resolve(io.cwd, file), shown, view.self, values.base), { now, rules })));
   }
 
   const errors = diagnostics.filter((d) => d.severity === 'error').length;

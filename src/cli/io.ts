@@ -60,7 +60,7 @@ ETag and Last-Modified with 304s, gzip and brotli, Cache-Control from the config
 `,
   },
   check: {
-    synopsis: 'feedwright check [--format text|json] [--strict] [--base URL] FILE...',
+    synopsis: 'feedwright check [--format text|json] [--strict] [--profile apple|podcastindex|media]... [--base URL] FILE...',
     text: `Checks RSS 2.0, Atom 1.0 and JSON Feed files from any publisher against
 feedwright's rules; "-" reads standard input. Prints path:line:col, severity,
 message and rule id for each problem, then a summary. A feed with RFC 5005
@@ -68,6 +68,8 @@ archive pages has its chain followed through its folder, each page checked.
 
   --format json   print the diagnostics as a JSON array instead
   --strict        fail on warnings too, not only on errors
+  --profile NAME  also the rules of apple (Apple Podcasts), podcastindex (Podcasting 2.0)
+                  or media (Media RSS); may be given more than once
   --base URL      the URL of the folder a FILE with archive pages is served from
                   (default: its self link's), to follow its pages through the folder
 `,

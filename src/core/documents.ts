@@ -1,5 +1,6 @@
 import { join } from 'node:path';
 import { startProof } from '../check/prove.js';
+import { rulesWith } from '../check/rules/index.js';
 import type { Config } from '../config/config.js';
 import { hasErrors, type Diagnostic } from '../vocabulary/diagnostic.js';
 import type { Feed, FeedFormat } from '../vocabulary/types.js';
@@ -54,7 +55,9 @@ export async function proveDocuments(feeds: readonly SetFeed[], config: Config, 
 export function renderAndProve(feed: Feed, config: Config, options: DocumentOptions, format: FeedFormat, folder = ''): { file: ProvenFile; proven: Diagnostic[] } {
   const pieces = renderPieces(feed, format);
   const name = folder + config.files[format];
-  const proof = startProof(feed, { format, file: options.outDir === '' ? name : join(options.outDir, name), head: pieces.head, tail: pieces.tail }, options.now === undefined ? {} : { now: options.now });
+  // A podcast's RSS is checked as Apple Podcasts and Podcast Index would check it; a photo's Media RSS, always (docs/rules.md, "Profiles").
+  const rules = rulesWith(feed.podcast ? ['apple', 'podcastindex', 'media'] : ['media']);
+  const proof = startProof(feed, { format, file: options.outDir === '' ? name : join(options.outDir, name), head: pieces.head, tail: pieces.tail }, { ...(options.now === undefined ? {} : { now: options.now }), rules });
   const bytes = new Utf8Chunks();
   bytes.write(pieces.head);
   feed.entries.forEach((entry, index) => {

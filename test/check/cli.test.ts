@@ -101,12 +101,32 @@ describe('feedwright check', () => {
     const { code, stderr } = await cli(argv, ROOT);
     expect(code).toBe(2);
     expect(stderr).toContain(message);
-    expect(stderr).toContain('feedwright check [--format text|json] [--strict] [--base URL] FILE...');
+    expect(stderr).toContain('feedwright check [--format text|json] [--strict] [--profile apple|podcastindex|media]... [--base URL] FILE...');
   });
 
   it("passes the project's own output with --strict and no diagnostic at all", async () => {
     const { code, stdout } = await cli(['check', '--strict', 'output/feed.xml', 'output/atom.xml', 'output/feed.json'], ROOT);
     expect(stdout).toBe('feedwright: check passed (strict): 3 files (RSS 2.0, Atom 1.0, JSON Feed), 0 errors, 0 warnings, 0 info in 0 ms\n');
     expect(code).toBe(0);
+  });
+});
+
+describe('feedwright check --profile', () => {
+  it("adds a profile's rules: the podcast example passes apple and podcastindex, and a show without artwork fails apple alone", async () => {
+    const example = join(ROOT, 'examples', 'podcast', 'output', 'feed.xml');
+    const passed = await cli(['check', '--strict', '--profile', 'apple', '--profile', 'podcastindex', '--profile', 'media', example], ROOT);
+    expect(passed.stdout).toMatch(/check passed \(strict\): 1 file/);
+    const dir = await folder({ 'show.xml': RSS(`${SELF}    <item><title>One</title><guid isPermaLink="false">urn:uuid:1b4e28ba-2fa1-11d2-883f-0016cb7b6a10</guid><description>x</description></item>\n`) });
+    expect((await cli(['check', 'show.xml'], dir)).code).toBe(0);
+    const apple = await cli(['check', '--profile', 'apple', 'show.xml'], dir);
+    expect(apple.code).toBe(1);
+    expect(apple.stdout).toContain('apple/show');
+    expect(apple.stdout).toContain('apple/episode');
+  });
+
+  it('refuses a profile it does not know', async () => {
+    const { code, stderr } = await cli(['check', '--profile', 'spotify', 'a.xml'], ROOT);
+    expect(code).toBe(2);
+    expect(stderr).toContain('--profile is "spotify"; use "apple", "podcastindex", "media"');
   });
 });

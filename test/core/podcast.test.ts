@@ -66,3 +66,11 @@ describe('a podcast', () => {
     ]);
   });
 });
+
+describe("a podcast's RSS, checked as Apple Podcasts and Podcast Index check it", () => {
+  it('stops a build whose serial show has an episode with no number, naming the rule', async () => {
+    const made = await createFeeds({ config: { ...BASE_CONFIG, podcast: { ...SHOW, type: 'serial' } }, records: [episode(1), { ...episode(2), episode: undefined }], now: NOW });
+    expect(made.ok).toBe(false);
+    expect(made.diagnostics).toEqual([expect.objectContaining({ file: 'feed.xml', ruleId: 'apple/episode', message: expect.stringContaining('a serial show numbers its episodes') })]);
+  });
+});

@@ -33,9 +33,15 @@ import { rule as rssGuidPermalink } from './rss-guid-permalink.js';
 import { rule as rssItemTitleOrDescription } from './rss-item-title-or-description.js';
 import { rule as rssLanguage } from './rss-language.js';
 import { rule as rssSelfLink } from './rss-self-link.js';
-import type { Rule } from './rule.js';
+import { rule as appleCategory } from './apple-category.js';
+import { rule as appleEpisode } from './apple-episode.js';
+import { rule as appleShow } from './apple-show.js';
+import { rule as mediaContent } from './media-content.js';
+import { rule as podcastindexTags } from './podcastindex-tags.js';
+import type { Profile, Rule } from './rule.js';
 
-export type { JsonObject, Rule, Visitors, Where } from './rule.js';
+export type { JsonObject, Profile, Rule, Visitors, Where } from './rule.js';
+export { PROFILES } from './rule.js';
 
 /**
  * Every rule the checker runs, on `feedwright check` and on each document a
@@ -82,3 +88,9 @@ export const RULES: readonly Rule[] = [
 
 /** The rules the engine reports itself, before any visitor runs. */
 export { feedWellFormed as WELL_FORMED, feedUnknownFormat as UNKNOWN_FORMAT };
+
+/** The profiles' rules (docs/rules.md, "Profiles"), run only when asked for. */
+export const PROFILE_RULES: readonly Rule[] = [appleShow, appleCategory, appleEpisode, podcastindexTags, mediaContent];
+
+/** Every rule the checker runs, and those of the profiles named. */
+export const rulesWith = (profiles: readonly Profile[]): readonly Rule[] => (profiles.length === 0 ? RULES : [...RULES, ...PROFILE_RULES.filter((r) => profiles.includes(r.meta.profile!))]);

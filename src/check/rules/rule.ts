@@ -21,7 +21,13 @@ export interface RuleMeta {
    */
   readonly w3c: string;
   readonly formats: readonly FeedFormat[];
+  /** A profile's rule (docs/rules.md, "Profiles"): run only when `check --profile` names it, or a build's feed needs it. */
+  readonly profile?: Profile;
 }
+
+/** The rules of a directory or a namespace, checked on request: Apple Podcasts', Podcast Index's, Media RSS's. */
+export type Profile = 'apple' | 'podcastindex' | 'media';
+export const PROFILES: readonly Profile[] = ['apple', 'podcastindex', 'media'];
 
 export type JsonObject = Readonly<Record<string, unknown>>;
 
