@@ -1,7 +1,7 @@
 import { isZoneName } from '../dates/parse.js';
 import { diagnosticsFor, type Diagnostic } from '../vocabulary/diagnostic.js';
 import { lineFinder } from '../vocabulary/position.js';
-import type { FeedFormat, Person } from '../vocabulary/types.js';
+import type { FeedFormat, Person, ShowDetails } from '../vocabulary/types.js';
 import type { UnknownFieldsMode } from '../vocabulary/record.js';
 import { appleCategory } from '../vocabulary/apple-categories.js';
 import { isAbsoluteUrl, isEmail, isLanguageTag, readPerson } from '../vocabulary/values.js';
@@ -58,20 +58,8 @@ export interface Config {
   readonly podcast?: PodcastConfig;
 }
 
-/** A podcast's show-level details (docs/podcasts.md): what Apple Podcasts and the Podcasting 2.0 namespace ask of a show. */
-export interface PodcastConfig {
-  /** The show's artwork: a JPEG or PNG URL. */
-  readonly image: string;
-  readonly categories: readonly { readonly category: string; readonly subcategory?: string }[];
-  readonly explicit: boolean;
-  readonly author?: string;
-  readonly owner?: { readonly name: string; readonly email: string };
-  readonly type: 'episodic' | 'serial';
-  readonly locked?: boolean;
-  /** The show's Podcasting 2.0 GUID; by default the UUID v5 of its feed URL. */
-  readonly guid?: string;
-  readonly funding?: { readonly url: string; readonly text: string };
-}
+/** A podcast's show-level details (docs/podcasts.md). */
+export type PodcastConfig = ShowDetails;
 
 /** What a facet groups the items by (docs/feed-set.md). */
 export type FacetKind = 'tags' | 'authors' | 'language';

@@ -1,10 +1,10 @@
 import { parseDate } from '../dates/parse.js';
 import type { Reporter } from '../vocabulary/diagnostic.js';
-import type { EpisodeDetails, Person } from '../vocabulary/types.js';
+import type { EpisodeDetails, Person, PhotoDetails } from '../vocabulary/types.js';
 import { textToHtml } from '../vocabulary/html.js';
 import { SCHEME, checkIri, checkUrl, isAbsoluteUrl, isLanguageTag, readPerson } from '../vocabulary/values.js';
 import type { RawField } from './front-matter.js';
-import type { ArticleRecord, Field, PhotoDetails, ReadContext, RecordAttachment } from '../vocabulary/record.js';
+import type { ArticleRecord, Field, ReadContext, RecordAttachment } from '../vocabulary/record.js';
 import { cleanString } from './text.js';
 
 type Mutable<T> = { -readonly [K in keyof T]: T[K] };

@@ -1,5 +1,5 @@
 import type { DateTime } from 'luxon';
-import type { Caption, EpisodeDetails, Person, Source } from './types.js';
+import type { Caption, EpisodeDetails, Person, PhotoDetails, Source } from './types.js';
 
 /** The fields of a record (docs/records.md) as a record may give them. */
 export type Field =
@@ -46,26 +46,6 @@ export interface ArticleRecord {
   readonly episode?: EpisodeDetails;
   /** The keys of the record feedwright does not use (such as Jekyll's `layout`), each once, for the build's one warning about them. */
   readonly unknownFields?: readonly string[];
-}
-
-/**
- * A photo's details, as a record gives them (`image: { url, alt, caption,
- * credit, width, height, type, thumbnail }`), or as a wire article's caption
- * paragraph ("… /Credit") gives its caption and credit.
- */
-export interface PhotoDetails {
-  /** Its text alternative, for readers that cannot see it. */
-  readonly alt?: string;
-  readonly caption?: string;
-  readonly credit?: string;
-  /** The credit's role (Media RSS `role`: "photographer", "author"…). */
-  readonly creditRole?: string;
-  readonly width?: number;
-  readonly height?: number;
-  /** Its media type, when its extension does not say it. */
-  readonly type?: string;
-  /** A smaller version's URL or path. */
-  readonly thumbnail?: string;
 }
 
 /** An attachment as a record gives it: the media type may be left to the file extension. */

@@ -22,20 +22,32 @@ export interface Attachment {
 }
 
 /**
- * An article's image as the feeds carry it (docs/records.md, "Photos"): an
- * attachment, and what is known of the photo: Media RSS `media:content` in
- * RSS and Atom, `image` and `_media` in JSON Feed.
+ * A photo's details, as a record gives them (`image: { url, alt, caption,
+ * credit, width, height, type, thumbnail }`), or as a wire article's caption
+ * paragraph ("… /Credit") gives its caption and credit.
  */
-export interface Photo extends Attachment {
+export interface PhotoDetails {
+  /** Its text alternative, for readers that cannot see it. */
   readonly alt?: string;
   readonly caption?: string;
   readonly credit?: string;
+  /** The credit's role (Media RSS `role`: "photographer", "author"…). */
   readonly creditRole?: string;
   readonly width?: number;
   readonly height?: number;
-  /** A smaller version's absolute URL. */
+  /** Its media type, when its extension does not say it. */
+  readonly type?: string;
+  /** A smaller version's URL or path. */
   readonly thumbnail?: string;
 }
+
+/**
+ * An article's image as the feeds carry it (docs/records.md, "Photos"): an
+ * attachment, and what is known of the photo: Media RSS `media:content` in
+ * RSS and Atom, `image` and `_media` in JSON Feed. Its thumbnail is an
+ * absolute URL.
+ */
+export interface Photo extends Attachment, Omit<PhotoDetails, 'type'> {}
 
 /** What a record says of itself as a podcast episode (docs/podcasts.md). */
 export interface EpisodeDetails {
@@ -119,8 +131,9 @@ export interface Feed {
   readonly podcast?: Show;
 }
 
-/** A podcast's show: what the config's `podcast` gives, and its Podcasting 2.0 GUID. */
-export interface Show {
+/** A podcast's show, as the config's `podcast` gives it (docs/podcasts.md): what Apple Podcasts and the Podcasting 2.0 namespace ask of a show. */
+export interface ShowDetails {
+  /** The show's artwork: a JPEG or PNG URL. */
   readonly image: string;
   readonly categories: readonly { readonly category: string; readonly subcategory?: string }[];
   readonly explicit: boolean;
@@ -128,8 +141,14 @@ export interface Show {
   readonly owner?: { readonly name: string; readonly email: string };
   readonly type: 'episodic' | 'serial';
   readonly locked?: boolean;
-  readonly guid: string;
+  /** The show's Podcasting 2.0 GUID; by default the UUID v5 of its feed URL. */
+  readonly guid?: string;
   readonly funding?: { readonly url: string; readonly text: string };
+}
+
+/** A podcast's show as a feed carries it: its GUID settled. */
+export interface Show extends ShowDetails {
+  readonly guid: string;
 }
 
 /**
