@@ -159,13 +159,21 @@ function emptyPieces(run: Run): Pieces {
   };
 }
 
+/** Atom 0.3's namespace, before RFC 4287. */
+const ATOM_03_NS = 'http://purl.org/atom/ns#';
+
 export function formatOf(root: XmlElement): 'rss' | 'atom' | { reason: string } {
   if (root.key === 'rss') return 'rss';
   if (root.key === 'atom:feed') return 'atom';
   const name = `<${root.name}>`;
   if (root.local === 'RDF') return { reason: `is RSS 1.0 (RDF): its root is ${name}; feedwright checks RSS 2.0, Atom 1.0 and JSON Feed` };
+  if (root.local === 'feed' && root.namespace === ATOM_03_NS) {
+    return {
+      reason: `is Atom 0.3 (namespace "${ATOM_03_NS}"), which was replaced by Atom 1.0 (RFC 4287) in 2005 and is deprecated: readers may drop it; convert it to Atom 1.0 (xmlns="${ATOM_NS}"; <modified> becomes <updated>, <issued> <published>, <tagline> <subtitle>, <copyright> <rights>, <content mode="escaped"> type="html")`,
+    };
+  }
   if (root.local === 'feed') {
-    return { reason: `has a <feed> root in the namespace "${root.namespace ?? ''}", not Atom 1.0's; declare xmlns="${ATOM_NS}" (Atom 0.3 is obsolete)` };
+    return { reason: `has a <feed> root in the namespace "${root.namespace ?? ''}", not Atom 1.0's; declare xmlns="${ATOM_NS}"` };
   }
   if (root.local.toLowerCase() === 'html') return { reason: 'is a web page (HTML), not a feed; check the feed\'s own URL (see its <link rel="alternate" type="application/rss+xml">)' };
   return { reason: `has the root element ${name}; a feed's root is <rss> (RSS 2.0) or <feed xmlns="${ATOM_NS}"> (Atom 1.0)` };

@@ -129,3 +129,13 @@ describe('jsonErrorOffset', () => {
     expect(jsonErrorOffset('\ufeff{"a": [1, -2.5e3, true, false, null, "\\u00e9\\n"], "b": {}}\n')).toBeUndefined();
   });
 });
+
+describe('an Atom 0.3 document', () => {
+  it('is said to be deprecated Atom 0.3, with what to convert it to', () => {
+    const text = readFileSync(join(import.meta.dirname, '..', 'fixtures', 'check', 'feed', 'unknown-format', 'fail-atom-0.3.xml'), 'utf8');
+    const [only] = check(text, { file: 'old.xml', now: Date.UTC(2026, 0, 1) }).diagnostics;
+    expect(only).toMatchObject({ ruleId: 'feed/unknown-format', line: 2 });
+    expect(only?.message).toContain('is Atom 0.3');
+    expect(only?.message).toContain('convert it to Atom 1.0');
+  });
+});

@@ -1,5 +1,6 @@
 import { rule as atomAuthor } from './atom-author.js';
 import { rule as atomDateFormat } from './atom-date-format.js';
+import { rule as atomDuplicateElement } from './atom-duplicate-element.js';
 import { rule as atomDuplicateId } from './atom-duplicate-id.js';
 import { rule as atomIdAbsolute } from './atom-id-absolute.js';
 import { rule as atomRequiredElements } from './atom-required-elements.js';
@@ -14,6 +15,7 @@ import { rule as feedUndeclaredPrefix } from './feed-undeclared-prefix.js';
 import { rule as feedUnknownFormat } from './feed-unknown-format.js';
 import { rule as feedWellFormed } from './feed-well-formed.js';
 import { rule as jsonAbsoluteUrl } from './json-absolute-url.js';
+import { rule as jsonAttachment } from './json-attachment.js';
 import { rule as jsonAuthorDeprecated } from './json-author-deprecated.js';
 import { rule as jsonContent } from './json-content.js';
 import { rule as jsonDateFormat } from './json-date-format.js';
@@ -26,6 +28,7 @@ import { rule as rssAuthorEmail } from './rss-author-email.js';
 import { rule as rssChannelElements } from './rss-channel-elements.js';
 import { rule as rssDateFormat } from './rss-date-format.js';
 import { rule as rssDateProblematic } from './rss-date-problematic.js';
+import { rule as rssDuplicateElement } from './rss-duplicate-element.js';
 import { rule as rssDuplicateEnclosure } from './rss-duplicate-enclosure.js';
 import { rule as rssDuplicateGuid } from './rss-duplicate-guid.js';
 import { rule as rssEnclosure } from './rss-enclosure.js';
@@ -61,6 +64,7 @@ export const RULES: readonly Rule[] = [
   rssChannelElements,
   rssDateFormat,
   rssDateProblematic,
+  rssDuplicateElement,
   rssDuplicateEnclosure,
   rssDuplicateGuid,
   rssEnclosure,
@@ -70,6 +74,7 @@ export const RULES: readonly Rule[] = [
   rssSelfLink,
   atomAuthor,
   atomDateFormat,
+  atomDuplicateElement,
   atomDuplicateId,
   atomIdAbsolute,
   atomRequiredElements,
@@ -77,6 +82,7 @@ export const RULES: readonly Rule[] = [
   atomTextMarkup,
   atomXhtmlDiv,
   jsonAbsoluteUrl,
+  jsonAttachment,
   jsonAuthorDeprecated,
   jsonContent,
   jsonDateFormat,

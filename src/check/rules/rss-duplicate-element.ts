@@ -1,0 +1,29 @@
+import type { XmlElement } from '../tree.js';
+import type { Rule } from './rule.js';
+
+/** The elements RSS 2.0 gives a channel, and an item, once each. */
+const CHANNEL_ONCE = ['title', 'link', 'description', 'language', 'copyright', 'managingEditor', 'webMaster', 'pubDate', 'lastBuildDate', 'generator', 'docs', 'ttl', 'image'];
+const ITEM_ONCE = ['title', 'link', 'description', 'author', 'comments', 'guid', 'pubDate', 'source'];
+
+export const rule: Rule = {
+  meta: {
+    id: 'rss/duplicate-element',
+    severity: 'error',
+    description: 'A channel or an item must not repeat an element RSS 2.0 gives it once, such as title, link or pubDate.',
+    spec: 'RSS 2.0, "Required channel elements", "Optional channel elements" and "Elements of <item>"',
+    w3c: 'DuplicateElement',
+    formats: ['rss'],
+  },
+  create: (context) => {
+    const once = (parent: XmlElement, names: readonly string[]) => {
+      for (const name of names) {
+        const [first, ...more] = parent.childrenOf(name);
+        for (const el of more) {
+          const at = context.position(first!);
+          context.report(el, `<${parent.name}> has a second <${name}> (the first is at line ${at?.line ?? '?'}); RSS 2.0 gives it one: keep one`);
+        }
+      }
+    };
+    return { elements: { channel: (el) => once(el, CHANNEL_ONCE), item: (el) => once(el, ITEM_ONCE) } };
+  },
+};
