@@ -6,6 +6,7 @@ import { rule as atomIdAbsolute } from './atom-id-absolute.js';
 import { rule as atomRequiredElements } from './atom-required-elements.js';
 import { rule as atomSelfLink } from './atom-self-link.js';
 import { rule as atomTextMarkup } from './atom-text-markup.js';
+import { rule as atomUnknownElement } from './atom-unknown-element.js';
 import { rule as atomXhtmlDiv } from './atom-xhtml-div.js';
 import { rule as feedCdataEnd } from './feed-cdata-end.js';
 import { rule as feedForbiddenCharacter } from './feed-forbidden-character.js';
@@ -36,6 +37,7 @@ import { rule as rssGuidPermalink } from './rss-guid-permalink.js';
 import { rule as rssItemTitleOrDescription } from './rss-item-title-or-description.js';
 import { rule as rssLanguage } from './rss-language.js';
 import { rule as rssSelfLink } from './rss-self-link.js';
+import { rule as rssUnknownElement } from './rss-unknown-element.js';
 import { rule as appleCategory } from './apple-category.js';
 import { rule as appleEpisode } from './apple-episode.js';
 import { rule as appleShow } from './apple-show.js';
@@ -72,6 +74,7 @@ export const RULES: readonly Rule[] = [
   rssItemTitleOrDescription,
   rssLanguage,
   rssSelfLink,
+  rssUnknownElement,
   atomAuthor,
   atomDateFormat,
   atomDuplicateElement,
@@ -80,6 +83,7 @@ export const RULES: readonly Rule[] = [
   atomRequiredElements,
   atomSelfLink,
   atomTextMarkup,
+  atomUnknownElement,
   atomXhtmlDiv,
   jsonAbsoluteUrl,
   jsonAttachment,
