@@ -12,6 +12,7 @@ import { rule as feedCdataEnd } from './feed-cdata-end.js';
 import { rule as feedForbiddenCharacter } from './feed-forbidden-character.js';
 import { rule as feedImplausibleDate } from './feed-implausible-date.js';
 import { rule as feedLanguageTag } from './feed-language-tag.js';
+import { rule as feedMediaType } from './feed-media-type.js';
 import { rule as feedRelativeHtmlReference } from './feed-relative-html-reference.js';
 import { rule as feedUndeclaredPrefix } from './feed-undeclared-prefix.js';
 import { rule as feedUnknownFormat } from './feed-unknown-format.js';
@@ -59,6 +60,7 @@ export const RULES: readonly Rule[] = [
   feedForbiddenCharacter,
   feedImplausibleDate,
   feedLanguageTag,
+  feedMediaType,
   feedRelativeHtmlReference,
   feedUndeclaredPrefix,
   feedUnknownFormat,
