@@ -24,6 +24,9 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   const loaded = await loadConfig(at(options.configPath), options.configPath);
   if (!loaded.config) return { exitCode: 2, diagnostics: loaded.diagnostics, ...nothing };
   const config = loaded.config;
+  if (options.ping && config.hub === undefined) {
+    return { exitCode: 2, diagnostics: [{ file: options.configPath, ruleId: 'config/missing', severity: 'error', message: 'needs a "hub" for --ping: the WebSub hub to tell when a feed changed' }], ...nothing };
+  }
   const articles = at(options.articlesDir);
   const outDir = at(options.outDir);
   const now = options.now?.getTime() ?? Date.now();

@@ -9,6 +9,9 @@ export interface PingOptions {
   readonly strict?: boolean;
 }
 
+/** The wait before the first new try of a ping, and twice that before the second. */
+const RETRY_DELAY_MS = 100;
+
 /**
  * Tells a WebSub hub that feeds changed (WebSub, section 7, as hubs take
  * it): one form-encoded POST of `hub.mode=publish` and `hub.url` per feed,
@@ -25,7 +28,7 @@ export async function pingHub(hub: string, urls: readonly string[], options: Pin
       file: hub,
       ruleId: 'output/ping',
       severity: options.strict ? 'error' : 'warning',
-      message: `did not take the ping for ${url} (${problem}); the feeds are published, and subscribers will see the change when they next poll; build again with --ping to tell the hub`,
+      message: `did not take the ping for ${url} (${problem}); the feeds are published: subscribers see the change when they next poll, and the hub hears of the feed with the next build that changes it`,
     });
   }
   return diagnostics;
@@ -36,6 +39,8 @@ async function ping(hub: string, url: string, options: PingOptions): Promise<str
   const body = new URLSearchParams({ 'hub.mode': 'publish', 'hub.url': url }).toString();
   let problem = '';
   for (let attempt = 0; attempt <= (options.retries ?? 2); attempt++) {
+    // A little longer before each new try: a hub that is busy (429, 503) may be free a moment later.
+    if (attempt > 0) await new Promise((resolve) => setTimeout(resolve, RETRY_DELAY_MS * attempt));
     try {
       const response = await fetch(hub, { method: 'POST', headers: { 'Content-Type': 'application/x-www-form-urlencoded' }, body, signal: AbortSignal.timeout(options.timeoutMs ?? 10_000) });
       await response.arrayBuffer().catch(() => undefined);

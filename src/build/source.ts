@@ -20,7 +20,7 @@ interface Read {
   readonly path: string;
   readonly hash?: string;
   placements: readonly Placement[];
-  /** The records with their placements by slug, once the file has been read in this build (or its kept records revived). */
+  /** The records with their placements by slug and line, once the file has been read in this build (or its kept records revived). */
   shown?: Map<string, ShownRecord>;
   /** Whether `shown` holds every record of the file, read in this build. */
   fromFile?: boolean;
@@ -77,8 +77,9 @@ export async function fileSource(files: readonly RecordFile[], config: Config, o
     }
     return shown;
   };
-  // A slug given twice is an error that the feed's selection reports from the placements, before any record is asked for.
-  const bySlug = (shown: readonly ShownRecord[]) => new Map(shown.map((s) => [s.placed.slug, s]));
+  // A record is found by its slug and the line it starts on: two records of one file may share a slug (a future one, not yet checked against the others).
+  const keyOf = (p: Placement) => `${p.slug}\n${p.line ?? ''}`;
+  const bySlug = (shown: readonly ShownRecord[]) => new Map(shown.map((s) => [keyOf(s.placed), s]));
   for (const { file, hash, records, found } of parsed) {
     const shown = placeAll(records, found);
     const placements = shown.map((s) => s.placed);
@@ -94,7 +95,7 @@ export async function fileSource(files: readonly RecordFile[], config: Config, o
       const result: ShownRecord[] = [];
       for (const placement of placements) {
         const read = reads.get(placement.file)!;
-        const find = () => read.shown?.get(placement.slug);
+        const find = () => read.shown?.get(keyOf(placement));
         // Kept by the memo, which vouched for the file's bytes: the records the last feed showed.
         if (read.shown === undefined && read.kept !== undefined) read.shown = bySlug(placeAll(read.kept, []));
         if (find() === undefined && read.fromFile !== true) {

@@ -16,7 +16,8 @@ export interface ArchiveView {
 /** A document the chain leads to: its text, and how messages name it; `missing` when nothing is there; undefined when the URL is outside what is checked. */
 export type PageLoader = (url: string) => Promise<{ readonly file: string; readonly text?: string } | undefined>;
 
-const xml = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '', processEntities: true, isArray: (name) => ['item', 'entry', 'link', 'atom:link'].includes(name) });
+// Values as written: a guid "0012" is not the number 12.
+const xml = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '', processEntities: true, parseTagValue: false, parseAttributeValue: false, isArray: (name) => ['item', 'entry', 'link', 'atom:link'].includes(name) });
 
 /** The archive view of a feed document; undefined when it is not one that can be read. */
 export function archiveView(text: string): ArchiveView | undefined {

@@ -93,7 +93,13 @@ function localPages(path: string, shown: string, self: string | undefined, base:
   return async (url) => {
     const target = URL.canParse(url) ? new URL(url) : undefined;
     if (anchor === undefined || target === undefined || target.origin !== anchor.origin || target.search !== '' || target.hash !== '') return undefined;
-    const rel = posix.relative(posix.dirname(anchor.pathname), decodeURIComponent(target.pathname));
+    let linked: string;
+    try {
+      linked = decodeURIComponent(target.pathname);
+    } catch {
+      return undefined; // A malformed escape: a link that leads nowhere.
+    }
+    const rel = posix.relative(posix.dirname(anchor.pathname), linked);
     const file = join(dirname(shown), rel);
     const text = await readFile(join(dirname(path), rel), 'utf8').catch(() => undefined);
     return { file, ...(text === undefined ? {} : { text }) };

@@ -240,6 +240,10 @@ export function validateConfig(raw: unknown, path: string, diagnostics: Diagnost
     ...optional<boolean>('ping'),
     ...(values.podcast === undefined ? {} : { podcast: readPodcast(values.podcast as Record<string, unknown>) }),
   };
+  if (config.archive !== undefined && config.archive.pageSize > config.limit) {
+    report.error('config/invalid', `"archive" has a "pageSize" of ${config.archive.pageSize}, more than "limit" (${config.limit}): the items after the last full page would be on no page and, past the limit, in no feed; make "pageSize" at most "limit"`, keyLine('archive'));
+    return { diagnostics };
+  }
   if (config.ping && config.hub === undefined) {
     report.error('config/invalid', '"ping" needs a "hub": the WebSub hub to tell when a feed changed', keyLine('ping'));
     return { diagnostics };

@@ -120,8 +120,15 @@ export function placer(config: Config, options: PlaceOptions = {}): (record: Art
       media = { ...(image === undefined ? {} : { image: { ...image, ...details, ...(thumbnail === undefined ? {} : { thumbnail }) } }), attachments: attachments as Attachment[] };
     }
     // A podcast's episode plays its audio or video: an item without any is not an episode (docs/podcasts.md).
-    if (config.podcast !== undefined && !(media?.attachments ?? []).some((a) => /^(audio|video)\//.test(a.type))) {
-      report().error('input/no-episode-media', 'has no audio or video attachment, and the feed is a podcast ("podcast" in feedwright.config.json): give it "attachments" with its audio, such as [{ "url": "/episodes/1.mp3", "size_in_bytes": 9437184 }]', at('attachments'));
+    // Its first attachment is the RSS enclosure: the audio or video, with its size, as Apple Podcasts requires.
+    const [enclosure] = media?.attachments ?? [];
+    if (config.podcast !== undefined && (enclosure === undefined || !/^(audio|video)\//.test(enclosure.type) || !enclosure.length)) {
+      const why = enclosure === undefined ? 'has no attachment' : !/^(audio|video)\//.test(enclosure.type) ? `has "${enclosure.type}" as its first attachment` : 'does not give its audio\'s size';
+      report().error(
+        'input/no-episode-media',
+        `${why}, and the feed is a podcast ("podcast" in feedwright.config.json): give it its audio or video first in "attachments", with its size, such as [{ "url": "/episodes/1.mp3", "size_in_bytes": 9437184 }]`,
+        at('attachments'),
+      );
       return undefined;
     }
     let episode: EpisodeDetails | undefined;
@@ -161,9 +168,19 @@ function facetValues(record: ArticleRecord, config: Config): FacetValues {
   const all: Record<FacetKind, () => readonly string[]> = {
     tags: () => record.tags ?? [],
     authors: () => (record.authors ?? (config.author ? [config.author] : [])).map((a) => a.name),
-    language: () => [record.language ?? config.language],
+    // Language tags are one whatever their case: "en-us" is "en-US".
+    language: () => [canonicalLanguage(record.language ?? config.language)],
   };
   return Object.fromEntries(Object.keys(config.facets ?? {}).map((kind) => [kind, all[kind as FacetKind]()]));
+}
+
+/** A language tag in its canonical case (BCP 47): "en-US", "zh-Hant"; as written when Intl cannot read it. */
+function canonicalLanguage(tag: string): string {
+  try {
+    return Intl.getCanonicalLocales(tag)[0] ?? tag;
+  } catch {
+    return tag;
+  }
 }
 
 /**

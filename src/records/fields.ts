@@ -362,8 +362,10 @@ function readImage(
     if (typeof credit === 'object' && credit !== null && !Array.isArray(credit)) {
       const { name: who, role, ...rest } = credit as Record<string, unknown>;
       if (Object.keys(rest).length > 0 || typeof who !== 'string' || (role !== undefined && typeof role !== 'string')) return void say('credit', 'text, or { "name", "role" } such as { "name": "Ana Souza", "role": "photographer" }');
-      creditName = who.replace(/\s+/g, ' ').trim();
-      creditRole = typeof role === 'string' ? role.trim().toLowerCase() : undefined;
+      creditName = cleanString(who, report, line, name).replace(/\s+/g, ' ').trim();
+      creditRole = typeof role === 'string' ? cleanString(role, report, line, name).trim().toLowerCase() : undefined;
+      // As Media RSS names roles (its credit roles, after the EBU's): "photographer", "author", "copy editor".
+      if (creditRole !== undefined && !/^[a-z][a-z -]*$/.test(creditRole)) return void say('credit', 'text, or { "name", "role" } with a role in words, such as "photographer"');
     } else creditName = oneLine('credit');
     const type = object.type;
     if (type !== undefined && (typeof type !== 'string' || !/^image\/[\w.+-]+$/.test(type))) return void say('type', 'an image media type such as "image/jpeg"');

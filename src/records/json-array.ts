@@ -66,7 +66,16 @@ export function* arrayElements(bytes: Uint8Array): Generator<Element, boolean> {
         if (keys && depth === 1) {
           let after = end;
           while (isSpace(bytes[after])) after++;
-          if (bytes[after] === Byte.Colon) keys.push({ key: JSON.parse(Buffer.from(bytes.buffer, bytes.byteOffset + i, end - i).toString('utf8')) as string, line });
+          if (bytes[after] === Byte.Colon) {
+            // A key that is not a valid string (a bad escape, a raw control character): the whole text is read, which names the fault.
+            let key: string;
+            try {
+              key = JSON.parse(Buffer.from(bytes.buffer, bytes.byteOffset + i, end - i).toString('utf8')) as string;
+            } catch {
+              return false;
+            }
+            keys.push({ key, line });
+          }
         }
         i = end;
         if (depth === 0) break;

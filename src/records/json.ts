@@ -53,13 +53,15 @@ function readElements(bytes: Uint8Array, source: { file: string }, report: Repor
     const next = elements.next();
     if (next.done) return next.value ? read.finish() : undefined;
     const { start, end, line, keys } = next.value;
+    // A key given twice: JSON.parse keeps only its last value, and some fields join (tags) or must say it (a duplicate): read whole.
+    if (keys !== undefined && new Set(keys.map((k) => k.key)).size !== keys.length) return undefined;
     let value: unknown;
     try {
       value = JSON.parse(Buffer.from(bytes.buffer, bytes.byteOffset + start, end - start).toString('utf8'));
     } catch {
       return undefined;
     }
-    // An object's properties in the order written, each with its line (a key given twice has its last value: an error either way).
+    // An object's properties in the order written, each with its line.
     const object = keys && typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : undefined;
     read.add({ line, ...(object && keys ? { properties: keys.map(({ key, line }) => ({ key, value: object[key], line })) } : { other: value }) }, index++);
   }

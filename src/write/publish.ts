@@ -82,9 +82,9 @@ export class Staging {
       throw new WriteError(`cannot create the output folder ${dir}; nothing was written`, { cause });
     }
     const lock = await lockFolder(dir, options.waitMs);
-    // Holding the lock, this build knows that every temporary or kept file present is a killed build's.
-    const names = await readdir(dir).catch(() => [] as string[]);
-    await removeAll(names.filter(isTemporary).map((name) => join(dir, name)));
+    // Holding the lock, this build knows that every temporary or kept file present is a killed build's, in the feed set's folders too.
+    const names = await readdir(dir, { recursive: true }).catch(() => [] as string[]);
+    await removeAll(names.filter((name) => isTemporary(basename(name))).map((name) => join(dir, name)));
     return new Staging(dir, lock);
   }
 

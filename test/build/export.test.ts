@@ -22,4 +22,18 @@ describe('a JSON export', () => {
     expect(result.exitCode).toBe(0);
     expect(result.feed?.entries.map((e) => e.title)).toEqual(slugs.map((_, i) => `Exported ${i}`).reverse());
   });
+
+  it('shows the record it chose, not a later one of the same slug that is not yet published', async () => {
+    const records = [
+      { title: 'Published', slug: 'a', id: 'urn:x:a', published: '2024-05-01T08:00:00Z', content_html: '<p>Out now.</p>' },
+      { title: 'Scheduled', slug: 'a', id: 'urn:x:a', published: '2099-05-01T08:00:00Z', content_html: '<p>Embargoed.</p>' },
+    ];
+    const dir = await makeProject({ 'articles/export.json': JSON.stringify(records, null, 2) }, config);
+    for (const cacheDir of [false, undefined] as const) {
+      const result = await build({ cwd: dir, articlesDir: 'articles', outDir: 'output', configPath: 'feedwright.config.json', now: new Date('2025-01-01T00:00:00Z'), ...(cacheDir === false ? { cacheDir } : {}) });
+      expect(result.exitCode).toBe(0);
+      expect(result.feed?.entries.map((e) => e.title)).toEqual(['Published']);
+      expect(result.feed?.entries[0]?.contentHtml).toBe('<p>Out now.</p>');
+    }
+  });
 });

@@ -30,10 +30,12 @@ describe('a build of a feed set', () => {
     expect((await cli(['build', '--check'], dir)).code).toBe(0);
   });
 
-  it('leaves a file of the same name that is not under the set\'s folders alone', async () => {
-    const dir = await makeProject({ 'articles/a.json': JSON.stringify([record(1, ['rivers'])]), 'output/blog/feed.xml': '<rss/>' }, SET);
+  it("leaves alone a file of a feed's name that feedwright did not write there, wherever it is", async () => {
+    const others = { 'output/blog/feed.xml': '<rss/>', 'output/tags/old/feed.xml': '<rss/>', 'output/archive/2024/feed.xml': '<rss/>', 'output/fr/feed.json': '{}', 'output/api/feed.json': '{}' };
+    const dir = await makeProject({ 'articles/a.json': JSON.stringify([record(1, ['rivers'])]), ...others }, { ...SET, facets: { ...SET.facets, language: '{value}/' } });
     expect((await cli(['build'], dir)).code).toBe(0);
-    expect(await readFile(join(dir, 'output', 'blog', 'feed.xml'), 'utf8')).toBe('<rss/>');
+    for (const [name, text] of Object.entries(others)) expect(await readFile(join(dir, name), 'utf8'), name).toBe(text);
+    expect((await cli(['build', '--check'], dir)).code).toBe(0);
   });
 });
 
@@ -157,5 +159,39 @@ describe('serve', () => {
     } finally {
       await serving.close();
     }
+  });
+});
+
+describe('a feed set the config cannot make', () => {
+  it('refuses archive pages larger than the head, which would leave items in no feed', async () => {
+    const dir = await makeProject({ 'articles/a.json': JSON.stringify([record(1, [])]) }, { ...BASE_CONFIG, limit: 2, archive: { pageSize: 4 } });
+    const built = await cli(['build'], dir);
+    expect(built.code).toBe(2);
+    expect(built.stderr).toContain('"archive" has a "pageSize" of 4, more than "limit" (2)');
+  });
+
+  it('refuses --ping without a hub to ping', async () => {
+    const dir = await makeProject({ 'articles/a.json': JSON.stringify([record(1, [])]) }, BASE_CONFIG);
+    const built = await cli(['build', '--ping'], dir);
+    expect(built.code).toBe(2);
+    expect(built.stderr).toContain('needs a "hub" for --ping');
+  });
+
+  it('makes one feed of a language however its tag is cased', async () => {
+    const records = [{ ...record(1, []), language: 'en-us' }, { ...record(2, []), language: 'en-US' }];
+    const dir = await makeProject({ 'articles/a.json': JSON.stringify(records) }, { ...BASE_CONFIG, facets: { language: '{value}/' } });
+    expect((await cli(['build'], dir)).code).toBe(0);
+    const items = JSON.parse(await readFile(join(dir, 'output', 'en-US', 'feed.json'), 'utf8')).items;
+    expect(items).toHaveLength(2);
+  });
+
+  it('clears what a killed build left in a facet folder', async () => {
+    const dir = await makeProject({ 'articles/a.json': JSON.stringify([record(1, ['rivers'])]) }, SET);
+    expect((await cli(['build'], dir)).code).toBe(0);
+    const leftover = join(dir, 'output', 'tags', 'rivers', '.feed.xml.0123456789abcdef.tmp');
+    await writeFile(leftover, 'half');
+    await writeFile(join(dir, 'articles', 'b.json'), JSON.stringify(record(2, ['rivers'])));
+    expect((await cli(['build'], dir)).code).toBe(0);
+    expect(existsSync(leftover)).toBe(false);
   });
 });

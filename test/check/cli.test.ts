@@ -130,3 +130,27 @@ describe('feedwright check --profile', () => {
     expect(stderr).toContain('--profile is "spotify"; use "apple", "podcastindex", "media"');
   });
 });
+
+describe('feedwright check on what breaks it', () => {
+  it('follows no archive link with a malformed escape, and takes guids as written, not as numbers', async () => {
+    const page = (id: string, prev: string) =>
+      RSS(`${SELF}    <atom:link href="${prev}" rel="prev-archive"/>\n    <item><title>T</title><guid isPermaLink="false">${id}</guid><description>x</description></item>\n`);
+    const dir = await folder({ 'feed.xml': page('0012', 'https://notes.example.org/page.xml'), 'page.xml': page('12', 'https://notes.example.org/archive/%E0%A4%A/feed.xml').replace('https://notes.example.org/feed.xml', 'https://notes.example.org/page.xml') });
+    const { code, stdout } = await cli(['check', 'feed.xml'], dir);
+    expect(stdout).not.toContain('archive/duplicate-id');
+    expect(stdout).toContain('archive/broken-link');
+    expect(code).toBe(1);
+  });
+
+  it('takes a media:content with a player and no url, and an itunes:category named like an object key, without a stack', async () => {
+    const doc = RSS(
+      `${SELF}    <item><title>T</title><guid isPermaLink="false">urn:x:1</guid><description>x</description><media:content medium="video"><media:player url="https://notes.example.org/play"/></media:content></item>\n    <itunes:category text="constructor"><itunes:category text="x"/></itunes:category>\n`,
+    ).replace('<rss version="2.0"', '<rss version="2.0" xmlns:media="http://search.yahoo.com/mrss/" xmlns:itunes="http://www.itunes.com/dtds/podcast-1.0.dtd"');
+    const dir = await folder({ 'show.xml': doc });
+    const media = await cli(['check', '--profile', 'media', 'show.xml'], dir);
+    expect(media.stdout).not.toContain('media/content');
+    const apple = await cli(['check', '--profile', 'apple', 'show.xml'], dir);
+    expect(apple.stdout).toContain('<itunes:category text="constructor"> is not a category');
+    expect(apple.stderr).toBe('');
+  });
+});

@@ -63,6 +63,15 @@ describe('a photo with its details', () => {
   });
 });
 
+describe("a photo credit's role", () => {
+  it('is refused where it is written when it is not a role in words, and a control character in the name is removed with a warning', async () => {
+    const made = await createFeeds({ config: BASE_CONFIG, records: [{ ...photoRecord, image: { url: '/a.jpg', credit: { name: 'Lin\u0001 Wei', role: 'Director of Photography (DP)' } } }], now: NOW });
+    expect(made.diagnostics.map((d) => d.severity)).toEqual(['warning', 'error']);
+    expect(made.diagnostics[0]?.message).toContain('has characters that XML 1.0 forbids in "image" (U+0001)');
+    expect(made.diagnostics[1]?.message).toContain('"image" "credit" must be text, or { "name", "role" } with a role in words');
+  });
+});
+
 describe("a wire article's caption paragraph", () => {
   const read = (text: string) => {
     const diagnostics: Diagnostic[] = [];

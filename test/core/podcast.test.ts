@@ -47,6 +47,16 @@ describe('a podcast', () => {
     expect(made.diagnostics).toEqual([expect.objectContaining({ file: 'records[1]', ruleId: 'input/no-episode-media' })]);
   });
 
+  it('refuses an episode whose first attachment is not its audio, or whose audio has no size, naming it', async () => {
+    const pdfFirst = episode(1, { attachments: [{ url: 'https://wire.example.org/notes.pdf', size_in_bytes: 10 }, { url: 'https://wire.example.org/audio/1.mp3', size_in_bytes: 1000 }] });
+    const noSize = episode(2, { attachments: [{ url: 'https://wire.example.org/audio/2.mp3' }] });
+    const made = await createFeeds({ config: { ...BASE_CONFIG, podcast: SHOW }, records: [pdfFirst, noSize], now: NOW });
+    expect(made.diagnostics.filter((d) => d.ruleId === 'input/no-episode-media').map((d) => [d.file, d.message.split(',')[0]])).toEqual([
+      ['records[0]', 'has "application/pdf" as its first attachment'],
+      ['records[1]', "does not give its audio's size"],
+    ]);
+  });
+
   it.each([
     [{ ...SHOW, categories: ['News/Weather'] }, 'has the category "News/Weather", which is not on Apple Podcasts\' list'],
     [{ ...SHOW, image: 'https://wire.example.org/show.gif' }, 'needs an "image"'],

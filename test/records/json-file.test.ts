@@ -87,4 +87,13 @@ describe('a JSON export read one element at a time', () => {
     const bytes = Buffer.from('[{"title": "Caf\xe9"}]', 'latin1');
     expect(fromBytes(bytes).diagnostics).toEqual([expect.objectContaining({ ruleId: 'input/not-text', message: expect.stringContaining('Windows-1252') })]);
   });
+
+  it('reads whole, as JSON means it, an element with a key given twice or a key that is not a valid string', () => {
+    const twice = Buffer.from(JSON.stringify([record(1)]).replace('"tags":["harbor"]', '"tags":["harbor"],"tags":["river"],"draft":true,"draft":false'));
+    expect(fromBytes(twice)).toEqual(whole(twice));
+    expect(fromBytes(twice).records?.[0]?.tags).toEqual(['harbor', 'river']);
+    const badKey = Buffer.from('[{"title": "T", "bad\\q": 1}]');
+    expect(fromBytes(badKey)).toEqual(whole(badKey));
+    expect(fromBytes(badKey).diagnostics).toEqual([expect.objectContaining({ ruleId: 'input/json' })]);
+  });
 });

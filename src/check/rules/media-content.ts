@@ -24,7 +24,8 @@ export const rule: Rule = {
     return {
       elements: {
         'media:content'(el) {
-          url(el);
+          // Media RSS lets a media:content with a player leave out its url.
+          if (el.attribute('url') !== undefined || el.child('media:player') === undefined) url(el);
           const medium = el.attribute('medium');
           if (medium !== undefined && !MEDIUMS.has(medium.value)) context.report(medium, `the medium of <media:content> must be one of ${[...MEDIUMS].join(', ')}; found ${JSON.stringify(medium.value)}`);
         },
