@@ -218,11 +218,12 @@ function elementVisitor(visitors: readonly Visitors[]): (el: XmlElement) => void
       else table.set(key, [visit]);
     }
   }
+  // The visitors of every element ('*') follow those of each key: one look-up and one list an element.
   const every = table.get('*') ?? [];
+  table.delete('*');
+  for (const list of table.values()) list.push(...every);
   return (el) => {
-    const handlers = table.get(el.key);
-    if (handlers) for (const visit of handlers) visit(el);
-    for (const visit of every) visit(el);
+    for (const visit of table.get(el.key) ?? every) visit(el);
   };
 }
 

@@ -43,9 +43,11 @@ export const rule: Rule = {
       }
       // Character references, found by indexOf: a feed can hold many (RSS writes & as &#x26;).
       // In a CDATA section or a comment "&#1;" is only text (HTML in CDATA may hold it): those are passed over.
+      let at = text.indexOf('&#');
+      if (at === -1) return;
       const literal = literalSections(text);
       let section = literal.next();
-      for (let at = text.indexOf('&#'); at !== -1; at = text.indexOf('&#', at + 2)) {
+      for (; at !== -1; at = text.indexOf('&#', at + 2)) {
         while (!section.done && section.value.end <= at) section = literal.next();
         if (!section.done && section.value.start <= at) {
           at = section.value.end;

@@ -16,6 +16,7 @@ export const rule: Rule = {
   create: (context) => {
     // An empty xml:lang is allowed: it says the language is unknown (XML 1.0, section 2.12).
     const lang = (el: XmlElement) => {
+      if (el.attributes.length === 0) return;
       const attr = el.attribute('xml:lang');
       if (attr !== undefined && attr.value !== '' && !isLanguageTag(attr.value)) context.report(attr, `xml:lang is ${JSON.stringify(attr.value)}, which is not ${SHAPE}`);
     };

@@ -2,8 +2,8 @@ import type { XmlElement } from '../tree.js';
 import type { Rule } from './rule.js';
 
 /** The elements RSS 2.0 gives a channel, and an item, once each. */
-const CHANNEL_ONCE = ['title', 'link', 'description', 'language', 'copyright', 'managingEditor', 'webMaster', 'pubDate', 'lastBuildDate', 'generator', 'docs', 'ttl', 'image'];
-const ITEM_ONCE = ['title', 'link', 'description', 'author', 'comments', 'guid', 'pubDate', 'source'];
+const CHANNEL_ONCE: ReadonlySet<string> = new Set(['title', 'link', 'description', 'language', 'copyright', 'managingEditor', 'webMaster', 'pubDate', 'lastBuildDate', 'generator', 'docs', 'ttl', 'image']);
+const ITEM_ONCE: ReadonlySet<string> = new Set(['title', 'link', 'description', 'author', 'comments', 'guid', 'pubDate', 'source']);
 
 export const rule: Rule = {
   meta: {
@@ -15,12 +15,16 @@ export const rule: Rule = {
     formats: ['rss'],
   },
   create: (context) => {
-    const once = (parent: XmlElement, names: readonly string[]) => {
-      for (const name of names) {
-        const [first, ...more] = parent.childrenOf(name);
-        for (const el of more) {
-          const at = context.position(first!);
-          context.report(el, `<${parent.name}> has a second <${name}> (the first is at line ${at?.line ?? '?'}); RSS 2.0 gives it one: keep one`);
+    // One pass over the children, with one set for every parent: this runs on every item of every feed a build proves.
+    const seen = new Set<string>();
+    const once = (parent: XmlElement, names: ReadonlySet<string>) => {
+      seen.clear();
+      for (const el of parent.children) {
+        if (!names.has(el.key)) continue;
+        if (!seen.has(el.key)) seen.add(el.key);
+        else {
+          const first = parent.child(el.key)!;
+          context.report(el, `<${parent.name}> has a second <${el.name}> (the first is at line ${context.position(first)?.line ?? '?'}); RSS 2.0 gives it one: keep one`);
         }
       }
     };
