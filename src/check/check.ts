@@ -1,7 +1,7 @@
 import type * as FastXmlParser from 'fast-xml-parser';
 import type { Diagnostic } from '../vocabulary/diagnostic.js';
-import { ATOM_NS } from '../vocabulary/formats.js';
-import type { FeedFormat } from '../vocabulary/types.js';
+import { ATOM_NS, RDF_NS } from '../vocabulary/formats.js';
+import type { CheckedFormat, FeedFormat } from '../vocabulary/types.js';
 import { onFirstUse } from '../vocabulary/on-first-use.js';
 import { releaseLastMatch } from '../vocabulary/memory.js';
 import { LineIndex, type Position } from '../vocabulary/position.js';
@@ -34,11 +34,13 @@ export interface PieceCheckOptions extends CheckOptions {
 /** A well-formed document of a known format, as the one parse made it. */
 export type ParsedDocument =
   | { readonly format: 'json'; readonly json: JsonObject }
-  | { readonly format: 'rss' | 'atom'; readonly root: XmlElement };
+  | { readonly format: XmlFormat; readonly root: XmlElement };
+
+type XmlFormat = Exclude<CheckedFormat, 'json'>;
 
 export interface CheckResult {
   /** Undefined when the document is not a feed the rules know. */
-  readonly format?: FeedFormat;
+  readonly format?: CheckedFormat;
   /** In document order. */
   readonly diagnostics: readonly Diagnostic[];
 }
@@ -128,7 +130,7 @@ type JsonLocator = (path: JsonPath) => number | undefined;
 /** What the format-specific halves of a check share: where diagnostics go, and the rules set up for the document. */
 interface Run {
   readonly lines: LineIndex;
-  readonly setUp: (format: FeedFormat, locate?: JsonLocator) => Visitors[];
+  readonly setUp: (format: CheckedFormat, locate?: JsonLocator) => Visitors[];
   /** Calls visitors of another phase than the elements'. */
   during(phase: Phase, visit: () => void): void;
   /** A finding of the parse itself. */
@@ -140,7 +142,7 @@ interface Run {
 /** The half of a check that knows its format: takes the items, then says, after the tail, the format it found. */
 interface Pieces {
   item(text: string): void;
-  finish(): FeedFormat | undefined;
+  finish(): CheckedFormat | undefined;
 }
 
 /** What a document of no format given is, from its first character. */
@@ -162,11 +164,12 @@ function emptyPieces(run: Run): Pieces {
 /** Atom 0.3's namespace, before RFC 4287. */
 const ATOM_03_NS = 'http://purl.org/atom/ns#';
 
-export function formatOf(root: XmlElement): 'rss' | 'atom' | { reason: string } {
+export function formatOf(root: XmlElement): XmlFormat | { reason: string } {
   if (root.key === 'rss') return 'rss';
   if (root.key === 'atom:feed') return 'atom';
+  if (root.key === 'rdf:RDF') return 'rdf';
   const name = `<${root.name}>`;
-  if (root.local === 'RDF') return { reason: `is RSS 1.0 (RDF): its root is ${name}; feedwright checks RSS 2.0, Atom 1.0 and JSON Feed` };
+  if (root.local === 'RDF') return { reason: `has the root ${name} in the namespace "${root.namespace ?? ''}"; an RSS 1.0 document's root is <rdf:RDF xmlns:rdf="${RDF_NS}">` };
   if (root.local === 'feed' && root.namespace === ATOM_03_NS) {
     return {
       reason: `is Atom 0.3 (namespace "${ATOM_03_NS}"), which was replaced by Atom 1.0 (RFC 4287) in 2005 and is deprecated: readers may drop it; convert it to Atom 1.0 (xmlns="${ATOM_NS}"; <modified> becomes <updated>, <issued> <published>, <tagline> <subtitle>, <copyright> <rights>, <content mode="escaped"> type="html")`,
@@ -176,11 +179,11 @@ export function formatOf(root: XmlElement): 'rss' | 'atom' | { reason: string } 
     return { reason: `has a <feed> root in the namespace "${root.namespace ?? ''}", not Atom 1.0's; declare xmlns="${ATOM_NS}"` };
   }
   if (root.local.toLowerCase() === 'html') return { reason: 'is a web page (HTML), not a feed; check the feed\'s own URL (see its <link rel="alternate" type="application/rss+xml">)' };
-  return { reason: `has the root element ${name}; a feed's root is <rss> (RSS 2.0) or <feed xmlns="${ATOM_NS}"> (Atom 1.0)` };
+  return { reason: `has the root element ${name}; a feed's root is <rss> (RSS 2.0), <feed xmlns="${ATOM_NS}"> (Atom 1.0) or <rdf:RDF> (RSS 1.0)` };
 }
 
 interface Setting {
-  readonly format: FeedFormat;
+  readonly format: CheckedFormat;
   readonly now: number;
   readonly dates: DateReader;
   readonly push: Push;
@@ -243,18 +246,20 @@ function offsetAt(text: string, line: number, column: number): number {
   return Math.min(start + column - 1, text.length);
 }
 
-const isItem: Readonly<Record<'rss' | 'atom', (el: XmlElement) => boolean>> = {
+const isItem: Readonly<Record<XmlFormat, (el: XmlElement) => boolean>> = {
   rss: (el) => el.key === 'item' && el.parent?.key === 'channel' && el.parent.parent?.parent === undefined,
   atom: (el) => el.key === 'atom:entry' && el.parent !== undefined && el.parent.parent === undefined,
+  // RSS 1.0's items are beside its channel, in the root.
+  rdf: (el) => el.key === 'rss1:item' && el.parent !== undefined && el.parent.parent === undefined,
 };
 
-function xmlPieces(given: 'rss' | 'atom' | undefined, head: string, tail: string, run: Run, options: PieceCheckOptions): Pieces {
+function xmlPieces(given: XmlFormat | undefined, head: string, tail: string, run: Run, options: PieceCheckOptions): Pieces {
   const { lines } = run;
   const validate = (text: string) => fastXmlParser().XMLValidator.validate(text);
-  let format: 'rss' | 'atom' | undefined;
+  let format: XmlFormat | undefined;
   let visitors: readonly Visitors[] = [];
   let visit = (_: XmlElement): void => {};
-  const setUp = (found: 'rss' | 'atom') => {
+  const setUp = (found: XmlFormat) => {
     format = found;
     visitors = run.setUp(found);
     visit = elementVisitor(visitors);
@@ -263,7 +268,8 @@ function xmlPieces(given: 'rss' | 'atom' | undefined, head: string, tail: string
   // A document that does not parse as far as its root is the format asked for, or the one its text suggests:
   // rules that read only the raw text still run, as a forbidden character is often why a feed does not parse.
   const setUpFromText = () => {
-    const sniffed = given ?? (/<rss[\s>]/.test(head + tail) ? 'rss' : /<(?:\w+:)?feed[\s>]/.test(head + tail) ? 'atom' : undefined);
+    const text = head + tail;
+    const sniffed = given ?? (/<rss[\s>]/.test(text) ? 'rss' : /<(?:\w+:)?feed[\s>]/.test(text) ? 'atom' : /<(?:\w+:)?RDF[\s>]/.test(text) ? 'rdf' : undefined);
     if (sniffed) setUp(sniffed);
   };
   // A root that is no feed the rules know, or not the one asked for, is said once the document proves well-formed.

@@ -1,4 +1,4 @@
-import { ATOM_NS, CONTENT_NS, DC_NS, ITUNES_NS, MEDIA_NS, PODCAST_NS, XHTML_NS, XML_NS } from '../vocabulary/formats.js';
+import { ATOM_NS, CONTENT_NS, DC_NS, ITUNES_NS, MEDIA_NS, PODCAST_NS, RDF_NS, RSS1_NS, XHTML_NS, XML_NS } from '../vocabulary/formats.js';
 
 /**
  * A position-keeping XML tree for the rules: every element and attribute
@@ -22,6 +22,7 @@ export interface XmlAttribute {
 // Most elements have no attributes, many no children: they share these until they do.
 const NO_CHILDREN: readonly XmlElement[] = Object.freeze([]);
 const NO_ATTRIBUTES: readonly XmlAttribute[] = Object.freeze([]);
+const SEEN = new Set<string>();
 
 export class XmlElement {
   children: readonly XmlElement[] = NO_CHILDREN;
@@ -30,7 +31,7 @@ export class XmlElement {
   text = '';
   /** Whether any of that text came from a CDATA section. */
   hasCdata = false;
-  /** What rules key their visitors by: `item`, `atom:entry`, `dc:creator`, `{uri}local` for other namespaces. */
+  /** What rules key their visitors by: `item`, `atom:entry`, `dc:creator`, `rss1:item` (RSS 1.0's), `{uri}local` for other namespaces. */
   readonly key: string;
 
   constructor(
@@ -64,6 +65,19 @@ export class XmlElement {
     return this.children.filter((c) => c.key === key);
   }
 
+  /** Each child of a key in `keys` that an earlier child already has, with that first one: what a parent may hold once and repeats. */
+  repeats(keys: ReadonlySet<string>): [first: XmlElement, again: XmlElement][] {
+    // One set for every call, cleared: this runs on every item of every feed a build proves.
+    SEEN.clear();
+    let found: [XmlElement, XmlElement][] | undefined;
+    for (const el of this.children) {
+      if (!keys.has(el.key)) continue;
+      if (!SEEN.has(el.key)) SEEN.add(el.key);
+      else (found ??= []).push([this.child(el.key)!, el]);
+    }
+    return found ?? [];
+  }
+
   /** The nearest value of an inherited attribute (`xml:base`, `xml:lang`). */
   inherited(name: string): string | undefined {
     for (let el: XmlElement | undefined = this; el; el = el.parent) {
@@ -83,6 +97,8 @@ const PREFIXES: ReadonlyMap<string, string> = new Map([
   [MEDIA_NS, 'media'],
   [ITUNES_NS, 'itunes'],
   [PODCAST_NS, 'podcast'],
+  [RSS1_NS, 'rss1'],
+  [RDF_NS, 'rdf'],
 ]);
 
 function keyOf(namespace: string | undefined, local: string, prefix?: string): string {

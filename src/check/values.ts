@@ -155,6 +155,24 @@ function utc(year: number, month: number, day: number, hour = 0, minute = 0, sec
   return new Date(Date.UTC(2000, month - 1, day, hour, minute, second, millis)).setUTCFullYear(year);
 }
 
+const W3CDTF = /^(\d{4})(?:-(\d{2})(?:-(\d{2})(?:T(\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?(Z|[+-](\d{2}):(\d{2})))?)?)?$/;
+
+/**
+ * Why a Dublin Core date is not W3C-DTF, the profile of ISO 8601 it is
+ * written in: a year, a month, a day, or a date-time with minutes and an
+ * offset ("2024", "2024-05", "2024-05-16", "2024-05-16T11:55+08:00").
+ * Undefined when it is one.
+ */
+export function w3cdtfProblem(text: string): string | undefined {
+  const m = W3CDTF.exec(text.trim());
+  if (!m) return 'is not a W3C-DTF date: write "2024-05-16" or "2024-05-16T11:55:00+08:00"';
+  const [, y, mo, d, h, mi, s, , oh, om] = m;
+  const impossible = impossibleDate(Number(y), Number(mo ?? 1), Number(d ?? 1), Number(h ?? 0), Number(mi ?? 0), Number(s ?? 0));
+  if (impossible) return impossible;
+  if (oh !== undefined && (Number(oh) > 23 || Number(om) > 59)) return 'has an offset out of range';
+  return undefined;
+}
+
 const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31] as const;
 const daysIn = (year: number, month: number): number =>
   month === 2 && year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0) ? 29 : DAYS_IN_MONTH[month - 1]!;

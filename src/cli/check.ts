@@ -5,7 +5,7 @@ import { check } from '../check/check.js';
 import { PROFILES, rulesWith, type Profile } from '../check/rules/index.js';
 import type { Diagnostic } from '../vocabulary/diagnostic.js';
 import { FORMAT_NAMES } from '../vocabulary/formats.js';
-import type { FeedFormat } from '../vocabulary/types.js';
+import type { CheckedFormat } from '../vocabulary/types.js';
 import { count, where } from './report.js';
 import { readArguments, usageError, type Io } from './io.js';
 
@@ -45,7 +45,7 @@ export async function runCheck(argv: readonly string[], io: Io): Promise<number>
   const started = elapsed();
   const now = io.clock?.().toMillis() ?? Date.now();
   const diagnostics: Diagnostic[] = [];
-  const formats: FeedFormat[] = [];
+  const formats: CheckedFormat[] = [];
   let unreadable = 0;
   for (const file of files) {
     const shown = file === STDIN ? '<stdin>' : file;

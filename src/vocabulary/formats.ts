@@ -1,9 +1,12 @@
-import type { FeedFormat } from './types.js';
+import type { CheckedFormat, FeedFormat } from './types.js';
 
 /** Namespaces and identifiers the feed specifications define, in one place. */
 
 /** RFC 4287, section 2. */
 export const ATOM_NS = 'http://www.w3.org/2005/Atom';
+/** RSS 1.0 (RDF Site Summary): its own elements, and RDF's, which its root and its list of items are. */
+export const RSS1_NS = 'http://purl.org/rss/1.0/';
+export const RDF_NS = 'http://www.w3.org/1999/02/22-rdf-syntax-ns#';
 /** RSS 1.0 Content module, for `content:encoded`. */
 export const CONTENT_NS = 'http://purl.org/rss/1.0/modules/content/';
 /** Dublin Core elements, for `dc:creator` and `dc:rights`. */
@@ -30,10 +33,11 @@ export const MEDIA_TYPES: Readonly<Record<FeedFormat, string>> = {
   json: 'application/feed+json',
 };
 
-export const FORMAT_NAMES: Readonly<Record<FeedFormat, string>> = {
+export const FORMAT_NAMES: Readonly<Record<CheckedFormat, string>> = {
   rss: 'RSS 2.0',
   atom: 'Atom 1.0',
   json: 'JSON Feed 1.1',
+  rdf: 'RSS 1.0',
 };
 
 export const GENERATOR = { name: 'feedwright', uri: 'https://www.npmjs.com/package/feedwright' } as const;

@@ -105,6 +105,8 @@ export const rssEnclosure = (entry: Entry): Attachment | undefined => entry.atta
 export const atomEnclosures = (entry: Entry): readonly Attachment[] => (entry.image ? [entry.image, ...entry.attachments] : entry.attachments);
 
 export type FeedFormat = 'rss' | 'atom' | 'json';
+/** What `check` reads: the formats feedwright writes, and RSS 1.0 (RDF), which it only checks. */
+export type CheckedFormat = FeedFormat | 'rdf';
 
 export interface Feed {
   readonly title: string;

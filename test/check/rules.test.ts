@@ -24,7 +24,7 @@ describe('the rule registry', () => {
   it('gives every rule a unique id of the form format/name', () => {
     const ids = ALL.map((r) => r.meta.id);
     expect(new Set(ids).size).toBe(ids.length);
-    for (const id of ids) expect(id).toMatch(/^(feed|rss|atom|json|apple|podcastindex|media)\/[a-z0-9]+(-[a-z0-9]+)*$/);
+    for (const id of ids) expect(id).toMatch(/^(feed|rss|atom|json|rdf|apple|podcastindex|media)\/[a-z0-9]+(-[a-z0-9]+)*$/);
     // A profile's rules are named by it, and run only with it.
     for (const rule of PROFILE_RULES) expect(rule.meta.id.split('/')[0], rule.meta.id).toBe(rule.meta.profile);
     for (const rule of RULES) expect(rule.meta.profile, rule.meta.id).toBeUndefined();

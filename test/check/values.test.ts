@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkIri, checkUrl, contactEmail, htmlReferences, markupIn, readRfc3339, readRfc822 } from '../../src/check/values.js';
+import { checkIri, checkUrl, contactEmail, htmlReferences, markupIn, readRfc3339, readRfc822, w3cdtfProblem } from '../../src/check/values.js';
 
 const instant = (text: string) => {
   const read = readRfc822(text);
@@ -98,5 +98,22 @@ describe('markup in text', () => {
 
   it('lists the href and src values of HTML, decoding references', () => {
     expect(htmlReferences('<p><a href="/about/">a</a> <img alt="" src=\'x.jpg\'> <a href=https://e.com/?a=1&amp;b=2>b</a></p>')).toEqual(['/about/', 'x.jpg', 'https://e.com/?a=1&b=2']);
+  });
+});
+
+describe('w3cdtfProblem', () => {
+  it('takes each precision W3C-DTF allows: a year, a month, a day, minutes or seconds with an offset', () => {
+    for (const text of ['2024', '2024-05', '2024-05-16', '2024-05-16T11:55+08:00', '2024-05-16T11:55:00Z', '2024-05-16T11:55:00.25-05:00', ' 2024-02-29 ']) {
+      expect(w3cdtfProblem(text), text).toBeUndefined();
+    }
+  });
+
+  it('says what is wrong with a date that is not W3C-DTF, or not a day that exists', () => {
+    expect(w3cdtfProblem('2024-05-16T11:55')).toMatch(/not a W3C-DTF date/);
+    expect(w3cdtfProblem('2024-05-16 11:55:00Z')).toMatch(/not a W3C-DTF date/);
+    expect(w3cdtfProblem('Thu, 16 May 2024 11:55:00 GMT')).toMatch(/not a W3C-DTF date/);
+    expect(w3cdtfProblem('2023-02-29')).toBe('has day 29, but that month has 28 days');
+    expect(w3cdtfProblem('2024-13')).toBe('has month 13');
+    expect(w3cdtfProblem('2024-05-16T11:55+24:00')).toBe('has an offset out of range');
   });
 });

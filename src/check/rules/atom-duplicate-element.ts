@@ -15,17 +15,9 @@ export const rule: Rule = {
     formats: ['atom'],
   },
   create: (context) => {
-    // One pass over the children, with one set for every parent: this runs on every item of every feed a build proves.
-    const seen = new Set<string>();
     const once = (parent: XmlElement, names: ReadonlySet<string>) => {
-      seen.clear();
-      for (const el of parent.children) {
-        if (!names.has(el.key)) continue;
-        if (!seen.has(el.key)) seen.add(el.key);
-        else {
-          const first = parent.child(el.key)!;
-          context.report(el, `<${parent.local}> has a second <${el.local}> (the first is at line ${context.position(first)?.line ?? '?'}); RFC 4287 allows one: keep one`);
-        }
+      for (const [first, again] of parent.repeats(names)) {
+        context.report(again, `<${parent.local}> has a second <${again.local}> (the first is at line ${context.position(first)?.line ?? '?'}); RFC 4287 allows one: keep one`);
       }
     };
     return { elements: { 'atom:feed': (el) => once(el, FEED_ONCE), 'atom:entry': (el) => once(el, ENTRY_ONCE) } };

@@ -7,7 +7,7 @@ export const rule: Rule = {
     description: 'A "]]>" must not appear in text outside a CDATA section: it is a "]]>" of the content that ended its CDATA section early.',
     spec: 'XML 1.0, section 2.4 (CharData) and 2.7',
     w3c: 'SAXError',
-    formats: ['rss', 'atom'],
+    formats: ['rss', 'atom', 'rdf'],
   },
   create: (context) => ({
     document(tree) {

@@ -31,7 +31,7 @@ export const rule: Rule = {
     description: 'An XML feed must not hold a character XML 1.0 forbids (C0 controls but tab, LF and CR; U+FFFE; U+FFFF; lone surrogates), written or referenced.',
     spec: 'XML 1.0, section 2.2',
     w3c: 'SAXError',
-    formats: ['rss', 'atom'],
+    formats: ['rss', 'atom', 'rdf'],
   },
   create: (context) => ({
     source(text, offset) {

@@ -13,7 +13,7 @@ export const rule: Rule = {
     description: 'A date should be plausible: not before 1990 and not more than a day after the check runs.',
     spec: 'RSS 2.0, "pubDate"; RFC 4287, section 3.3; JSON Feed 1.1, "date_published"',
     w3c: 'ImplausibleDate',
-    formats: ['rss', 'atom', 'json'],
+    formats: ['rss', 'atom', 'json', 'rdf'],
   },
   create: (context) => {
     const check = (where: Where, name: string, read: Checked<DateValue>) => {

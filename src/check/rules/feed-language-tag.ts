@@ -11,7 +11,7 @@ export const rule: Rule = {
     description: 'A language must be given as a language tag (BCP 47), such as "en" or "pt-BR": RSS language, Atom xml:lang, JSON Feed language.',
     spec: 'RSS 2.0, "Optional channel elements" (language); XML 1.0, section 2.12 (xml:lang); JSON Feed 1.1, "language"; BCP 47',
     w3c: 'InvalidLanguage',
-    formats: ['rss', 'atom', 'json'],
+    formats: ['rss', 'atom', 'json', 'rdf'],
   },
   create: (context) => {
     // An empty xml:lang is allowed: it says the language is unknown (XML 1.0, section 2.12).

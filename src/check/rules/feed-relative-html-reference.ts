@@ -9,7 +9,7 @@ export const rule: Rule = {
     description: 'Links and image sources in HTML content should be absolute URLs: readers resolve relative ones against the wrong base, or not at all.',
     spec: 'RSS Best Practices Profile, "description"; RFC 4287, section 3.1.1.2; JSON Feed 1.1, "content_html"',
     w3c: 'ContainsRelRef',
-    formats: ['rss', 'atom', 'json'],
+    formats: ['rss', 'atom', 'json', 'rdf'],
   },
   create: (context): Visitors => {
     const check = (where: Where, name: string, html: string) => {
@@ -30,16 +30,17 @@ export const rule: Rule = {
         },
       };
     }
-    return context.format === 'rss'
-      ? {
-          elements: {
-            // The channel's description is plain text; an item's is HTML.
-            description: (el) => {
-              if (el.parent?.key === 'item') html(el);
-            },
-            'content:encoded': html,
-          },
-        }
-      : { elements: { 'atom:content': atomHtml, 'atom:summary': atomHtml } };
+    if (context.format === 'atom') return { elements: { 'atom:content': atomHtml, 'atom:summary': atomHtml } };
+    // RSS 1.0's description is plain text; it carries HTML in content:encoded, as RSS 2.0 may.
+    if (context.format === 'rdf') return { elements: { 'content:encoded': html } };
+    return {
+      elements: {
+        // The channel's description is plain text; an item's is HTML.
+        description: (el) => {
+          if (el.parent?.key === 'item') html(el);
+        },
+        'content:encoded': html,
+      },
+    };
   },
 };

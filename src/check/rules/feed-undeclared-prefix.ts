@@ -17,7 +17,7 @@ export const rule: Rule = {
     description: 'Every namespace prefix used on an element or attribute must be declared with xmlns:prefix.',
     spec: 'Namespaces in XML 1.0, section 5; RSS 2.0, "Extending RSS"',
     w3c: 'UndeclaredPrefix',
-    formats: ['rss', 'atom'],
+    formats: ['rss', 'atom', 'rdf'],
   },
   create: (context) => ({
     document(tree) {

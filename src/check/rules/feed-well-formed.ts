@@ -11,7 +11,7 @@ export const rule: Rule = {
     description: 'An XML feed must be well-formed XML 1.0 and a JSON Feed valid JSON.',
     spec: 'XML 1.0, section 2.1; RFC 8259',
     w3c: 'SAXError',
-    formats: ['rss', 'atom', 'json'],
+    formats: ['rss', 'atom', 'json', 'rdf'],
   },
   create: () => ({}),
 };

@@ -9,6 +9,7 @@ import { rule as atomTextMarkup } from './atom-text-markup.js';
 import { rule as atomUnknownElement } from './atom-unknown-element.js';
 import { rule as atomXhtmlDiv } from './atom-xhtml-div.js';
 import { rule as feedCdataEnd } from './feed-cdata-end.js';
+import { rule as feedDcDate } from './feed-dc-date.js';
 import { rule as feedForbiddenCharacter } from './feed-forbidden-character.js';
 import { rule as feedImplausibleDate } from './feed-implausible-date.js';
 import { rule as feedLanguageTag } from './feed-language-tag.js';
@@ -26,6 +27,9 @@ import { rule as jsonItemId } from './json-item-id.js';
 import { rule as jsonItems } from './json-items.js';
 import { rule as jsonTitle } from './json-title.js';
 import { rule as jsonVersion } from './json-version.js';
+import { rule as rdfDuplicateElement } from './rdf-duplicate-element.js';
+import { rule as rdfRequiredElements } from './rdf-required-elements.js';
+import { rule as rdfUnknownElement } from './rdf-unknown-element.js';
 import { rule as rssAbsoluteUrl } from './rss-absolute-url.js';
 import { rule as rssAuthorEmail } from './rss-author-email.js';
 import { rule as rssChannelElements } from './rss-channel-elements.js';
@@ -57,6 +61,7 @@ export { PROFILES } from './rule.js';
  */
 export const RULES: readonly Rule[] = [
   feedCdataEnd,
+  feedDcDate,
   feedForbiddenCharacter,
   feedImplausibleDate,
   feedLanguageTag,
@@ -98,6 +103,9 @@ export const RULES: readonly Rule[] = [
   jsonItems,
   jsonTitle,
   jsonVersion,
+  rdfDuplicateElement,
+  rdfRequiredElements,
+  rdfUnknownElement,
 ];
 
 /** The rules the engine reports itself, before any visitor runs. */

@@ -15,17 +15,9 @@ export const rule: Rule = {
     formats: ['rss'],
   },
   create: (context) => {
-    // One pass over the children, with one set for every parent: this runs on every item of every feed a build proves.
-    const seen = new Set<string>();
     const once = (parent: XmlElement, names: ReadonlySet<string>) => {
-      seen.clear();
-      for (const el of parent.children) {
-        if (!names.has(el.key)) continue;
-        if (!seen.has(el.key)) seen.add(el.key);
-        else {
-          const first = parent.child(el.key)!;
-          context.report(el, `<${parent.name}> has a second <${el.name}> (the first is at line ${context.position(first)?.line ?? '?'}); RSS 2.0 gives it one: keep one`);
-        }
+      for (const [first, again] of parent.repeats(names)) {
+        context.report(again, `<${parent.name}> has a second <${again.name}> (the first is at line ${context.position(first)?.line ?? '?'}); RSS 2.0 gives it one: keep one`);
       }
     };
     return { elements: { channel: (el) => once(el, CHANNEL_ONCE), item: (el) => once(el, ITEM_ONCE) } };

@@ -1,5 +1,5 @@
 import type { Severity } from '../../vocabulary/diagnostic.js';
-import type { FeedFormat } from '../../vocabulary/types.js';
+import type { CheckedFormat } from '../../vocabulary/types.js';
 import type { JsonPath } from '../json-locate.js';
 import type { Position } from '../../vocabulary/position.js';
 import type { XmlElement, XmlTree } from '../tree.js';
@@ -20,7 +20,7 @@ export interface RuleMeta {
    * service does not read, the message of the same check for XML feeds.
    */
   readonly w3c: string;
-  readonly formats: readonly FeedFormat[];
+  readonly formats: readonly CheckedFormat[];
   /** A profile's rule (docs/rules.md, "Profiles"): run only when `check --profile` names it, or a build's feed needs it. */
   readonly profile?: Profile;
 }
@@ -35,7 +35,7 @@ export type JsonObject = Readonly<Record<string, unknown>>;
 export type Where = { readonly offset: number } | JsonPath | number;
 
 export interface RuleContext {
-  readonly format: FeedFormat;
+  readonly format: CheckedFormat;
   /** Milliseconds since the epoch: what "in the future" means for this run. */
   readonly now: number;
   /** Date readers shared by the rules (and the round trip) for this document. */
