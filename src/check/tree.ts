@@ -172,7 +172,8 @@ export class XmlScanner {
   private current: XmlElement | undefined;
   // A namespace scope per open element; the outermost binds only `xml`.
   private readonly scopes: Map<string, string>[] = [new Map([['xml', XML_NS]])];
-  private hasDoctype = false;
+  /** The entities a DOCTYPE declares, beside XML's own: none without one; any at all when they are in an external DTD not known here. */
+  private declared: Declared | 'any' = { entities: new Map() };
   /** The names met so far, by their first character. */
   private readonly names = new Map<number, string[]>();
   private readonly splits = new Map<string, [prefix: string | undefined, local: string]>();
@@ -282,7 +283,6 @@ export class XmlScanner {
 
   /** `<!DOCTYPE ...>`, with an internal subset in brackets that may itself hold `>`. */
   private doctype(start: number): void {
-    this.hasDoctype = true;
     let depth = 0;
     for (let i = start + 2; i < this.source.length; i++) {
       const c = this.source[i];
@@ -290,6 +290,7 @@ export class XmlScanner {
       else if (c === ']') depth--;
       else if (c === '>' && depth <= 0) {
         this.pos = i + 1;
+        this.declared = declaredEntities(this.source.slice(start, i + 1));
         return;
       }
     }
@@ -425,10 +426,47 @@ export class XmlScanner {
       }
       const predefined = PREDEFINED[ref];
       if (predefined !== undefined) return predefined;
-      if (this.hasDoctype) return match;
-      throw new Malformed(offset + at, `the entity "${match}" is not defined in XML (only &lt; &gt; &amp; &quot; &apos; are); write the character itself or a numeric reference such as "&#160;"`);
+      const { declared } = this;
+      if (declared === 'any') return match;
+      const value = declared.entities.get(ref);
+      if (value !== undefined) return value;
+      const fix = 'write the character itself or a numeric reference such as "&#160;"';
+      if (declared.rss091) throw new Malformed(offset + at, `the entity "${match}" is declared neither by the RSS 0.91 DTD, which declares only the Latin-1 ones (&nbsp; to &yuml;), nor in the DOCTYPE; ${fix}`);
+      throw new Malformed(offset + at, `the entity "${match}" is not defined in XML (only &lt; &gt; &amp; &quot; &apos; are)${declared.entities.size > 0 ? ' nor declared in the DOCTYPE' : ''}; ${fix}`);
     });
   }
+}
+
+/** The entities a DOCTYPE declares, by name, with their text; and whether its DTD is RSS 0.91's. */
+interface Declared {
+  readonly entities: ReadonlyMap<string, string>;
+  readonly rss091?: boolean;
+}
+
+/** The entities HTML 4 names for Latin-1's upper half, U+00A0 to U+00FF, in order: what Netscape's RSS 0.91 DTD declares. */
+const LATIN_1 =
+  'nbsp iexcl cent pound curren yen brvbar sect uml copy ordf laquo not shy reg macr deg plusmn sup2 sup3 acute micro para middot cedil sup1 ordm raquo frac14 frac12 frac34 iquest Agrave Aacute Acirc Atilde Auml Aring AElig Ccedil Egrave Eacute Ecirc Euml Igrave Iacute Icirc Iuml ETH Ntilde Ograve Oacute Ocirc Otilde Ouml times Oslash Ugrave Uacute Ucirc Uuml Yacute THORN szlig agrave aacute acirc atilde auml aring aelig ccedil egrave eacute ecirc euml igrave iacute icirc iuml eth ntilde ograve oacute ocirc otilde ouml divide oslash ugrave uacute ucirc uuml yacute thorn yuml'.split(' ');
+const RSS_091_PUBLIC_ID = '-//Netscape Communications//DTD RSS 0.91//EN';
+
+/**
+ * The entities a DOCTYPE declares: those of its internal subset, and those
+ * of its external DTD when that is one known here (RSS 0.91's); any at all
+ * when its external DTD is another, which a checker that reads no DTD from
+ * the network cannot know.
+ */
+function declaredEntities(doctype: string): Declared | 'any' {
+  const open = doctype.indexOf('[');
+  const external = (open === -1 ? doctype : doctype.slice(0, open)).match(/\s(?:SYSTEM|PUBLIC\s+("[^"]*"|'[^']*'))/);
+  const rss091 = external?.[1]?.slice(1, -1).trim() === RSS_091_PUBLIC_ID;
+  if (external && !rss091) return 'any';
+  const entities = new Map(rss091 ? LATIN_1.map((name, i) => [name, String.fromCharCode(0xa0 + i)]) : []);
+  if (open !== -1) {
+    for (const m of doctype.slice(open).matchAll(/<!ENTITY\s+([^\s%]+)\s+(?:"([^"]*)"|'([^']*)'|(?:SYSTEM|PUBLIC)\b)/g)) {
+      // An external entity's text is in another file: the reference stands for it, as written.
+      entities.set(m[1]!, m[2] ?? m[3] ?? `&${m[1]};`);
+    }
+  }
+  return { entities, rss091 };
 }
 
 function split(name: string): [prefix: string | undefined, local: string] {

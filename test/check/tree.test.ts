@@ -63,8 +63,22 @@ describe('scanXml', () => {
     const { root } = tree(source);
     expect(root.name).toBe('rss');
     expect(root.offset).toBe(source.indexOf('<rss>'));
-    // An entity the DTD defines is left as written: the checker does not read DTDs.
-    expect(root.text).toBe('&w;');
+    // An entity the internal subset declares stands for its text.
+    expect(root.text).toBe('wire');
+  });
+
+  it('knows the entities of RSS 0.91\'s DTD, those of an internal subset, and takes any from an external DTD it does not know', () => {
+    const rss091 = '<!DOCTYPE rss PUBLIC "-//Netscape Communications//DTD RSS 0.91//EN" "http://my.netscape.com/publish/formats/rss-0.91.dtd">\n';
+    expect(tree(`${rss091}<rss>caf&eacute;&nbsp;&yuml;</rss>`).root.text).toBe('caf\u00e9\u00a0\u00ff');
+    const undeclared = scanXml(`${rss091}<rss>10&mdash;12</rss>`);
+    expect(undeclared.ok).toBe(false);
+    if (!undeclared.ok) {
+      expect(undeclared.message).toMatch(/"&mdash;" is declared neither by the RSS 0\.91 DTD/);
+      expect(undeclared.offset).toBe(rss091.length + '<rss>10'.length);
+    }
+    expect(scanXml('<!DOCTYPE rss [<!ENTITY w "wire">]><rss>&v;</rss>')).toMatchObject({ ok: false, message: expect.stringMatching(/nor declared in the DOCTYPE/) });
+    expect(tree('<!DOCTYPE rss SYSTEM "local.dtd"><rss>&mdash;</rss>').root.text).toBe('&mdash;');
+    expect(tree(`${rss091.replace('>', ' [<!ENTITY mdash "\u2014">]>')}<rss>&mdash;&eacute;</rss>`).root.text).toBe('\u2014\u00e9');
   });
 
   it('finds a "]]>" in text outside CDATA, where a CDATA section ended early', () => {
