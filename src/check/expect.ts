@@ -1,5 +1,6 @@
 import type { DateTime } from 'luxon';
 import { GENERATOR } from '../vocabulary/formats.js';
+import { mailtoUrl } from '../vocabulary/values.js';
 import { escapeHtml } from '../vocabulary/html.js';
 import type { Attachment, Entry, Feed, FeedFormat, Person, Photo } from '../vocabulary/types.js';
 import type { AttachmentView, FeedView, ItemView, PersonView, PhotoView } from './view.js';
@@ -93,6 +94,6 @@ function rssAuthors(authors: readonly Person[]): PersonView[] {
 
 /** Atom carries name, email and uri; JSON Feed name and url (an email as a mailto: URL when there is no url). */
 function personIn(format: FeedFormat, p: Person): PersonView {
-  if (format === 'json') return { name: p.name, url: p.url ?? (p.email === undefined ? undefined : `mailto:${p.email}`) };
+  if (format === 'json') return { name: p.name, url: p.url ?? (p.email === undefined ? undefined : mailtoUrl(p.email)) };
   return { name: p.name, email: p.email, url: p.url };
 }

@@ -4,7 +4,7 @@ import { lineFinder } from '../vocabulary/position.js';
 import type { FeedFormat, Person, ShowDetails } from '../vocabulary/types.js';
 import type { UnknownFieldsMode } from '../vocabulary/record.js';
 import { appleCategory } from '../vocabulary/apple-categories.js';
-import { isAbsoluteUrl, isEmail, isLanguageTag, readPerson } from '../vocabulary/values.js';
+import { isAbsoluteUrl, isEmail, isLanguageTag, readPerson, uriCharacterProblem } from '../vocabulary/values.js';
 import { XML_FORBIDDEN, codePointName } from '../vocabulary/formats.js';
 
 /** feedwright.config.json, validated, every default filled in (docs/config.md). */
@@ -84,8 +84,12 @@ type Check = (value: unknown) => string | undefined;
 export const ARTICLE_PATH_PLACEHOLDERS: readonly string[] = ['{slug}', '{year}', '{month}', '{day}'];
 
 const text: Check = (v) => (typeof v === 'string' && v.trim() !== '' ? undefined : 'must be non-empty text');
-const url: Check = (v) =>
-  typeof v === 'string' && isAbsoluteUrl(v) && !/[<>"]/.test(v) ? undefined : 'must be an absolute http(s) URL, such as "https://example.com", with any <, > or " in it written as %3C, %3E or %22';
+const url: Check = (v) => {
+  const should = 'must be an absolute http(s) URL, such as "https://example.com"';
+  if (typeof v !== 'string' || !isAbsoluteUrl(v)) return should;
+  const character = uriCharacterProblem(v);
+  return character === undefined ? undefined : `${should}: ${character}`;
+};
 const bool: Check = (v) => (typeof v === 'boolean' ? undefined : 'must be true or false');
 const FIELDS: Readonly<Record<string, Check>> = {
   title: text,
@@ -101,10 +105,8 @@ const FIELDS: Readonly<Record<string, Check>> = {
   author: (v) => {
     const person = readAuthor(v);
     if (typeof person === 'string') return person;
-    // A URL cannot hold a space, <, > or '"' as written, and JSON Feed writes the email in a mailto: URL.
-    if (person.email?.includes('"')) return `"email" ${JSON.stringify(person.email)} is not an email address feeds can carry: JSON Feed writes it in a mailto: URL, which cannot hold a '"'`;
-    if (person.url !== undefined && /[\s<>"]/.test(person.url)) return `"url" ${JSON.stringify(person.url)} must have any space, <, > or " in it written as %20, %3C, %3E or %22`;
-    return undefined;
+    const character = person.url === undefined ? undefined : uriCharacterProblem(person.url);
+    return character === undefined ? undefined : `"url" ${character}`;
   },
   timezone: (v) => (typeof v === 'string' && isZoneName(v) ? undefined : 'must be an IANA time zone such as "Asia/Shanghai" or "UTC" (not an abbreviation such as "CST")'),
   limit: (v) => (typeof v === 'number' && Number.isInteger(v) && v > 0 ? undefined : 'must be a whole number of 1 or more'),

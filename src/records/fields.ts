@@ -2,7 +2,7 @@ import { parseDate } from '../dates/parse.js';
 import type { Reporter } from '../vocabulary/diagnostic.js';
 import type { EpisodeDetails, Person, PhotoDetails } from '../vocabulary/types.js';
 import { textToHtml } from '../vocabulary/html.js';
-import { SCHEME, checkIri, checkUrl, isAbsoluteUrl, isLanguageTag, readPerson } from '../vocabulary/values.js';
+import { SCHEME, checkIri, checkUrl, isAbsoluteUrl, isLanguageTag, readPerson, uriCharacterProblem } from '../vocabulary/values.js';
 import type { RawField } from './front-matter.js';
 import type { ArticleRecord, Field, ReadContext, RecordAttachment } from '../vocabulary/record.js';
 import { cleanString } from './text.js';
@@ -86,22 +86,20 @@ const URI = /^[A-Za-z][A-Za-z0-9+.-]*:[^\s]+$/;
 
 /**
  * An absolute http(s) URL that the output checks will pass too: no white
- * space, and no <, > or " (which a URL holds only percent-encoded); and a
- * "%" only as the start of an escape such as %20 (RFC 3986, section 2.1).
+ * space and none of <>"{}|\^` (which a URL holds only percent-encoded), and a
+ * "%" only as the start of an escape such as %20 (RFC 3986, section 2).
  */
-const isFullUrl = (text: string): boolean => isAbsoluteUrl(text) && checkUrl(text).ok && !/%(?![0-9A-Fa-f]{2})/.test(text);
-const FULL_URL = 'an absolute http(s) URL, such as "https://example.com/a.jpg", with any space, <, > or " in it written as %20, %3C, %3E or %22, and a % itself as %25';
+const isFullUrl = (text: string): boolean => isAbsoluteUrl(text) && checkUrl(text).ok;
+const ESCAPED = 'with any space, <, >, ", {, }, |, \\, ^ or ` in it written as %20, %3C, %3E, %22, %7B, %7D, %7C, %5C, %5E or %60, and a % itself as %25';
+const FULL_URL = `an absolute http(s) URL, such as "https://example.com/a.jpg", ${ESCAPED}`;
 
 /**
  * An absolute http(s) URL, or a path kept as written (root-relative "/img/a.jpg",
  * or relative "a.jpg"), which the model resolves against `siteUrl` or the
- * article's link (docs/records.md). A path holds no space, <, >, " or \, and
- * "%" only as an escape; anything with a scheme must be an http(s) URL.
+ * article's link (docs/records.md). A path holds what a URL may hold.
  */
-const isUrlOrPath = (text: string): boolean =>
-  SCHEME.test(text) ? isFullUrl(text) : text !== '' && !/[\s<>"\\]/.test(text) && !/%(?![0-9A-Fa-f]{2})/.test(text);
-const URL_OR_PATH =
-  'an absolute http(s) URL or a path, such as "https://example.com/a.jpg", "/media/a.jpg" or "a.jpg", with any space, <, > or " in it written as %20, %3C, %3E or %22, and a % itself as %25';
+const isUrlOrPath = (text: string): boolean => (SCHEME.test(text) ? isFullUrl(text) : text !== '' && uriCharacterProblem(text) === undefined);
+const URL_OR_PATH = `an absolute http(s) URL or a path, such as "https://example.com/a.jpg", "/media/a.jpg" or "a.jpg", ${ESCAPED}`;
 
 /** A Jekyll permalink pattern (`/:year/:title/`) or an Eleventy template (`{{ page.fileSlug }}`): not a link, but a rule for making one. */
 const LINK_TEMPLATE = /(^|\/):[a-z_]+|\{\{|\{%/;
@@ -296,7 +294,6 @@ export function readFields(
           const person = readPerson(typeof cleaned === 'string' ? cleaned.replace(/\s+/g, ' ') : cleaned);
           if (typeof person === 'string') report.error('input/field-type', `"${key}": ${person}`, line);
           else if (person.url !== undefined && !isFullUrl(person.url)) report.error('input/field-type', `"${key}": "url" ${JSON.stringify(person.url)} must be ${FULL_URL}`, line);
-          else if (person.email?.includes('"')) report.error('input/field-type', `"${key}": ${JSON.stringify(person.email)} is not an email address feeds can carry: JSON Feed writes it in a mailto: URL, which cannot hold a '"'`, line);
           // A name is one line, as titles are: RSS writes it inside "email (Name)".
           else people.push({ ...person, name: person.name.replace(/\s+/g, ' ') });
         }

@@ -1,6 +1,7 @@
 import { rfc3339 } from '../dates/format.js';
 import { JSON_FEED_VERSION } from '../vocabulary/formats.js';
 import type { Entry, Feed, Person, Photo } from '../vocabulary/types.js';
+import { mailtoUrl } from '../vocabulary/values.js';
 import { joinPieces, type DocumentPieces } from './pieces.js';
 
 /** JSON Feed 1.1 (docs/formats.md). Keys are set in a fixed order, so the bytes are too. */
@@ -71,4 +72,4 @@ function photoDetails(p: Photo) {
   return Object.values(details).some((v) => v !== undefined) ? details : undefined;
 }
 
-const person = (p: Person) => ({ name: p.name, url: p.url ?? (p.email ? `mailto:${p.email}` : undefined) });
+const person = (p: Person) => ({ name: p.name, url: p.url ?? (p.email ? mailtoUrl(p.email) : undefined) });

@@ -52,6 +52,32 @@ export type Checked<T> = { readonly ok: true; readonly value: T } | { readonly o
 /** A scheme, then something: `https://...`, `mailto:...`, `tag:...`. */
 export const SCHEME = /^[A-Za-z][A-Za-z0-9+.-]*:/;
 
+/** Characters RFC 3986 (section 2) lets no URI hold as they are, and a "%" that begins no escape. */
+const NOT_IN_URI = /[\s<>"{}|\\^`]|%(?![0-9A-Fa-f]{2})/;
+
+/**
+ * Why a URI reference cannot be one as written, or undefined: a character
+ * RFC 3986 does not allow in a URI (a space, `<>"{}|\^` and the backquote),
+ * named with its escape, or a "%" that begins no escape. Letters beyond
+ * ASCII are left alone: an IRI (RFC 3987) may hold them.
+ */
+export function uriCharacterProblem(text: string): string | undefined {
+  const m = NOT_IN_URI.exec(text.trim());
+  if (!m) return undefined;
+  if (m[0] === '%') return `"${text.trim()}" holds a "%" that does not begin an escape such as "%20"; write a percent sign as "%25"`;
+  const escape = `%${m[0].charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`;
+  const shown = /\s/.test(m[0]) ? (m[0] === ' ' ? 'a space' : 'white space') : `"${m[0]}"`;
+  return `"${text.trim()}" holds ${shown}, which a URL cannot hold; write it as "${escape}"`;
+}
+
+/**
+ * The mailto: URL JSON Feed gives an author known only by email, with the
+ * characters a URL cannot hold, and "%", "#" and "?" (RFC 6068, section 2),
+ * percent-encoded.
+ */
+export const mailtoUrl = (email: string): string =>
+  `mailto:${email.replace(/[\s<>"{}|\\^`%#?]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`)}`;
+
 /**
  * A full (absolute) URL, as RSS 2.0 and JSON Feed expect for links and the
  * W3C validator checks (InvalidFullLink): a scheme, and for http(s) and ftp a
@@ -61,7 +87,8 @@ export function checkUrl(text: string): Checked<string> {
   const url = text.trim();
   if (url === '') return { ok: false, reason: 'is empty' };
   if (!SCHEME.test(url)) return { ok: false, reason: `"${url}" is a relative URL` };
-  if (/[\s<>"]/.test(url)) return { ok: false, reason: `"${url}" holds a space or a character URLs cannot hold` };
+  const character = uriCharacterProblem(url);
+  if (character !== undefined) return { ok: false, reason: character };
   const scheme = url.slice(0, url.indexOf(':')).toLowerCase();
   if (scheme === 'http' || scheme === 'https' || scheme === 'ftp') {
     let host = '';

@@ -69,6 +69,9 @@ describe('URLs and IRIs', () => {
     expect(checkUrl('/articles/a/')).toEqual({ ok: false, reason: '"/articles/a/" is a relative URL' });
     expect(checkUrl('https:///a').ok).toBe(false);
     expect(checkUrl('https://example.com/a b').ok).toBe(false);
+    expect(checkUrl('https://example.com/a^b')).toEqual({ ok: false, reason: '"https://example.com/a^b" holds "^", which a URL cannot hold; write it as "%5E"' });
+    expect(checkUrl('https://example.com/100%')).toMatchObject({ ok: false, reason: expect.stringContaining('"%25"') });
+    expect(checkUrl('https://例え.jp/記事').ok).toBe(true);
   });
 
   it('takes tag URIs of RFC 4151 and URNs as ids, and refuses malformed ones', () => {

@@ -338,7 +338,6 @@ describe('config errors', () => {
     [{ title: '   ' }, '"title" must be non-empty text'],
     [{ language: 'English' }, '"language" must be a language tag'],
     [{ author: 'Desk <not an email>' }, '"author" "not an email" is not an email address'],
-    [{ author: { name: 'Desk', email: 'a"b@example.org' } }, '"author" "email" "a\\"b@example.org" is not an email address feeds can carry'],
     [{ title: 'Wire\u0000Desk' }, '"title" has characters that XML 1.0 forbids (U+0000); remove them'],
     [{ copyright: '© Wire \uFFFE' }, '"copyright" has characters that XML 1.0 forbids (U+FFFE); remove them'],
     [{ files: { rss: '../feed.xml' } }, '"files" "rss" must be a plain file name'],

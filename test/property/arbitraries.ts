@@ -52,8 +52,8 @@ export const oneLine: fc.Arbitrary<string> = anyText.map((s) => s.replace(/[\r\n
 /** Text with no white space of any kind, for URIs and URL paths. */
 export const noSpace: fc.Arbitrary<string> = anyText.map((s) => s.replace(/\s/g, ''));
 
-/** Text a URL or a URI may hold as written: no white space, and no <, > or " (those are percent-encoded). */
-export const inUrl: fc.Arbitrary<string> = noSpace.map((s) => s.replace(/[<>"]/g, '').replace(/%(?![0-9A-Fa-f]{2})/g, '%25'));
+/** Text a URL or a URI may hold as written: no white space, and none of <>"{}|\^` (those are percent-encoded). */
+export const inUrl: fc.Arbitrary<string> = noSpace.map((s) => s.replace(/[<>"{}|\\^`]/g, '').replace(/%(?![0-9A-Fa-f]{2})/g, '%25'));
 
 // ---------------------------------------------------------------------------
 // The documented normalizations (README, "Plain-text news records" and "Fields").

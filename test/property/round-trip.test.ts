@@ -4,6 +4,7 @@ import { parseXml, type XmlNode } from './xml-reference.js';
 import { sanitize } from '../../src/model/sanitize.js';
 import { excerpt } from '../../src/model/summary.js';
 import type { FeedFormat } from '../../src/vocabulary/types.js';
+import { mailtoUrl } from '../../src/vocabulary/values.js';
 import { anyText, asHtml, inUrl, instant, kept, loses, noSpace, oneSpaced, RUNS, wallClock, writeDate, type Instant } from './arbitraries.js';
 import { defined, publishInMemory, readWritten, view } from './pipeline.js';
 
@@ -191,7 +192,7 @@ const newestFirst = (a: Expected, b: Expected) => b.published.seconds - a.publis
 /** What the proof's reader must see in a document of each format, dates left out (they are compared as instants). */
 function expectedView(format: FeedFormat, items: readonly Expected[], feed: { title: string; description: string; rights?: string; author: Expected['authors'][number] }) {
   const personIn = (p: { name: string; email?: string; url?: string }) =>
-    format === 'json' ? defined({ name: p.name, url: p.url ?? (p.email === undefined ? undefined : `mailto:${p.email}`) }) : defined({ name: p.name, email: p.email, url: p.url });
+    format === 'json' ? defined({ name: p.name, url: p.url ?? (p.email === undefined ? undefined : mailtoUrl(p.email)) }) : defined({ name: p.name, email: p.email, url: p.url });
   const rssAuthors = (authors: Expected['authors']) =>
     authors.length === 1 && authors[0]!.email !== undefined ? [{ name: authors[0]!.name, email: authors[0]!.email }] : authors.map((p) => ({ name: p.name }));
   const image = (e: Expected) => (e.image === undefined ? [] : [{ url: e.image, type: 'image/jpeg' }]);
