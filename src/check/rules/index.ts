@@ -17,6 +17,7 @@ import { rule as feedMediaType } from './feed-media-type.js';
 import { rule as feedRelativeHtmlReference } from './feed-relative-html-reference.js';
 import { rule as feedUndeclaredPrefix } from './feed-undeclared-prefix.js';
 import { rule as feedUnknownFormat } from './feed-unknown-format.js';
+import { rule as feedUriCharacter } from './feed-uri-character.js';
 import { rule as feedWellFormed } from './feed-well-formed.js';
 import { rule as jsonAbsoluteUrl } from './json-absolute-url.js';
 import { rule as jsonAttachment } from './json-attachment.js';
@@ -69,6 +70,7 @@ export const RULES: readonly Rule[] = [
   feedRelativeHtmlReference,
   feedUndeclaredPrefix,
   feedUnknownFormat,
+  feedUriCharacter,
   feedWellFormed,
   rssAbsoluteUrl,
   rssAuthorEmail,
