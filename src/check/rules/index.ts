@@ -16,6 +16,7 @@ import { rule as feedLanguageTag } from './feed-language-tag.js';
 import { rule as feedMediaType } from './feed-media-type.js';
 import { rule as feedRelativeHtmlReference } from './feed-relative-html-reference.js';
 import { rule as feedUndeclaredPrefix } from './feed-undeclared-prefix.js';
+import { rule as feedUnexpectedText } from './feed-unexpected-text.js';
 import { rule as feedUnknownFormat } from './feed-unknown-format.js';
 import { rule as feedUriCharacter } from './feed-uri-character.js';
 import { rule as feedWellFormed } from './feed-well-formed.js';
@@ -69,6 +70,7 @@ export const RULES: readonly Rule[] = [
   feedMediaType,
   feedRelativeHtmlReference,
   feedUndeclaredPrefix,
+  feedUnexpectedText,
   feedUnknownFormat,
   feedUriCharacter,
   feedWellFormed,
