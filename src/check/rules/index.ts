@@ -22,12 +22,16 @@ import { rule as feedUriCharacter } from './feed-uri-character.js';
 import { rule as feedWellFormed } from './feed-well-formed.js';
 import { rule as jsonAbsoluteUrl } from './json-absolute-url.js';
 import { rule as jsonAttachment } from './json-attachment.js';
+import { rule as jsonAuthor } from './json-author.js';
 import { rule as jsonAuthorDeprecated } from './json-author-deprecated.js';
 import { rule as jsonContent } from './json-content.js';
 import { rule as jsonDateFormat } from './json-date-format.js';
+import { rule as jsonHub } from './json-hub.js';
 import { rule as jsonItemId } from './json-item-id.js';
 import { rule as jsonItems } from './json-items.js';
+import { rule as jsonNextUrl } from './json-next-url.js';
 import { rule as jsonTitle } from './json-title.js';
+import { rule as jsonValueType } from './json-value-type.js';
 import { rule as jsonVersion } from './json-version.js';
 import { rule as rdfDuplicateElement } from './rdf-duplicate-element.js';
 import { rule as rdfRequiredElements } from './rdf-required-elements.js';
@@ -100,12 +104,16 @@ export const RULES: readonly Rule[] = [
   atomXhtmlDiv,
   jsonAbsoluteUrl,
   jsonAttachment,
+  jsonAuthor,
   jsonAuthorDeprecated,
   jsonContent,
   jsonDateFormat,
+  jsonHub,
   jsonItemId,
   jsonItems,
+  jsonNextUrl,
   jsonTitle,
+  jsonValueType,
   jsonVersion,
   rdfDuplicateElement,
   rdfRequiredElements,
