@@ -6,7 +6,7 @@ import { PROFILE_RULES, RULES, type Rule } from '../src/check/rules/index.js';
  * test/docs/rules-doc.test.ts fails while the committed page differs.
  */
 
-const FORMAT_NAMES: Readonly<Record<string, string>> = { rss: 'RSS', atom: 'Atom', json: 'JSON Feed' };
+const FORMAT_NAMES: Readonly<Record<string, string>> = { rss: 'RSS', atom: 'Atom', json: 'JSON Feed', rdf: 'RSS 1.0' };
 
 const SEVERITY_MEANING = [
   '- **error**: fails `feedwright check`, and stops a build before anything is written.',

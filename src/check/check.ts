@@ -166,7 +166,8 @@ const ATOM_03_NS = 'http://purl.org/atom/ns#';
 
 export function formatOf(root: XmlElement): XmlFormat | { reason: string } {
   if (root.key === 'rss') return 'rss';
-  if (root.key === 'atom:feed') return 'atom';
+  // An Atom Entry Document (RFC 4287, section 2) is one entry on its own.
+  if (root.key === 'atom:feed' || root.key === 'atom:entry') return 'atom';
   if (root.key === 'rdf:RDF') return 'rdf';
   const name = `<${root.name}>`;
   if (root.local === 'RDF') return { reason: `has the root ${name} in the namespace "${root.namespace ?? ''}"; an RSS 1.0 document's root is <rdf:RDF xmlns:rdf="${RDF_NS}">` };

@@ -7,7 +7,7 @@ export const rule: Rule = {
   meta: {
     id: 'atom/author',
     severity: 'error',
-    description: 'Every entry must have an author: its own, its source\'s, or the feed\'s.',
+    description: 'Every entry must have an author: its own, its source\'s, or the feed\'s (an entry standing alone, its own or its source\'s).',
     spec: 'RFC 4287, sections 4.1.1 and 4.1.2',
     w3c: 'MissingElement',
     formats: ['atom'],
@@ -18,7 +18,10 @@ export const rule: Rule = {
     return {
       elements: {
         'atom:entry'(entry) {
-          if (entry.parent?.key === 'atom:feed' && !hasAuthor(entry) && !hasAuthor(entry.child('atom:source'))) authorless.push(entry.offset);
+          if (hasAuthor(entry) || hasAuthor(entry.child('atom:source'))) return;
+          if (entry.parent?.key === 'atom:feed') authorless.push(entry.offset);
+          // An Atom Entry Document has no feed to take an author from.
+          else if (entry.parent === undefined) context.report(entry, '<entry> has no <author>, which RFC 4287 requires of an entry standing alone; add <author><name>...</name></author>');
         },
         'atom:feed'(feed) {
           if (hasAuthor(feed)) return;

@@ -3,10 +3,13 @@ import { rule as atomDateFormat } from './atom-date-format.js';
 import { rule as atomDuplicateElement } from './atom-duplicate-element.js';
 import { rule as atomDuplicateId } from './atom-duplicate-id.js';
 import { rule as atomIdAbsolute } from './atom-id-absolute.js';
+import { rule as atomPerson } from './atom-person.js';
 import { rule as atomRequiredElements } from './atom-required-elements.js';
 import { rule as atomSelfLink } from './atom-self-link.js';
+import { rule as atomTextConstruct } from './atom-text-construct.js';
 import { rule as atomTextMarkup } from './atom-text-markup.js';
 import { rule as atomUnknownElement } from './atom-unknown-element.js';
+import { rule as atomWhitespace } from './atom-whitespace.js';
 import { rule as atomXhtmlDiv } from './atom-xhtml-div.js';
 import { rule as feedCdataEnd } from './feed-cdata-end.js';
 import { rule as feedDcDate } from './feed-dc-date.js';
@@ -39,6 +42,7 @@ import { rule as rdfUnknownElement } from './rdf-unknown-element.js';
 import { rule as rssAbsoluteUrl } from './rss-absolute-url.js';
 import { rule as rssAuthorEmail } from './rss-author-email.js';
 import { rule as rssChannelElements } from './rss-channel-elements.js';
+import { rule as rssCloud } from './rss-cloud.js';
 import { rule as rssDateFormat } from './rss-date-format.js';
 import { rule as rssDateProblematic } from './rss-date-problematic.js';
 import { rule as rssDuplicateElement } from './rss-duplicate-element.js';
@@ -46,6 +50,7 @@ import { rule as rssDuplicateEnclosure } from './rss-duplicate-enclosure.js';
 import { rule as rssDuplicateGuid } from './rss-duplicate-guid.js';
 import { rule as rssEnclosure } from './rss-enclosure.js';
 import { rule as rssGuidPermalink } from './rss-guid-permalink.js';
+import { rule as rssImage } from './rss-image.js';
 import { rule as rssItemTitleOrDescription } from './rss-item-title-or-description.js';
 import { rule as rssLanguage } from './rss-language.js';
 import { rule as rssSelfLink } from './rss-self-link.js';
@@ -81,6 +86,7 @@ export const RULES: readonly Rule[] = [
   rssAbsoluteUrl,
   rssAuthorEmail,
   rssChannelElements,
+  rssCloud,
   rssDateFormat,
   rssDateProblematic,
   rssDuplicateElement,
@@ -88,6 +94,7 @@ export const RULES: readonly Rule[] = [
   rssDuplicateGuid,
   rssEnclosure,
   rssGuidPermalink,
+  rssImage,
   rssItemTitleOrDescription,
   rssLanguage,
   rssSelfLink,
@@ -97,10 +104,13 @@ export const RULES: readonly Rule[] = [
   atomDuplicateElement,
   atomDuplicateId,
   atomIdAbsolute,
+  atomPerson,
   atomRequiredElements,
   atomSelfLink,
+  atomTextConstruct,
   atomTextMarkup,
   atomUnknownElement,
+  atomWhitespace,
   atomXhtmlDiv,
   jsonAbsoluteUrl,
   jsonAttachment,
