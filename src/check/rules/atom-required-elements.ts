@@ -11,8 +11,8 @@ export const rule: Rule = {
   meta: {
     id: 'atom/required-elements',
     severity: 'error',
-    description: 'A feed and each entry must have an id, a title and updated; an entry without content must have an alternate link.',
-    spec: 'RFC 4287, sections 4.1.1 and 4.1.2',
+    description: 'A feed and each entry must have an id, a title and updated; an entry without content must have an alternate link; a link has an href, a category a term.',
+    spec: 'RFC 4287, sections 4.1.1, 4.1.2, 4.2.2 and 4.2.7',
     w3c: 'MissingElement',
     formats: ['atom'],
   },
@@ -25,6 +25,8 @@ export const rule: Rule = {
     return {
       elements: {
         'atom:feed': (feed) => check(feed, '<feed>'),
+        'atom:link': (link) => (link.attribute('href') === undefined ? context.report(link, '<link> has no href, which RFC 4287 requires; add href="..." with the URL it points to') : undefined),
+        'atom:category': (category) => (category.attribute('term') === undefined ? context.report(category, '<category> has no term, which RFC 4287 requires; add term="..." with the category') : undefined),
         'atom:entry': (entry) => {
           check(entry, '<entry>');
           const alternate = entry.childrenOf('atom:link').some((l) => (l.attr('rel') ?? 'alternate') === 'alternate');

@@ -42,6 +42,7 @@ import { rule as rdfUnknownElement } from './rdf-unknown-element.js';
 import { rule as rssAbsoluteUrl } from './rss-absolute-url.js';
 import { rule as rssAuthorEmail } from './rss-author-email.js';
 import { rule as rssChannelElements } from './rss-channel-elements.js';
+import { rule as rssChannelParts } from './rss-channel-parts.js';
 import { rule as rssCloud } from './rss-cloud.js';
 import { rule as rssDateFormat } from './rss-date-format.js';
 import { rule as rssDateProblematic } from './rss-date-problematic.js';
@@ -50,7 +51,6 @@ import { rule as rssDuplicateEnclosure } from './rss-duplicate-enclosure.js';
 import { rule as rssDuplicateGuid } from './rss-duplicate-guid.js';
 import { rule as rssEnclosure } from './rss-enclosure.js';
 import { rule as rssGuidPermalink } from './rss-guid-permalink.js';
-import { rule as rssImage } from './rss-image.js';
 import { rule as rssItemTitleOrDescription } from './rss-item-title-or-description.js';
 import { rule as rssLanguage } from './rss-language.js';
 import { rule as rssSelfLink } from './rss-self-link.js';
@@ -86,6 +86,7 @@ export const RULES: readonly Rule[] = [
   rssAbsoluteUrl,
   rssAuthorEmail,
   rssChannelElements,
+  rssChannelParts,
   rssCloud,
   rssDateFormat,
   rssDateProblematic,
@@ -94,7 +95,6 @@ export const RULES: readonly Rule[] = [
   rssDuplicateGuid,
   rssEnclosure,
   rssGuidPermalink,
-  rssImage,
   rssItemTitleOrDescription,
   rssLanguage,
   rssSelfLink,

@@ -2,7 +2,7 @@ import type { XmlElement } from '../tree.js';
 import type { Rule } from './rule.js';
 
 /** The elements RSS 2.0 gives a channel, and an item, once each. */
-const CHANNEL_ONCE: ReadonlySet<string> = new Set(['title', 'link', 'description', 'language', 'copyright', 'managingEditor', 'webMaster', 'pubDate', 'lastBuildDate', 'generator', 'docs', 'ttl', 'image']);
+const CHANNEL_ONCE: ReadonlySet<string> = new Set(['title', 'link', 'description', 'language', 'copyright', 'managingEditor', 'webMaster', 'pubDate', 'lastBuildDate', 'generator', 'docs', 'ttl', 'image', 'cloud', 'textInput', 'skipHours', 'skipDays']);
 const ITEM_ONCE: ReadonlySet<string> = new Set(['title', 'link', 'description', 'author', 'comments', 'guid', 'pubDate', 'source']);
 const IMAGE_ONCE: ReadonlySet<string> = new Set(['url', 'title', 'link', 'width', 'height', 'description']);
 const TEXT_INPUT_ONCE: ReadonlySet<string> = new Set(['title', 'description', 'name', 'link']);
