@@ -59,6 +59,7 @@ import { rule as appleCategory } from './apple-category.js';
 import { rule as appleEpisode } from './apple-episode.js';
 import { rule as appleShow } from './apple-show.js';
 import { rule as mediaContent } from './media-content.js';
+import { rule as mediaValues } from './media-values.js';
 import { rule as podcastindexTags } from './podcastindex-tags.js';
 import type { Profile, Rule } from './rule.js';
 
@@ -134,7 +135,7 @@ export const RULES: readonly Rule[] = [
 export { feedWellFormed as WELL_FORMED, feedUnknownFormat as UNKNOWN_FORMAT };
 
 /** The profiles' rules (docs/rules.md, "Profiles"), run only when asked for. */
-export const PROFILE_RULES: readonly Rule[] = [appleShow, appleCategory, appleEpisode, podcastindexTags, mediaContent];
+export const PROFILE_RULES: readonly Rule[] = [appleShow, appleCategory, appleEpisode, podcastindexTags, mediaContent, mediaValues];
 
 /** Every rule the checker runs, and those of the profiles named. */
 export const rulesWith = (profiles: readonly Profile[]): readonly Rule[] => (profiles.length === 0 ? RULES : [...RULES, ...PROFILE_RULES.filter((r) => profiles.includes(r.meta.profile!))]);
