@@ -2,8 +2,8 @@ import type { DateTime } from 'luxon';
 import { GENERATOR } from '../vocabulary/formats.js';
 import { mailtoUrl } from '../vocabulary/values.js';
 import { escapeHtml } from '../vocabulary/html.js';
-import type { Attachment, Entry, Feed, FeedFormat, Person, Photo } from '../vocabulary/types.js';
-import type { AttachmentView, FeedView, ItemView, PersonView, PhotoView } from './view.js';
+import type { Attachment, Entry, Feed, FeedFormat, Person, Photo, Show } from '../vocabulary/types.js';
+import type { AttachmentView, EpisodeView, FeedView, ItemView, PersonView, PhotoView, ShowView } from './view.js';
 
 /*
  * What a document of each format must carry for a feed, written from each
@@ -29,11 +29,12 @@ export function expectedFeed(feed: Feed, format: FeedFormat): Omit<FeedView<Date
     hub: feed.hub,
     ...(format === 'json' ? {} : { generator: GENERATOR.name }),
     authors: format === 'rss' ? [] : feed.authors.map((p) => personIn(format, p)),
+    ...(format === 'rss' ? { show: showIn(feed.podcast) } : {}),
   };
 }
 
-/** What one item of a document of `format` must carry. */
-export function expectedItem(e: Entry, format: FeedFormat): ItemView<DateTime> {
+/** What one item of a document of `format` must carry; `podcast` when the feed is a podcast's. */
+export function expectedItem(e: Entry, format: FeedFormat, podcast: boolean): ItemView<DateTime> {
   // The summary is text; the XML formats carry it as HTML.
   const summary = e.summary === undefined ? undefined : format === 'json' ? e.summary : escapeHtml(e.summary);
   return {
@@ -50,6 +51,7 @@ export function expectedItem(e: Entry, format: FeedFormat): ItemView<DateTime> {
     attachments: enclosuresIn(format, e),
     ...(format === 'json' ? { image: e.image?.url } : {}),
     photo: photoIn(format, e.image),
+    ...(format === 'rss' ? { episode: podcast ? episodeIn(e) : undefined } : {}),
     ...(format === 'rss' ? {} : { language: e.language }),
     ...(format === 'json' ? {} : { rights: e.rights }),
     // Atom: a headline is text even when it holds "<"; summary and content are HTML.
@@ -83,6 +85,59 @@ function photoIn(format: FeedFormat, p: Photo | undefined): PhotoView | undefine
   const details = { caption: p.caption, credit: p.credit, creditRole: p.creditRole, alt: p.alt, width: size(p.width), height: size(p.height), thumbnail: p.thumbnail };
   if (format === 'json') return Object.values(details).some((v) => v !== undefined) ? { url: p.url, ...details } : undefined;
   return { url: p.url, type: p.type, medium: 'image', ...details };
+}
+
+const text = (value: number | boolean | undefined): string | undefined => (value === undefined ? undefined : String(value));
+
+/**
+ * A podcast's show in RSS (docs/podcasts.md): Apple's artwork, categories
+ * (a category with subcategories is written once, holding them), explicit
+ * ("true" or "false"), author, owner and type; the Podcasting 2.0 GUID, lock
+ * ("yes" or "no", naming the owner's email) and funding.
+ */
+function showIn(show: Show | undefined): ShowView | undefined {
+  if (show === undefined) return undefined;
+  const withSubs = new Set(show.categories.filter((c) => c.subcategory !== undefined).map((c) => c.category));
+  const categories = show.categories.filter((c) => c.subcategory !== undefined || !withSubs.has(c.category)).map((c) => (c.subcategory === undefined ? c.category : `${c.category}/${c.subcategory}`));
+  return {
+    image: show.image,
+    categories: [...new Set(categories)].sort(),
+    explicit: String(show.explicit),
+    author: show.author,
+    ownerName: show.owner?.name,
+    ownerEmail: show.owner?.email,
+    type: show.type,
+    guid: show.guid,
+    locked: show.locked === undefined ? undefined : show.locked ? 'yes' : 'no',
+    lockedOwner: show.locked === undefined ? undefined : show.owner?.email,
+    fundingUrl: show.funding?.url,
+    fundingText: show.funding?.text,
+  };
+}
+
+/**
+ * An episode in RSS: Apple's number, season, type, duration (whole seconds:
+ * the episode's own, else its audio's or video's), explicit and artwork (the
+ * item's image); the Podcasting 2.0 transcript, chapters, season and episode.
+ * An episode with none of them carries no tag.
+ */
+function episodeIn(e: Entry): EpisodeView | undefined {
+  const d = e.episode ?? {};
+  const duration = d.duration ?? e.attachments.find((a) => /^(audio|video)\//.test(a.type))?.durationInSeconds;
+  const view: EpisodeView = {
+    episode: text(d.number),
+    season: text(d.season),
+    episodeType: d.type,
+    duration: duration === undefined ? undefined : String(Math.round(duration)),
+    explicit: text(d.explicit),
+    image: e.image?.url,
+    transcriptUrl: d.transcript?.url,
+    transcriptType: d.transcript?.type,
+    chapters: d.chapters,
+    podcastSeason: text(d.season),
+    podcastEpisode: text(d.number),
+  };
+  return Object.values(view).some((v) => v !== undefined) ? view : undefined;
 }
 
 /** RSS: one author with a known email as `email (Name)`; otherwise names only, in dc:creator. */

@@ -91,7 +91,7 @@ export function startProof(feed: Feed, document: RenderedPieces, options: { read
     onItem(item, index) {
       items++;
       const entry = feed.entries[index];
-      if (entry) differences.push(...compareItems(index, expectedItem(entry, format), read.readItem(item), dates));
+      if (entry) differences.push(...compareItems(index, expectedItem(entry, format, feed.podcast !== undefined), read.readItem(item), dates));
     },
     onParsed: read.onParsed,
   });

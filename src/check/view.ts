@@ -32,6 +32,38 @@ export interface PhotoView {
   readonly thumbnail?: string;
 }
 
+/** A podcast's show as its RSS channel carries it (Apple's `itunes:` tags, the Podcasting 2.0 namespace's), every value as written. */
+export interface ShowView {
+  readonly image?: string;
+  /** "Category", or "Category/Subcategory" for each subcategory, sorted. */
+  readonly categories: readonly string[];
+  readonly explicit?: string;
+  readonly author?: string;
+  readonly ownerName?: string;
+  readonly ownerEmail?: string;
+  readonly type?: string;
+  readonly guid?: string;
+  readonly locked?: string;
+  readonly lockedOwner?: string;
+  readonly fundingUrl?: string;
+  readonly fundingText?: string;
+}
+
+/** A podcast episode's tags in its RSS item, every value as written. */
+export interface EpisodeView {
+  readonly episode?: string;
+  readonly season?: string;
+  readonly episodeType?: string;
+  readonly duration?: string;
+  readonly explicit?: string;
+  readonly image?: string;
+  readonly transcriptUrl?: string;
+  readonly transcriptType?: string;
+  readonly chapters?: string;
+  readonly podcastSeason?: string;
+  readonly podcastEpisode?: string;
+}
+
 export interface ItemView<D> {
   readonly id?: string;
   readonly title?: string;
@@ -46,6 +78,8 @@ export interface ItemView<D> {
   readonly image?: string;
   /** The photo's details: Media RSS `media:content` in RSS and Atom; JSON Feed's `_media` with its `image`. */
   readonly photo?: PhotoView;
+  /** RSS: a podcast episode's tags. */
+  readonly episode?: EpisodeView;
   readonly language?: string;
   readonly rights?: string;
   /** Atom: the `type` of the title, summary and content constructs. */
@@ -68,5 +102,7 @@ export interface FeedView<D> {
   readonly hub?: string;
   readonly generator?: string;
   readonly authors: readonly PersonView[];
+  /** RSS: a podcast's show tags. */
+  readonly show?: ShowView;
   readonly items: readonly ItemView<D>[];
 }

@@ -61,7 +61,7 @@ ETag and Last-Modified with 304s, gzip and brotli, Cache-Control from the config
   },
   check: {
     synopsis: 'feedwright check [--format text|json] [--strict] [--profile apple|podcastindex|media]... [--base URL] FILE...',
-    text: `Checks RSS 2.0, Atom 1.0 and JSON Feed files from any publisher against
+    text: `Checks RSS 2.0, RSS 1.0, Atom 1.0 and JSON Feed files from any publisher against
 feedwright's rules; "-" reads standard input. Prints path:line:col, severity,
 message and rule id for each problem, then a summary. A feed with RFC 5005
 archive pages has its chain followed through its folder, each page checked.

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { startProof } from '../../src/check/prove.js';
 import { createFeeds } from '../../src/index.js';
 import { uuidV5 } from '../../src/vocabulary/uuid.js';
 import { BASE_CONFIG } from '../helpers.js';
@@ -34,6 +35,27 @@ describe('a podcast', () => {
     expect(rss).toContain('<itunes:season>2</itunes:season>');
     const json = JSON.parse(made.files['feed.json']!).items;
     expect(json.map((i: { attachments: { duration_in_seconds: number }[] }) => i.attachments[0]!.duration_in_seconds)).toEqual([95, 3723]);
+  });
+
+  it("is read back by the proof: the show's and each episode's tags as written, and a changed one is caught, naming it", async () => {
+    const config = { ...BASE_CONFIG, podcast: { ...SHOW, owner: { name: 'Wire Audio', email: 'audio@wire.example.org' }, locked: true, funding: { url: 'https://wire.example.org/give', text: 'Support us' } } };
+    const made = await createFeeds({ config, records: [episode(1, { duration: 95, season: 2, chapters: '/audio/1.json' }), episode(2)], now: NOW });
+    expect(made.diagnostics).toEqual([]);
+    const rss = made.files['feed.xml']!;
+    const roundTrip = (text: string) => startProof(made.feed!, { format: 'rss', file: 'feed.xml', head: text, tail: '' }).finish().filter((d) => d.ruleId === 'proof/round-trip');
+    expect(roundTrip(rss)).toEqual([]);
+    const changes: [string, string, string][] = [
+      ['<itunes:duration>95</itunes:duration>', '<itunes:duration>96</itunes:duration>', 'field "episode"'],
+      ['<podcast:season>2</podcast:season>', '', 'field "episode"'],
+      ['<itunes:category text="Technology"/>', '', 'field "show"'],
+      ['>Support us</podcast:funding>', '>Support</podcast:funding>', 'field "show"'],
+      ['<itunes:explicit>false</itunes:explicit>', '<itunes:explicit>true</itunes:explicit>', 'field "show"'],
+    ];
+    for (const [from, to, field] of changes) {
+      expect(rss).toContain(from);
+      const [d] = roundTrip(rss.replace(from, to));
+      expect(d?.message, from).toContain(field);
+    }
   });
 
   it('makes the name-based UUIDs RFC 9562 gives', () => {

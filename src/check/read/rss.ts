@@ -1,5 +1,6 @@
 import type { XmlElement } from '../tree.js';
 import { readPhoto } from './media.js';
+import { readEpisode, readShow } from './podcast.js';
 import type { FeedView, ItemView, PersonView } from '../view.js';
 
 /** RSS 2.0 as a reader sees it; undefined when the document is not RSS. */
@@ -20,6 +21,7 @@ export function read(root: XmlElement): FeedView<string> | undefined {
     hub: channel.childrenOf('atom:link').find((l) => l.attr('rel') === 'hub')?.attr('href'),
     generator: text('generator'),
     authors: [],
+    show: readShow(channel),
     items: channel.childrenOf('item').map(item),
   };
 }
@@ -41,6 +43,7 @@ export function item(node: XmlElement): ItemView<string> {
     attachments: node.childrenOf('enclosure').map((e) => ({ url: e.attr('url'), type: e.attr('type'), length: e.attr('length') })),
     rights: text('dc:rights'),
     photo: readPhoto(node),
+    episode: readEpisode(node),
   };
 }
 
