@@ -74,9 +74,14 @@ export async function followArchive(head: { readonly file: string; readonly view
       report.error('archive/missing-page', `links (${rel}) to ${url}, and ${page.file} is not there`);
       break;
     }
-    diagnostics.push(...check(page.text, { file: page.file, ...(options.now === undefined ? {} : { now: options.now }), ...(options.rules === undefined ? {} : { rules: options.rules }) }).diagnostics);
+    const checked = check(page.text, { file: page.file, ...(options.now === undefined ? {} : { now: options.now }), ...(options.rules === undefined ? {} : { rules: options.rules }) });
+    diagnostics.push(...checked.diagnostics);
     const view = archiveView(page.text);
-    if (view === undefined) break;
+    if (view === undefined) {
+      // A document check reads that is no feed (an Atom entry standing alone): the chain cannot go on through it.
+      if (!checked.diagnostics.some((d) => d.severity === 'error')) report.error('archive/not-a-feed', `links (${rel}) to ${url}, and ${page.file} is not a feed; an archive page is a feed document (RFC 5005), with its items and its own prev-archive link`);
+      break;
+    }
     const at = diagnosticsFor(page.file, diagnostics);
     if (!view.json && !view.archived) at.warning('archive/not-marked', 'is on the archive chain but has no <fh:archive/>: readers may take it for a feed of its own');
     for (const id of view.ids) {

@@ -4,7 +4,7 @@ import { lineFinder } from '../vocabulary/position.js';
 import type { FeedFormat, Person, ShowDetails } from '../vocabulary/types.js';
 import type { UnknownFieldsMode } from '../vocabulary/record.js';
 import { appleCategory } from '../vocabulary/apple-categories.js';
-import { isAbsoluteUrl, isEmail, isLanguageTag, readPerson, uriCharacterProblem } from '../vocabulary/values.js';
+import { checkUrl, isAbsoluteUrl, isEmail, isLanguageTag, readPerson, uriCharacterProblem } from '../vocabulary/values.js';
 import { XML_FORBIDDEN, codePointName } from '../vocabulary/formats.js';
 
 /** feedwright.config.json, validated, every default filled in (docs/config.md). */
@@ -87,9 +87,11 @@ const text: Check = (v) => (typeof v === 'string' && v.trim() !== '' ? undefined
 const url: Check = (v) => {
   const should = 'must be an absolute http(s) URL, such as "https://example.com"';
   if (typeof v !== 'string' || !isAbsoluteUrl(v)) return should;
-  const character = uriCharacterProblem(v);
-  return character === undefined ? undefined : `${should}: ${character}`;
+  const checked = checkUrl(v);
+  return checked.ok ? undefined : `${should}: ${checked.reason}`;
 };
+/** A path pattern's fixed parts hold only what a URL may hold (its placeholders are filled with slugs, dates and language tags). */
+const patternProblem = (pattern: string): string | undefined => uriCharacterProblem(pattern.replace(/\{[^}]*\}/g, 'x'));
 const bool: Check = (v) => (typeof v === 'boolean' ? undefined : 'must be true or false');
 const FIELDS: Readonly<Record<string, Check>> = {
   title: text,
@@ -99,7 +101,9 @@ const FIELDS: Readonly<Record<string, Check>> = {
   articlePath: (v) => {
     if (typeof v !== 'string' || !v.startsWith('/') || !v.includes('{slug}')) return 'must be a path that starts with "/" and holds "{slug}", such as "/articles/{slug}/" or "/{year}/{month}/{day}/{slug}/"';
     const unknown = [...v.matchAll(/\{([^}]*)\}/g)].map((m) => m[0]).find((p) => !ARTICLE_PATH_PLACEHOLDERS.includes(p));
-    return unknown === undefined ? undefined : `holds "${unknown}", which is not one of ${ARTICLE_PATH_PLACEHOLDERS.join(', ')}`;
+    if (unknown !== undefined) return `holds "${unknown}", which is not one of ${ARTICLE_PATH_PLACEHOLDERS.join(', ')}`;
+    const character = patternProblem(v);
+    return character === undefined ? undefined : `must be a path a URL can hold: ${character}`;
   },
   language: (v) => (typeof v === 'string' && isLanguageTag(v) ? undefined : 'must be a language tag such as "en" or "zh-CN"'),
   author: (v) => {
@@ -134,6 +138,8 @@ const FIELDS: Readonly<Record<string, Check>> = {
       if (typeof pattern !== 'string' || placeholders.length !== 1 || !allowed.includes(placeholders[0]!) || !pattern.endsWith('/') || pattern.startsWith('/') || /\\|(^|\/)\.\.?\//.test(pattern)) {
         return `"${kind}" must be a folder under the output folder that holds ${allowed.map((p) => `"${p}"`).join(' or ')} once and ends in "/", such as "${kind === 'language' ? '{value}/' : `${kind}/{slug}/`}"`;
       }
+      const character = patternProblem(pattern);
+      if (character !== undefined) return `"${kind}" must be a folder a URL can name: ${character}`;
     }
     return undefined;
   },
@@ -291,7 +297,11 @@ function podcastProblem(v: unknown): string | undefined {
   const p = v as Record<string, unknown>;
   const other = Object.keys(p).find((k) => !PODCAST_KEYS.includes(k));
   if (other !== undefined) return `has a key "${other}"; its keys are ${PODCAST_KEYS.join(', ')}`;
-  if (typeof p.image !== 'string' || !isAbsoluteUrl(p.image) || !/\.(jpe?g|png)$/i.test(new URL(p.image).pathname)) return 'needs an "image": the show\'s artwork, an absolute URL of a JPEG or PNG file, as Apple Podcasts asks';
+  const artwork = 'needs an "image": the show\'s artwork, an absolute URL of a JPEG or PNG file, as Apple Podcasts asks';
+  if (typeof p.image !== 'string') return artwork;
+  const imageProblem = url(p.image);
+  if (imageProblem !== undefined) return `${artwork}; its "image" ${imageProblem}`;
+  if (!/\.(jpe?g|png)$/i.test(new URL(p.image).pathname)) return artwork;
   if (!Array.isArray(p.categories) || p.categories.length === 0 || !p.categories.every((c) => typeof c === 'string')) return 'needs "categories": a list of Apple Podcasts categories, such as ["News/Daily News", "Technology"]';
   const unknown = (p.categories as string[]).find((c) => appleCategory(c) === undefined);
   if (unknown !== undefined) return `has the category "${unknown}", which is not on Apple Podcasts' list (docs/podcasts.md); write one such as "News" or "News/Daily News"`;
@@ -304,7 +314,7 @@ function podcastProblem(v: unknown): string | undefined {
   if (p.locked === true && owner === undefined) return '"locked" needs an "owner": podcast:locked names the owner\'s email';
   if (p.guid !== undefined && (typeof p.guid !== 'string' || !UUID.test(p.guid))) return '"guid" must be a UUID, such as "917393e3-1b1e-5cef-ace4-edaa54e1f810"';
   const funding = p.funding as Record<string, unknown> | undefined;
-  if (funding !== undefined && (typeof funding !== 'object' || funding === null || typeof funding.url !== 'string' || !isAbsoluteUrl(funding.url) || typeof funding.text !== 'string' || Object.keys(funding).length !== 2)) return '"funding" must be {"url": an absolute URL, "text": what it says}';
+  if (funding !== undefined && (typeof funding !== 'object' || funding === null || typeof funding.url !== 'string' || url(funding.url) !== undefined || !funding.url.startsWith('https:') || typeof funding.text !== 'string' || Object.keys(funding).length !== 2)) return '"funding" must be {"url": an absolute https URL, as Podcast Index asks, "text": what it says}';
   return undefined;
 }
 
@@ -314,7 +324,8 @@ function readPodcast(p: Record<string, unknown>): PodcastConfig {
   const funding = p.funding as { url: string; text: string } | undefined;
   return {
     image: p.image as string,
-    categories: (p.categories as string[]).map((c) => appleCategory(c)!),
+    // A category given twice is one category.
+    categories: [...new Set(p.categories as string[])].map((c) => appleCategory(c)!),
     explicit: p.explicit as boolean,
     type: (p.type as PodcastConfig['type'] | undefined) ?? 'episodic',
     ...(p.author === undefined ? {} : { author: (p.author as string).trim() }),

@@ -44,6 +44,10 @@ describe('a podcast', () => {
     const rss = made.files['feed.xml']!;
     const roundTrip = (text: string) => startProof(made.feed!, { format: 'rss', file: 'feed.xml', head: text, tail: '' }).finish().filter((d) => d.ruleId === 'proof/round-trip');
     expect(roundTrip(rss)).toEqual([]);
+    // A category given twice is one: written once, and read back once.
+    const twice = await createFeeds({ config: { ...config, podcast: { ...config.podcast, categories: ['News/Daily News', 'News/Daily News', 'News'] } }, records: [episode(1)], now: NOW });
+    expect(twice.diagnostics).toEqual([]);
+    expect(twice.files['feed.xml']!.match(/text="Daily News"/g)).toHaveLength(1);
     const changes: [string, string, string][] = [
       ['<itunes:duration>95</itunes:duration>', '<itunes:duration>96</itunes:duration>', 'field "episode"'],
       ['<podcast:season>2</podcast:season>', '', 'field "episode"'],

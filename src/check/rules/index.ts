@@ -54,6 +54,7 @@ import { rule as rssGuidPermalink } from './rss-guid-permalink.js';
 import { rule as rssItemTitleOrDescription } from './rss-item-title-or-description.js';
 import { rule as rssLanguage } from './rss-language.js';
 import { rule as rssSelfLink } from './rss-self-link.js';
+import { rule as rssUnknownAttribute } from './rss-unknown-attribute.js';
 import { rule as rssUnknownElement } from './rss-unknown-element.js';
 import { rule as appleCategory } from './apple-category.js';
 import { rule as appleEpisode } from './apple-episode.js';
@@ -99,6 +100,7 @@ export const RULES: readonly Rule[] = [
   rssItemTitleOrDescription,
   rssLanguage,
   rssSelfLink,
+  rssUnknownAttribute,
   rssUnknownElement,
   atomAuthor,
   atomDateFormat,

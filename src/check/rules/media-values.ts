@@ -5,8 +5,8 @@ import type { Rule } from './rule.js';
 
 const WHOLE = /^\d+$/;
 const NUMBER = /^\d+(\.\d+)?$/;
-/** Normal play time: seconds, or h:mm:ss with a fraction (RFC 2326, section 3.6). */
-const NPT = /^(\d+(\.\d+)?|\d+:[0-5]\d:[0-5]\d(\.\d+)?)$/;
+/** Normal play time: "now", seconds, or h:mm:ss with a fraction, minutes and seconds of one or two digits (RFC 2326, section 3.6). */
+const NPT = /^(now|\d+(\.\d+)?|\d+:[0-5]?\d:[0-5]?\d(\.\d+)?)$/;
 const CONTENT_ATTRIBUTES: Readonly<Record<string, readonly [RegExp, string]>> = {
   fileSize: [WHOLE, 'a whole number of bytes'],
   width: [WHOLE, 'a whole number of pixels'],
