@@ -33,6 +33,8 @@ export interface CorpusOptions {
   readonly seed?: number;
   /** About this many bytes of body per record. */
   readonly bodyBytes?: number;
+  /** How many records a JSON file holds (default 10). */
+  readonly perJsonFile?: number;
 }
 
 const pad = (n: number, width = 2) => String(n).padStart(width, '0');
@@ -87,7 +89,7 @@ export async function writeExport(path: string, options: CorpusOptions): Promise
   await new Promise<void>((resolve) => out.end(']\n', resolve));
 }
 
-/** Writes `count` records under `dir`: about 40% plain text, 30% Markdown, 30% JSON (in files of ten). */
+/** Writes `count` records under `dir`: about 40% plain text, 30% Markdown, 30% JSON (in files of ten, or `perJsonFile`). */
 export async function writeCorpus(dir: string, options: CorpusOptions): Promise<void> {
   const w = writer(options);
   const { rand, pick, body, title } = w;
@@ -115,7 +117,7 @@ export async function writeCorpus(dir: string, options: CorpusOptions): Promise<
       writes.push(put(`${folder}/post-${i}.md`, `---\n${front.join('\n')}\n---\n${md.join('\n\n')}\n`));
     } else {
       json.push(jsonRecord(w, i, stamp));
-      if (json.length === 10) {
+      if (json.length === (options.perJsonFile ?? 10)) {
         writes.push(put(`${folder}/items-${i}.json`, JSON.stringify(json, null, 2) + '\n'));
         json = [];
       }

@@ -8,6 +8,7 @@ import { writeCorpus, writeExport } from './corpus.js';
 
 /**
  * npm run bench [-- --sizes 1000,10000,100000 --runs 5 --large-runs 3 --everyday-runs 7]
+ * npm run bench -- --scale 100000,1000000 [--scale-runs 3]
  *
  * For each size N: a seeded corpus of N records in the three formats; then,
  * each measurement in a fresh process, several runs, medians reported:
@@ -18,12 +19,18 @@ import { writeCorpus, writeExport } from './corpus.js';
  *   against feed@6.0.0 rendering the same items; a cold build end to end,
  *   and feed@6.0.0 loading the same items as JSON, rendering and writing.
  * Prints a table and writes bench/results.json.
+ *
+ * With --scale, only the scale case instead: the everyday build (limit 50)
+ * of N small records (about 500 bytes; JSON files of 1,000 records), cold,
+ * its time and peak memory, given a heap that lets it finish: how a build
+ * grows with an archive it shows 50 items of. Writes bench/results-scale.json.
  */
 const exec = promisify(execFile);
 const { values } = parseArgs({
-  options: { sizes: { type: 'string', default: '1000,10000,100000' }, runs: { type: 'string', default: '5' }, 'large-runs': { type: 'string', default: '3' }, 'everyday-runs': { type: 'string', default: '7' }, keep: { type: 'boolean', default: false } },
+  options: { scale: { type: 'string' }, 'scale-runs': { type: 'string', default: '3' }, sizes: { type: 'string', default: '1000,10000,100000' }, runs: { type: 'string', default: '5' }, 'large-runs': { type: 'string', default: '3' }, 'everyday-runs': { type: 'string', default: '7' }, keep: { type: 'boolean', default: false } },
 });
-const sizes = values.sizes.split(',').map(Number);
+const scaleSizes = values.scale?.split(',').map(Number);
+const sizes = scaleSizes ? [] : values.sizes.split(',').map(Number);
 const runs = Number(values.runs);
 // 100,000 records take minutes a run: they run fewer times. The shorter runs are the noisier, and run more.
 const largeRuns = Number(values['large-runs']);
@@ -47,15 +54,17 @@ async function json(args: string[], cwd: string, stderr = false): Promise<Record
   return JSON.parse(lines.at(-1)!);
 }
 
-/** A project of `n` records: the corpus in many files, or one JSON export of them all (`export`). */
-async function project(n: number, limit: number, kind: 'files' | 'export' = 'files'): Promise<string> {
+/** A project of `n` records: the corpus in many files, or one JSON export of them all (`export`), or small records in many files (`small`). */
+async function project(n: number, limit: number, kind: 'files' | 'export' | 'small' = 'files'): Promise<string> {
   const dir = join(root, `${kind}-${n}`);
   try {
     await stat(join(dir, 'articles', '.complete'));
   } catch {
     await rm(dir, { recursive: true, force: true });
-    console.error(`writing ${kind === 'files' ? 'a corpus' : 'an export'} of ${n} records…`);
+    console.error(`writing ${kind === 'export' ? 'an export' : 'a corpus'} of ${n} records…`);
     if (kind === 'files') await writeCorpus(join(dir, 'articles'), { count: n, seed: 1 });
+    // About 500 bytes a record, and 1,000 records a JSON file.
+    else if (kind === 'small') await writeCorpus(join(dir, 'articles'), { count: n, seed: 1, bodyBytes: 250, perJsonFile: 1000 });
     // 3 KB a record, as the issue's export of 100,000 records in 300 MB.
     else await writeExport(join(dir, 'articles', 'export.json'), { count: n, seed: 1, bodyBytes: 2400 });
     await writeFile(join(dir, 'articles', '.complete'), '');
@@ -173,18 +182,50 @@ for (const n of sizes) {
   console.error(`N=${n} done`);
 }
 
-const names = Object.keys(results[String(sizes[0])]!);
-const format = (v: number) => (Number.isNaN(v) ? '–' : v >= 100 ? v.toFixed(0) : v.toFixed(2));
-const runCounts = [...new Set(sizes.map(runsFor))];
-const medians = runCounts.length === 1 ? `median of ${runCounts[0]}` : `median of ${runs}, at 100,000 of ${largeRuns}`;
-const lines = [`| measure (${medians}; everyday builds of ${everydayRuns}) | ${sizes.map((n) => `N = ${n.toLocaleString('en-US')}`).join(' | ')} |`, `| --- |${sizes.map(() => ' ---: |').join('')}`];
-for (const name of names) lines.push(`| ${name} | ${sizes.map((n) => format(results[String(n)]![name]!)).join(' | ')} |`);
-const big = sizes.filter((n) => n >= 10000);
-if (big.includes(10000) && big.includes(100000)) {
-  lines.push(`| growth: archive build 100k / 10k | ${format(results['100000']!['archive build ms']! / results['10000']!['archive build ms']!)} |`);
-}
 const machine = `${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}`;
-console.log(`feedwright bench: ${machine}\n\n${lines.join('\n')}`);
-await mkdir(here, { recursive: true });
-await writeFile(join(here, '..', '..', '..', 'bench', 'results.json'), JSON.stringify({ machine, runs, largeRuns, everydayRuns, results, table: lines }, null, 2) + '\n');
+const format = (v: number) => (Number.isNaN(v) ? '–' : v >= 100 ? v.toFixed(0) : v.toFixed(2));
+if (sizes.length > 0) {
+  const names = Object.keys(results[String(sizes[0])]!);
+  const runCounts = [...new Set(sizes.map(runsFor))];
+  const medians = runCounts.length === 1 ? `median of ${runCounts[0]}` : `median of ${runs}, at 100,000 of ${largeRuns}`;
+  const lines = [`| measure (${medians}; everyday builds of ${everydayRuns}) | ${sizes.map((n) => `N = ${n.toLocaleString('en-US')}`).join(' | ')} |`, `| --- |${sizes.map(() => ' ---: |').join('')}`];
+  for (const name of names) lines.push(`| ${name} | ${sizes.map((n) => format(results[String(n)]![name]!)).join(' | ')} |`);
+  const big = sizes.filter((n) => n >= 10000);
+  if (big.includes(10000) && big.includes(100000)) {
+    lines.push(`| growth: archive build 100k / 10k | ${format(results['100000']!['archive build ms']! / results['10000']!['archive build ms']!)} |`);
+  }
+  console.log(`feedwright bench: ${machine}\n\n${lines.join('\n')}`);
+  await mkdir(here, { recursive: true });
+  await writeFile(join(here, '..', '..', '..', 'bench', 'results.json'), JSON.stringify({ machine, runs, largeRuns, everydayRuns, results, table: lines }, null, 2) + '\n');
+}
+
+if (scaleSizes) {
+  // A heap that lets the largest build finish, so that its peak can be read (Node's default stops near 4 GB).
+  const HEAP = '--max-old-space-size=20000';
+  const scaleRuns = Number(values['scale-runs']);
+  const scaled: Record<string, Record<string, number>> = {};
+  for (const n of scaleSizes) {
+    const dir = await project(n, 50, 'small');
+    const cold: number[] = [];
+    const peak: number[] = [];
+    for (let r = 0; r < scaleRuns; r++) {
+      await clean(dir);
+      const build = await cli(dir, HEAP);
+      if (build.code !== 0) throw new Error(`the build of ${n} small records failed: ${build.stdout}`);
+      cold.push(build.wallMs as number);
+      peak.push(build.maxRssMB as number);
+    }
+    scaled[`${n}`] = { 'everyday cold build ms': median(cold), 'everyday cold peak MB': median(peak) };
+    console.error(`scale N=${n} done`);
+  }
+  const lines = [`| small records, limit 50 (median of ${scaleRuns}) | ${scaleSizes.map((n) => `N = ${n.toLocaleString('en-US')}`).join(' | ')} |`, `| --- |${scaleSizes.map(() => ' ---: |').join('')}`];
+  for (const name of ['everyday cold build ms', 'everyday cold peak MB']) lines.push(`| ${name} | ${scaleSizes.map((n) => format(scaled[String(n)]![name]!)).join(' | ')} |`);
+  const [small, large] = [scaleSizes[0]!, scaleSizes.at(-1)!];
+  if (large > small) {
+    const ratio = (name: string) => format(scaled[String(large)]![name]! / scaled[String(small)]![name]!);
+    lines.push(`| growth ${large.toLocaleString('en-US')} / ${small.toLocaleString('en-US')}: time, peak | ${ratio('everyday cold build ms')}, ${ratio('everyday cold peak MB')} |`);
+  }
+  console.log(`feedwright bench (scale): ${machine}\n\n${lines.join('\n')}`);
+  await writeFile(join(here, '..', '..', '..', 'bench', 'results-scale.json'), JSON.stringify({ machine, scaleRuns, results: scaled, table: lines }, null, 2) + '\n');
+}
 if (!values.keep) await rm(root, { recursive: true, force: true });
