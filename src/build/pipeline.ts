@@ -35,13 +35,14 @@ export async function runPipeline(plan: BuildPlan): Promise<BuildResult> {
   for (const { path, severity, ruleId, message } of files.unlisted) diagnosticsFor(nameOf(path), diagnostics)[severity](ruleId, message);
 
   let memo = cache && FileMemo.open(cache.memo, cache.key);
-  // A set of feeds (facets, archives) shows more than `limit` items: none are kept.
+  // A set of feeds (facets, archives) shows more than `limit` items: none are kept. A feed of few items holds
+  // the placements of every record and reads the files it shows again, not every record (docs/performance.md).
   const keepShown = config.limit <= KEEP_SHOWN_UP_TO && config.facets === undefined && config.archive === undefined;
   const recordFiles = files.paths.map((path) => {
     const stats = inputs.stats.get(path);
     return { path, file: nameOf(path), ...(stats ? { stats } : {}) };
   });
-  const source = await fileSource(recordFiles, config, { context: { unknownFields: config.unknownFields, ...(config.timezone === undefined ? {} : { timezone: config.timezone }) }, ...(memo ? { memo } : {}), statedAt: inputs.statedAt, keepShown, ...(config.publicDir === undefined ? {} : { publicDir: join(options.cwd ?? process.cwd(), config.publicDir) }) }, diagnostics);
+  const source = await fileSource(recordFiles, config, { context: { unknownFields: config.unknownFields, ...(config.timezone === undefined ? {} : { timezone: config.timezone }) }, ...(memo ? { memo } : {}), statedAt: inputs.statedAt, keepShown, readShownAgain: keepShown, ...(config.publicDir === undefined ? {} : { publicDir: join(options.cwd ?? process.cwd(), config.publicDir) }) }, diagnostics);
   if (!keepShown) {
     // Nothing more goes into the memo: saved now, and let go before the feed is made (at 100,000 records it held some 150 MB at the peak).
     await memo?.save();

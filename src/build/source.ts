@@ -16,6 +16,14 @@ export interface RecordFile {
   readonly stats?: FileStats;
 }
 
+/** A record file read and parsed in this build, its records not yet placed. */
+interface Parsed {
+  readonly file: RecordFile;
+  readonly hash: string;
+  readonly records: readonly ArticleRecord[];
+  readonly found: Diagnostic[];
+}
+
 interface Read {
   readonly path: string;
   readonly hash?: string;
@@ -38,6 +46,12 @@ export interface FileSourceOptions {
   readonly publicDir?: string;
   /** Keep in the memo the records of the files the feed shows, so that a rebuild need not read them (see build.ts). */
   readonly keepShown?: boolean;
+  /**
+   * Let each file's records go once they are placed, and read the files the
+   * feed shows again when it shows them: for a feed that shows a few items of
+   * many, whose build then holds the placements of the records, not the records.
+   */
+  readonly readShownAgain?: boolean;
 }
 
 /**
@@ -45,6 +59,8 @@ export interface FileSourceOptions {
  * and its records placed, or its placements taken from the memo when its
  * bytes are unchanged. A file the memo vouched for is read only if the feed
  * shows one of its records. A file that gives any message is not kept.
+ * With `readShownAgain`, a file read here keeps only its placements, and is
+ * read again if the feed shows one of its records.
  */
 export async function fileSource(files: readonly RecordFile[], config: Config, options: FileSourceOptions, diagnostics: Diagnostic[]): Promise<RecordSource> {
   const { memo, statedAt, context } = options;
@@ -53,7 +69,31 @@ export async function fileSource(files: readonly RecordFile[], config: Config, o
   const parse = (path: string, file: string, bytes: Uint8Array, into: Diagnostic[]) => parseRecordFile(bytes, path.slice(path.lastIndexOf(sep) + 1), file, diagnosticsFor(file, into), context);
 
   const reads = new Map<string, Read>();
-  const parsed: { file: RecordFile; hash: string; records: ArticleRecord[]; found: Diagnostic[] }[] = [];
+  // A file's records are placed as soon as it is read, unless local media sizes, which need every record's media first, are to be looked up.
+  const mediaFirst = options.publicDir !== undefined;
+  let place = mediaFirst ? undefined : placer(config, {});
+  const placeAll = (records: readonly ArticleRecord[], found: Diagnostic[]): ShownRecord[] => {
+    const shown: ShownRecord[] = [];
+    for (const record of records) {
+      const placed = place!(record, found);
+      if (placed) shown.push({ record, placed });
+    }
+    return shown;
+  };
+  // A record is found by its slug and the line it starts on: two records of one file may share a slug (a future one, not yet checked against the others).
+  const keyOf = (p: Placement) => `${p.slug}\n${p.line ?? ''}`;
+  const bySlug = (shown: readonly ShownRecord[]) => new Map(shown.map((s) => [keyOf(s.placed), s]));
+  const settle = ({ file, hash, records, found }: Parsed) => {
+    const shown = placeAll(records, found);
+    const placements = shown.map((s) => s.placed);
+    // Read again if the feed shows one of its records: shown() finds it has no records and its bytes' hash.
+    if (options.readShownAgain) reads.set(file.file, { path: file.path, hash, placements });
+    else reads.set(file.file, { path: file.path, hash, placements, shown: bySlug(shown), fromFile: true });
+    if (found.length === 0 && memo && file.stats && hash !== '') memo.keep(file.file, file.stats, statedAt, hash, placements.map(placementOnly));
+    diagnostics.push(...found);
+  };
+
+  const parsed: Parsed[] = [];
   for (const file of files) {
     const looked = memo && file.stats ? memo.lookup(file.file, file.path, file.stats, statedAt) : undefined;
     if (looked?.fresh) {
@@ -63,29 +103,16 @@ export async function fileSource(files: readonly RecordFile[], config: Config, o
     const found: Diagnostic[] = [];
     const bytes = looked?.bytes ?? readBytes(file.path, diagnosticsFor(file.file, found));
     const records = bytes === undefined ? [] : parse(file.path, file.file, bytes, found);
-    // Hashed only for the memo: without one, nothing asks.
-    parsed.push({ file, hash: bytes === undefined || memo === undefined ? '' : sha1(bytes), records, found });
+    // Hashed for the memo, and for a file to be read again: without either, nothing asks.
+    const hash = bytes === undefined || (memo === undefined && !options.readShownAgain) ? '' : sha1(bytes);
+    if (mediaFirst) parsed.push({ file, hash, records, found });
+    else settle({ file, hash, records, found });
   }
-  // Local media sizes are inputs the memo does not track: with them, the build has no memo (see build.ts).
-  const mediaSizes = options.publicDir === undefined ? undefined : await localMediaSizes(parsed.flatMap((p) => p.records).flatMap(mediaUrls(config)), config.siteUrl, options.publicDir);
-  const place = placer(config, mediaSizes === undefined ? {} : { mediaSizes });
-  const placeAll = (records: readonly ArticleRecord[], found: Diagnostic[]): ShownRecord[] => {
-    const shown: ShownRecord[] = [];
-    for (const record of records) {
-      const placed = place(record, found);
-      if (placed) shown.push({ record, placed });
-    }
-    return shown;
-  };
-  // A record is found by its slug and the line it starts on: two records of one file may share a slug (a future one, not yet checked against the others).
-  const keyOf = (p: Placement) => `${p.slug}\n${p.line ?? ''}`;
-  const bySlug = (shown: readonly ShownRecord[]) => new Map(shown.map((s) => [keyOf(s.placed), s]));
-  for (const { file, hash, records, found } of parsed) {
-    const shown = placeAll(records, found);
-    const placements = shown.map((s) => s.placed);
-    reads.set(file.file, { path: file.path, hash, placements, shown: bySlug(shown), fromFile: true });
-    if (found.length === 0 && memo && file.stats && hash !== '') memo.keep(file.file, file.stats, statedAt, hash, placements.map(placementOnly));
-    diagnostics.push(...found);
+  if (mediaFirst) {
+    // Local media sizes are inputs the memo does not track: with them, the build has no memo (see build.ts).
+    const mediaSizes = await localMediaSizes(parsed.flatMap((p) => p.records).flatMap(mediaUrls(config)), config.siteUrl, options.publicDir!);
+    place = placer(config, { mediaSizes });
+    for (const one of parsed) settle(one);
   }
 
   return {
