@@ -71,11 +71,11 @@ export async function fileSource(files: readonly RecordFile[], config: Config, o
   const reads = new Map<string, Read>();
   // A file's records are placed as soon as it is read, unless local media sizes, which need every record's media first, are to be looked up.
   const mediaFirst = options.publicDir !== undefined;
-  let place = mediaFirst ? undefined : placer(config, {});
+  let place = placer(config, {});
   const placeAll = (records: readonly ArticleRecord[], found: Diagnostic[]): ShownRecord[] => {
     const shown: ShownRecord[] = [];
     for (const record of records) {
-      const placed = place!(record, found);
+      const placed = place(record, found);
       if (placed) shown.push({ record, placed });
     }
     return shown;
