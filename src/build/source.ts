@@ -44,14 +44,13 @@ export interface FileSourceOptions {
   readonly statedAt: number;
   /** The folder the site is published from, whose media files give enclosures their sizes (docs/config.md). */
   readonly publicDir?: string;
-  /** Keep in the memo the records of the files the feed shows, so that a rebuild need not read them (see build.ts). */
-  readonly keepShown?: boolean;
   /**
-   * Let each file's records go once they are placed, and read the files the
-   * feed shows again when it shows them: for a feed that shows a few items of
-   * many, whose build then holds the placements of the records, not the records.
+   * The feed shows a few records of many (see pipeline.ts): the memo keeps
+   * the records it shows, so that a rebuild need not read their files; and a
+   * file read here keeps only its placements, read again if the feed shows
+   * one of its records, so that the build holds placements, not records.
    */
-  readonly readShownAgain?: boolean;
+  readonly fewShown?: boolean;
 }
 
 /**
@@ -59,13 +58,13 @@ export interface FileSourceOptions {
  * and its records placed, or its placements taken from the memo when its
  * bytes are unchanged. A file the memo vouched for is read only if the feed
  * shows one of its records. A file that gives any message is not kept.
- * With `readShownAgain`, a file read here keeps only its placements, and is
- * read again if the feed shows one of its records.
+ * With `fewShown`, a file read here keeps only its placements, and is read
+ * again if the feed shows one of its records.
  */
 export async function fileSource(files: readonly RecordFile[], config: Config, options: FileSourceOptions, diagnostics: Diagnostic[]): Promise<RecordSource> {
   const { memo, statedAt, context } = options;
   // The memo, only while the records the feed shows are still to be kept in it.
-  const keeping = options.keepShown ? memo : undefined;
+  const keeping = options.fewShown ? memo : undefined;
   const parse = (path: string, file: string, bytes: Uint8Array, into: Diagnostic[]) => parseRecordFile(bytes, path.slice(path.lastIndexOf(sep) + 1), file, diagnosticsFor(file, into), context);
 
   const reads = new Map<string, Read>();
@@ -87,7 +86,7 @@ export async function fileSource(files: readonly RecordFile[], config: Config, o
     const shown = placeAll(records, found);
     const placements = shown.map((s) => s.placed);
     // Read again if the feed shows one of its records: shown() finds it has no records and its bytes' hash.
-    if (options.readShownAgain) reads.set(file.file, { path: file.path, hash, placements });
+    if (options.fewShown) reads.set(file.file, { path: file.path, hash, placements });
     else reads.set(file.file, { path: file.path, hash, placements, shown: bySlug(shown), fromFile: true });
     if (found.length === 0 && memo && file.stats && hash !== '') memo.keep(file.file, file.stats, statedAt, hash, placements.map(placementOnly));
     diagnostics.push(...found);
@@ -104,7 +103,7 @@ export async function fileSource(files: readonly RecordFile[], config: Config, o
     const bytes = looked?.bytes ?? readBytes(file.path, diagnosticsFor(file.file, found));
     const records = bytes === undefined ? [] : parse(file.path, file.file, bytes, found);
     // Hashed for the memo, and for a file to be read again: without either, nothing asks.
-    const hash = bytes === undefined || (memo === undefined && !options.readShownAgain) ? '' : sha1(bytes);
+    const hash = bytes === undefined || (memo === undefined && !options.fewShown) ? '' : sha1(bytes);
     if (mediaFirst) parsed.push({ file, hash, records, found });
     else settle({ file, hash, records, found });
   }

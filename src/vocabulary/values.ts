@@ -52,6 +52,9 @@ export type Checked<T> = { readonly ok: true; readonly value: T } | { readonly o
 /** A scheme, then something: `https://...`, `mailto:...`, `tag:...`. */
 export const SCHEME = /^[A-Za-z][A-Za-z0-9+.-]*:/;
 
+/** An ASCII character as a URL escapes it: "^" as "%5E". */
+const escaped = (c: string): string => `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`;
+
 /** Characters RFC 3986 (section 2) lets no URI hold as they are, and a "%" that begins no escape. */
 const NOT_IN_URI = /[\s<>"{}|\\^`]|%(?![0-9A-Fa-f]{2})/;
 
@@ -65,9 +68,8 @@ export function uriCharacterProblem(text: string): string | undefined {
   const m = NOT_IN_URI.exec(text.trim());
   if (!m) return undefined;
   if (m[0] === '%') return `"${text.trim()}" holds a "%" that does not begin an escape such as "%20"; write a percent sign as "%25"`;
-  const escape = `%${m[0].charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`;
   const shown = /\s/.test(m[0]) ? (m[0] === ' ' ? 'a space' : 'white space') : `"${m[0]}"`;
-  return `"${text.trim()}" holds ${shown}, which a URL cannot hold; write it as "${escape}"`;
+  return `"${text.trim()}" holds ${shown}, which a URL cannot hold; write it as "${escaped(m[0])}"`;
 }
 
 /**
@@ -76,7 +78,7 @@ export function uriCharacterProblem(text: string): string | undefined {
  * percent-encoded.
  */
 export const mailtoUrl = (email: string): string =>
-  `mailto:${email.replace(/[\s<>"{}|\\^`%#?]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`)}`;
+  `mailto:${email.replace(/[\s<>"{}|\\^`%#?]/g, escaped)}`;
 
 /**
  * A full (absolute) URL, as RSS 2.0 and JSON Feed expect for links and the
