@@ -34,29 +34,27 @@ export async function runPipeline(plan: BuildPlan): Promise<BuildResult> {
   const nameOf = namer(plan.articles, options.articlesDir);
   for (const { path, severity, ruleId, message } of files.unlisted) diagnosticsFor(nameOf(path), diagnostics)[severity](ruleId, message);
 
-  let memo = cache && FileMemo.open(cache.memo, cache.key);
-  // A set of feeds (facets, archives) shows more than `limit` items: none are kept. A feed of few items holds
-  // the placements of every record and reads the files it shows again, not every record (docs/performance.md).
-  const keepShown = config.limit <= KEEP_SHOWN_UP_TO && config.facets === undefined && config.archive === undefined;
-  const recordFiles = files.paths.map((path) => {
-    const stats = inputs.stats.get(path);
-    return { path, file: nameOf(path), ...(stats ? { stats } : {}) };
-  });
-  const source = await fileSource(recordFiles, config, { context: { unknownFields: config.unknownFields, ...(config.timezone === undefined ? {} : { timezone: config.timezone }) }, ...(memo ? { memo } : {}), statedAt: inputs.statedAt, fewShown: keepShown, ...(config.publicDir === undefined ? {} : { publicDir: join(options.cwd ?? process.cwd(), config.publicDir) }) }, diagnostics);
-  if (!keepShown) {
-    // Nothing more goes into the memo: saved now, and let go before the feed is made (at 100,000 records it held some 150 MB at the peak).
-    await memo?.save();
-    memo = undefined;
-  }
-  const readFailed = hasErrors(diagnostics);
-  const modelled = feedFrom(source, config, { utc: options.utc ?? config.utc, articlesDir: options.articlesDir, now: plan.now, future: options.future ?? false });
-  // An empty feed because every file failed to read says nothing the read errors did not.
-  diagnostics.push(...modelled.diagnostics.filter((d) => !(readFailed && d.ruleId === 'input/no-articles')));
+  const memo = cache && FileMemo.open(cache.memo, cache.key);
   try {
+    // A set of feeds (facets, archives) shows more than `limit` items: none are kept. A feed of few items holds
+    // the placements of every record and reads the files it shows again, not every record (docs/performance.md).
+    const keepShown = config.limit <= KEEP_SHOWN_UP_TO && config.facets === undefined && config.archive === undefined;
+    const recordFiles = files.paths.map((path, i) => {
+      const stats = inputs.stats[i];
+      return { path, file: nameOf(path), ...(stats ? { stats } : {}) };
+    });
+    const source = await fileSource(recordFiles, config, { context: { unknownFields: config.unknownFields, ...(config.timezone === undefined ? {} : { timezone: config.timezone }) }, ...(memo ? { memo } : {}), statedAt: inputs.statedAt, fewShown: keepShown, ...(config.publicDir === undefined ? {} : { publicDir: join(options.cwd ?? process.cwd(), config.publicDir) }) }, diagnostics);
+    // Nothing more goes into the memo unless the records the feed shows are to be kept in it.
+    if (!keepShown) memo?.save();
+    const readFailed = hasErrors(diagnostics);
+    const modelled = feedFrom(source, config, { utc: options.utc ?? config.utc, articlesDir: options.articlesDir, now: plan.now, future: options.future ?? false });
+    // An empty feed because every file failed to read says nothing the read errors did not.
+    diagnostics.push(...modelled.diagnostics.filter((d) => !(readFailed && d.ruleId === 'input/no-articles')));
+    if (keepShown) memo?.save();
     return await publishFeed(plan, modelled, diagnostics);
   } finally {
-    // Saved once the records the feed shows are in it (a feed of at most KEEP_SHOWN_UP_TO items).
-    await memo?.save();
+    // Left as it was when the build stopped on an exception; a saved memo is not touched again.
+    memo?.discard();
   }
 }
 

@@ -32,8 +32,8 @@ interface Read {
   shown?: Map<string, ShownRecord>;
   /** Whether `shown` holds every record of the file, read in this build. */
   fromFile?: boolean;
-  /** The records the memo kept, for a file the last build's feed showed. */
-  readonly kept?: readonly ArticleRecord[];
+  /** Whether the memo vouched for the file's bytes: the records the last build's feed showed of it may be kept there. */
+  readonly vouched?: boolean;
 }
 
 export interface FileSourceOptions {
@@ -96,7 +96,7 @@ export async function fileSource(files: readonly RecordFile[], config: Config, o
   for (const file of files) {
     const looked = memo && file.stats ? memo.lookup(file.file, file.path, file.stats, statedAt) : undefined;
     if (looked?.fresh) {
-      reads.set(file.file, { path: file.path, hash: looked.hash, placements: looked.placements, ...(looked.records ? { kept: looked.records } : {}) });
+      reads.set(file.file, { path: file.path, hash: looked.hash, placements: looked.placements, vouched: true });
       continue;
     }
     const found: Diagnostic[] = [];
@@ -123,7 +123,8 @@ export async function fileSource(files: readonly RecordFile[], config: Config, o
         const read = reads.get(placement.file)!;
         const find = () => read.shown?.get(keyOf(placement));
         // Kept by the memo, which vouched for the file's bytes: the records the last feed showed.
-        if (read.shown === undefined && read.kept !== undefined) read.shown = bySlug(placeAll(read.kept, []));
+        const kept = read.shown === undefined && read.vouched ? keeping?.keptRecords(placement.file) : undefined;
+        if (kept !== undefined) read.shown = bySlug(placeAll(kept, []));
         if (find() === undefined && read.fromFile !== true) {
           // Placed from the memo, and not kept: read now, and taken as placed only if its bytes are still those it was placed from.
           const found: Diagnostic[] = [];

@@ -1,8 +1,9 @@
-import { statSync, type Stats } from 'node:fs';
+import { statSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { GRANULARITY_MS, sha1, storeJson } from './store.js';
 import type { Diagnostic } from '../vocabulary/diagnostic.js';
+import type { FileStats } from './memo.js';
 
 /**
  * What the last successful build read and wrote, so that a rebuild with
@@ -42,19 +43,29 @@ export interface Manifest {
 
 export const hashOf = (...parts: readonly string[]): string => sha1(parts.join('\0'));
 
-/** The signature of a set of record files, the newest mtime among them, when they were looked at, and each file's stats for the reading that follows. */
-export function inputSignature(dir: string, files: readonly string[]): { signature: string; newest: number; statedAt: number; stats: Map<string, Stats> } {
+/**
+ * The signature of a set of record files, the newest mtime among them, when
+ * they were looked at, and each file's size and times for the reading that
+ * follows (in the order of `files`; none for a file gone since it was
+ * listed). Only the three numbers are kept: Node's whole Stats of a million
+ * files held some 600 MB (docs/performance.md).
+ */
+export function inputSignature(dir: string, files: readonly string[]): { signature: string; newest: number; statedAt: number; stats: (FileStats | undefined)[] } {
   const statedAt = Date.now();
   const lines: string[] = [];
-  const all = new Map<string, Stats>();
+  const all: (FileStats | undefined)[] = [];
   let newest = 0;
   for (const file of files) {
     const stats = statSync(file, { throwIfNoEntry: false });
-    if (stats === undefined) continue;
-    all.set(file, stats);
+    if (stats === undefined) {
+      all.push(undefined);
+      continue;
+    }
+    const { size, mtimeMs, ctimeMs } = stats;
+    all.push({ size, mtimeMs, ctimeMs });
     // ctime too: it changes with the content even when a tool sets the mtime back.
-    lines.push(`${file.slice(dir.length)}\0${stats.size}\0${stats.mtimeMs}\0${stats.ctimeMs}\n`);
-    newest = Math.max(newest, stats.mtimeMs);
+    lines.push(`${file.slice(dir.length)}\0${size}\0${mtimeMs}\0${ctimeMs}\n`);
+    newest = Math.max(newest, mtimeMs);
   }
   // Hashed at once: one call for thousands of files, not one each.
   return { signature: sha1(lines.join('')), newest, statedAt, stats: all };

@@ -50,11 +50,20 @@ describe('the memo of the per-file step', () => {
     const { readdir } = await import('node:fs/promises');
     const cache = join(dir, 'node_modules', '.cache', 'feedwright');
     const memo = (await readdir(cache)).find((n) => n.startsWith('memo-'))!;
-    const saved = JSON.parse(await readFile(join(cache, memo), 'utf8'));
-    expect(saved).toMatchObject({ format: expect.any(Number), code: expect.any(String), key: expect.any(String) });
-    expect(Object.values(saved.files)[0]).toMatchObject({ size: expect.any(Number), mtimeMs: expect.any(Number), hash: expect.any(String), placements: [expect.objectContaining({ slug: expect.any(String), id: expect.any(String) })] });
-    for (const broken of ['{"format": 2, "files": {"articles/a.txt": [1, 2, 3]}}', saved && JSON.stringify(saved).slice(0, 40), JSON.stringify({ ...saved, code: 'another' })]) {
-      await writeFile(join(cache, memo), broken);
+    const text = await readFile(join(cache, memo), 'utf8');
+    const [header, ...files] = text.trim().split('\n').map((line) => JSON.parse(line));
+    expect(header).toEqual({ format: expect.any(Number), code: expect.any(String), key: expect.any(String) });
+    expect(files[0]).toMatchObject({ file: 'articles/a.txt', size: expect.any(Number), mtimeMs: expect.any(Number), hash: expect.any(String), placements: [expect.objectContaining({ slug: expect.any(String), id: expect.any(String) })] });
+    const lines = text.split('\n');
+    const broken = [
+      '{"format": 3, "files": {"articles/a.txt": [1, 2, 3]}}',
+      text.slice(0, 40),
+      text.slice(0, text.indexOf('\n') + 40),
+      [JSON.stringify({ ...header, code: 'another' }), ...lines.slice(1)].join('\n'),
+      [lines[0], JSON.stringify({ ...files[0], placements: [{ slug: 1 }] }), ...lines.slice(2)].join('\n'),
+    ];
+    for (const memoText of broken) {
+      await writeFile(join(cache, memo), memoText);
       await editInPlace(join(dir, 'articles', 'a.txt'), 'Older one', 'Older two');
       expect((await run(dir)).exitCode).toBe(0);
       expect(await titles(dir)).toEqual(['Newer one', 'Older two']);

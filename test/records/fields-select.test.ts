@@ -72,8 +72,8 @@ describe('The memo', () => {
     const dir = await mkdtemp(join(tmpdir(), 'fw-memo-'));
     dirs.push(dir);
     const stats = { size: 10, mtimeMs: 1000, ctimeMs: 1000 };
-    const entry = { ...stats, statedAt: 1_000_000, hash: 'x', placements: [placement] };
-    await writeFile(join(dir, 'memo.json'), JSON.stringify({ format: 3, code: CODE_ID, key: 'k', files: { 'articles/a.md': entry } }));
+    const entry = { file: 'articles/a.md', ...stats, statedAt: 1_000_000, hash: 'x', placements: [placement] };
+    await writeFile(join(dir, 'memo.json'), [{ format: 4, code: CODE_ID, key: 'k' }, entry].map((line) => JSON.stringify(line)).join('\n'));
     return FileMemo.open(join(dir, 'memo.json'), 'k').lookup('articles/a.md', join(dir, 'a.md'), stats, 2_000_000);
   }
   const base = { slug: 'a', id: 'tag:e.example,2024-06-01:a', link: 'https://e.example/a/', published: JUNE, offset: 0 };
