@@ -36,21 +36,21 @@ export async function runPipeline(plan: BuildPlan): Promise<BuildResult> {
 
   const memo = cache && FileMemo.open(cache.memo, cache.key);
   try {
-    // A set of feeds (facets, archives) shows more than `limit` items: none are kept. A feed of few items holds
-    // the placements of every record and reads the files it shows again, not every record (docs/performance.md).
+    // A set of feeds (facets, archives) shows more than `limit` items: they are held as their files are read. A feed
+    // of few items holds none, and reads the files of those it shows again (docs/performance.md).
     const keepShown = config.limit <= KEEP_SHOWN_UP_TO && config.facets === undefined && config.archive === undefined;
     const recordFiles = files.paths.map((path, i) => {
       const stats = inputs.stats[i];
       return { path, file: nameOf(path), ...(stats ? { stats } : {}) };
     });
     const source = await fileSource(recordFiles, config, { context: { unknownFields: config.unknownFields, ...(config.timezone === undefined ? {} : { timezone: config.timezone }) }, ...(memo ? { memo } : {}), statedAt: inputs.statedAt, fewShown: keepShown, ...(config.publicDir === undefined ? {} : { publicDir: join(options.cwd ?? process.cwd(), config.publicDir) }) }, diagnostics);
-    // Nothing more goes into the memo unless the records the feed shows are to be kept in it.
-    if (!keepShown) memo?.save();
-    const readFailed = hasErrors(diagnostics);
+    // The files are read as the core asks for their records, their messages added to `diagnostics`.
     const modelled = feedFrom(source, config, { utc: options.utc ?? config.utc, articlesDir: options.articlesDir, now: plan.now, future: options.future ?? false });
+    const readFailed = hasErrors(diagnostics);
     // An empty feed because every file failed to read says nothing the read errors did not.
     diagnostics.push(...modelled.diagnostics.filter((d) => !(readFailed && d.ruleId === 'input/no-articles')));
-    if (keepShown) memo?.save();
+    // Once the files are read and the records the feed shows kept.
+    memo?.save();
     return await publishFeed(plan, modelled, diagnostics);
   } finally {
     // Left as it was when the build stopped on an exception; a saved memo is not touched again.

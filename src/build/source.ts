@@ -4,7 +4,7 @@ import { sha1 } from '../cache/store.js';
 import type { Config } from '../config/config.js';
 import type { RecordSource, ShownRecord } from '../core/feeds.js';
 import { diagnosticsFor, type Diagnostic } from '../vocabulary/diagnostic.js';
-import { mediaUrls, placer, type Placed, type Placement } from '../model/place.js';
+import { mediaUrls, placer, type Placement } from '../model/place.js';
 import { parseRecordFile, type ArticleRecord, type ReadContext } from '../records/index.js';
 import { readBytes } from './files.js';
 import { localMediaSizes } from './media-sizes.js';
@@ -16,26 +16,6 @@ export interface RecordFile {
   readonly stats?: FileStats;
 }
 
-/** A record file read and parsed in this build, its records not yet placed. */
-interface Parsed {
-  readonly file: RecordFile;
-  readonly hash: string;
-  readonly records: readonly ArticleRecord[];
-  readonly found: Diagnostic[];
-}
-
-interface Read {
-  readonly path: string;
-  readonly hash?: string;
-  placements: readonly Placement[];
-  /** The records with their placements by slug and line, once the file has been read in this build (or its kept records revived). */
-  shown?: Map<string, ShownRecord>;
-  /** Whether `shown` holds every record of the file, read in this build. */
-  fromFile?: boolean;
-  /** Whether the memo vouched for the file's bytes: the records the last build's feed showed of it may be kept there. */
-  readonly vouched?: boolean;
-}
-
 export interface FileSourceOptions {
   readonly context: ReadContext;
   /** The memo of the last build's per-file step; without one, every file is read. */
@@ -45,32 +25,40 @@ export interface FileSourceOptions {
   /** The folder the site is published from, whose media files give enclosures their sizes (docs/config.md). */
   readonly publicDir?: string;
   /**
-   * The feed shows a few records of many (see pipeline.ts): the memo keeps
-   * the records it shows, so that a rebuild need not read their files; and a
-   * file read here keeps only its placements, read again if the feed shows
-   * one of its records, so that the build holds placements, not records.
+   * The feed shows a few records of many (see pipeline.ts): no record is
+   * held while the files are read, and the files of the records the feed
+   * shows are read again (or their records taken from the memo, which keeps
+   * them), so that the build holds what it shows, not what exists.
    */
   readonly fewShown?: boolean;
 }
 
 /**
- * The record files as a record source for the core: each file read, parsed
- * and its records placed, or its placements taken from the memo when its
- * bytes are unchanged. A file the memo vouched for is read only if the feed
- * shows one of its records. A file that gives any message is not kept.
- * With `fewShown`, a file read here keeps only its placements, and is read
- * again if the feed shows one of its records.
+ * The record files, in the order given (sorted by how messages name them),
+ * as a record source for the core: each file read, parsed and its records
+ * placed as the core asks for them, or its placements taken from the memo
+ * when its bytes are unchanged. A file that gives any message is not kept
+ * in the memo. The records the feed shows are those of this reading,
+ * unless the feed shows few: then their files are read again, and a record
+ * is taken only if it is placed as it was (else a file changed during the
+ * build, and the core chooses again from a new reading).
  */
 export async function fileSource(files: readonly RecordFile[], config: Config, options: FileSourceOptions, diagnostics: Diagnostic[]): Promise<RecordSource> {
   const { memo, statedAt, context } = options;
   // The memo, only while the records the feed shows are still to be kept in it.
   const keeping = options.fewShown ? memo : undefined;
-  const parse = (path: string, file: string, bytes: Uint8Array, into: Diagnostic[]) => parseRecordFile(bytes, path.slice(path.lastIndexOf(sep) + 1), file, diagnosticsFor(file, into), context);
-
-  const reads = new Map<string, Read>();
-  // A file's records are placed as soon as it is read, unless local media sizes, which need every record's media first, are to be looked up.
-  const mediaFirst = options.publicDir !== undefined;
-  let place = placer(config, {});
+  const parse = ({ path, file }: RecordFile, bytes: Uint8Array, into: Diagnostic[]) => parseRecordFile(bytes, path.slice(path.lastIndexOf(sep) + 1), file, diagnosticsFor(file, into), context);
+  const readAll = function* (): Generator<{ file: RecordFile; records: readonly ArticleRecord[] }> {
+    for (const file of files) {
+      const bytes = readBytes(file.path, diagnosticsFor(file.file, []));
+      yield { file, records: bytes === undefined ? [] : parse(file, bytes, []) };
+    }
+  };
+  // Local media sizes need every record's media before any is placed: a first reading of every file gives them (with them, there is no memo).
+  const place =
+    options.publicDir === undefined
+      ? placer(config, {})
+      : placer(config, { mediaSizes: await localMediaSizes([...readAll()].flatMap(({ records }) => records.flatMap(mediaUrls(config))), config.siteUrl, options.publicDir) });
   const placeAll = (records: readonly ArticleRecord[], found: Diagnostic[]): ShownRecord[] => {
     const shown: ShownRecord[] = [];
     for (const record of records) {
@@ -82,67 +70,72 @@ export async function fileSource(files: readonly RecordFile[], config: Config, o
   // A record is found by its slug and the line it starts on: two records of one file may share a slug (a future one, not yet checked against the others).
   const keyOf = (p: Placement) => `${p.slug}\n${p.line ?? ''}`;
   const bySlug = (shown: readonly ShownRecord[]) => new Map(shown.map((s) => [keyOf(s.placed), s]));
-  const settle = ({ file, hash, records, found }: Parsed) => {
-    const shown = placeAll(records, found);
-    const placements = shown.map((s) => s.placed);
-    // Read again if the feed shows one of its records: shown() finds it has no records and its bytes' hash.
-    if (options.fewShown) reads.set(file.file, { path: file.path, hash, placements });
-    else reads.set(file.file, { path: file.path, hash, placements, shown: bySlug(shown), fromFile: true });
-    if (found.length === 0 && memo && file.stats && hash !== '') memo.keep(file.file, file.stats, statedAt, hash, placements.map(placementOnly));
-    diagnostics.push(...found);
+
+  // 1 for a file whose placements the memo gave in this reading, which vouched for its bytes; in the order of `files`.
+  const vouched = new Uint8Array(files.length);
+  // The records of the files read, by file, unless the feed shows few.
+  let held = new Map<string, Map<string, ShownRecord>>();
+  // A new reading replaces the messages of the last: they are the files' as they are now.
+  const before = diagnostics.length;
+  let readings = 0;
+
+  function* placements(): Generator<Placement> {
+    // The memo is read alongside the first reading only.
+    const withMemo = readings++ === 0 ? memo : undefined;
+    diagnostics.length = before;
+    held = new Map();
+    for (let i = 0; i < files.length; i++) {
+      const file = files[i]!;
+      const looked = withMemo && file.stats ? withMemo.lookup(file.file, file.path, file.stats, statedAt) : undefined;
+      vouched[i] = looked?.fresh ? 1 : 0;
+      if (looked?.fresh) {
+        yield* looked.placements;
+        continue;
+      }
+      const found: Diagnostic[] = [];
+      const bytes = looked?.bytes ?? readBytes(file.path, diagnosticsFor(file.file, found));
+      const shown = bytes === undefined ? [] : placeAll(parse(file, bytes, found), found);
+      if (!options.fewShown) held.set(file.file, bySlug(shown));
+      if (found.length === 0 && withMemo && file.stats && bytes !== undefined) withMemo.keep(file.file, file.stats, statedAt, sha1(bytes), shown.map((s) => placementOnly(s.placed)));
+      diagnostics.push(...found);
+      for (const { placed } of shown) yield placed;
+    }
+  }
+
+  /** The records the memo kept of `file`, when the feed's records are kept there and it vouched for the file in this reading. */
+  const keptOf = (file: string): Map<string, ShownRecord> | undefined => {
+    const kept = keeping !== undefined && vouched[indexOf(files, file)] === 1 ? keeping.keptRecords(file) : undefined;
+    return kept === undefined ? undefined : bySlug(placeAll(kept, []));
+  };
+  /** The records of `file`, read now; its messages were given when it was read for its placements. */
+  const readOf = (file: string): Map<string, ShownRecord> => {
+    const one = files[indexOf(files, file)]!;
+    const bytes = readBytes(one.path, diagnosticsFor(file, []));
+    return bySlug(bytes === undefined ? [] : placeAll(parse(one, bytes, []), []));
   };
 
-  const parsed: Parsed[] = [];
-  for (const file of files) {
-    const looked = memo && file.stats ? memo.lookup(file.file, file.path, file.stats, statedAt) : undefined;
-    if (looked?.fresh) {
-      reads.set(file.file, { path: file.path, hash: looked.hash, placements: looked.placements, vouched: true });
-      continue;
-    }
-    const found: Diagnostic[] = [];
-    const bytes = looked?.bytes ?? readBytes(file.path, diagnosticsFor(file.file, found));
-    const records = bytes === undefined ? [] : parse(file.path, file.file, bytes, found);
-    // Hashed for the memo, and for a file to be read again: without either, nothing asks.
-    const hash = bytes === undefined || (memo === undefined && !options.fewShown) ? '' : sha1(bytes);
-    if (mediaFirst) parsed.push({ file, hash, records, found });
-    else settle({ file, hash, records, found });
-  }
-  if (mediaFirst) {
-    // Local media sizes are inputs the memo does not track: with them, the build has no memo (see build.ts).
-    const mediaSizes = await localMediaSizes(parsed.flatMap((p) => p.records).flatMap(mediaUrls(config)), config.siteUrl, options.publicDir!);
-    place = placer(config, { mediaSizes });
-    for (const one of parsed) settle(one);
-  }
-
   return {
-    placements: () => [...reads.values()].flatMap((r) => r.placements),
+    placements,
     shown(placements) {
-      let changed = false;
+      const taken = new Map<string, Map<string, ShownRecord>>();
+      // Files whose records were taken from the memo: read, should it not hold one the feed shows.
+      const fromMemo = new Set<string>();
       const result: ShownRecord[] = [];
       for (const placement of placements) {
-        const read = reads.get(placement.file)!;
-        const find = () => read.shown?.get(keyOf(placement));
-        // Kept by the memo, which vouched for the file's bytes: the records the last feed showed.
-        const kept = read.shown === undefined && read.vouched ? keeping?.keptRecords(placement.file) : undefined;
-        if (kept !== undefined) read.shown = bySlug(placeAll(kept, []));
-        if (find() === undefined && read.fromFile !== true) {
-          // Placed from the memo, and not kept: read now, and taken as placed only if its bytes are still those it was placed from.
-          const found: Diagnostic[] = [];
-          const bytes = readBytes(read.path, diagnosticsFor(placement.file, found));
-          const shown = bytes === undefined ? [] : placeAll(parse(read.path, placement.file, bytes, found), found);
-          read.shown = bySlug(shown);
-          read.fromFile = true;
-          if (bytes === undefined || sha1(bytes) !== read.hash) {
-            read.placements = shown.map((s) => s.placed);
-            diagnostics.push(...found);
-            changed = true;
-          }
+        const { file } = placement;
+        const key = keyOf(placement);
+        let records = held.get(file) ?? taken.get(file);
+        if (records === undefined) {
+          const kept = keptOf(file);
+          if (kept !== undefined) fromMemo.add(file);
+          taken.set(file, (records = kept ?? readOf(file)));
         }
-        const record = find();
-        if (record === undefined) changed = true;
-        else result.push(record);
+        if (!records.has(key) && fromMemo.delete(file)) taken.set(file, (records = readOf(file)));
+        const record = records.get(key);
+        // Changed since it was placed: chosen again from a new reading, which gives its messages.
+        if (record === undefined || !samePlacement(record.placed, placement)) return undefined;
+        result.push(record);
       }
-      if (changed) return undefined;
       if (keeping) {
         const byFile = new Map<string, ArticleRecord[]>();
         for (const { record, placed } of result) {
@@ -152,14 +145,31 @@ export async function fileSource(files: readonly RecordFile[], config: Config, o
         for (const [file, records] of byFile) keeping.keepShown(file, records);
       }
       // The records not shown are let go: the model keeps what the feed needs.
-      reads.clear();
+      held = new Map();
       return result;
     },
   };
 }
 
+/** The index of the file messages name `file`, in files sorted by that name. */
+function indexOf(files: readonly RecordFile[], file: string): number {
+  let low = 0;
+  let high = files.length - 1;
+  while (low <= high) {
+    const middle = (low + high) >>> 1;
+    const name = files[middle]!.file;
+    if (name === file) return middle;
+    if (name < file) low = middle + 1;
+    else high = middle - 1;
+  }
+  // Not in order (a name that sorts apart from its path): looked for one by one.
+  return files.findIndex((f) => f.file === file);
+}
+
+const samePlacement = (a: Placement, b: Placement) => JSON.stringify(placementOnly(a)) === JSON.stringify(placementOnly(b));
+
 /** What the memo keeps of a placed record: its placement, without its media (settled again when it is shown). */
-const placementOnly = ({ file, line, slug, id, link, published, offset, unknownFields, expires, facets }: Placed): Placement => ({
+const placementOnly = ({ file, line, slug, id, link, published, offset, unknownFields, expires, facets }: Placement): Placement => ({
   file,
   ...(line === undefined ? {} : { line }),
   slug,

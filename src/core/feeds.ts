@@ -14,8 +14,8 @@ import type { ArticleRecord } from '../vocabulary/record.js';
  * only the files of the records the feed shows (see docs/caching.md).
  */
 export interface RecordSource {
-  /** Every record that passed its checks, placed. */
-  placements(): readonly Placement[];
+  /** Every record that passed its checks, placed: read once a time the feed is chosen, as they come. */
+  placements(): Iterable<Placement>;
   /**
    * The records of these placements, each with its placement as made now;
    * undefined when a file was not as its placements said (changed during
@@ -64,7 +64,7 @@ export interface Modelled {
  */
 export function feedFrom(source: RecordSource, config: Config, options: FeedOptions): Modelled {
   for (;;) {
-    const { ordered, diagnostics, nextFuture } = select(source.placements(), { ...options, limit: config.limit, unknownFields: config.unknownFields });
+    const { ordered, diagnostics, nextFuture } = select(source.placements(), { ...options, limit: config.limit, unknownFields: config.unknownFields, all: config.facets !== undefined || config.archive !== undefined });
     if (diagnostics.some((d) => d.severity === 'error')) return { feeds: [], diagnostics, nextFuture };
     const plans = planFeeds(ordered, config, options.articlesDir, diagnostics);
     if (diagnostics.some((d) => d.severity === 'error')) return { feeds: [], diagnostics, nextFuture };

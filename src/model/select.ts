@@ -13,12 +13,14 @@ export interface SelectOptions {
   readonly future?: boolean;
   /** "warn" (the default): one warning counting the records' keys feedwright does not use; "ignore": none. */
   readonly unknownFields?: UnknownFieldsMode;
+  /** Whether `ordered` holds every item (a set of feeds needs them all), or only the first `limit`, kept as the placements stream past. */
+  readonly all?: boolean;
 }
 
 export interface Selection<P extends Placement> {
   /** The items the feed shows, newest first; none when `diagnostics` holds an error. */
   readonly shown: readonly P[];
-  /** Every item any feed of the set may show (docs/feed-set.md), newest first: `shown` is its first `limit`. */
+  /** Every item any feed of the set may show (docs/feed-set.md), newest first, or its first `limit` without `all`: `shown` is its first `limit`. */
   readonly ordered: readonly P[];
   readonly diagnostics: Diagnostic[];
   /** When the output goes stale (epoch ms), or null: the earliest a record left out as future is published, or one shown expires. */
@@ -29,18 +31,24 @@ export interface Selection<P extends Placement> {
  * The placed records → the ones the feed shows: future records left out,
  * every slug, id and link checked to be its own across all of them, newest
  * first (equal instants by id, so that the order never depends on the file
- * system), at most `limit`.
+ * system), at most `limit`. The placements are read once, as they come:
+ * without `all`, only the newest `limit` of them are held, and of the rest
+ * only their slugs, ids and links.
  */
-export function select<P extends Placement>(placed: readonly P[], options: SelectOptions): Selection<P> {
+export function select<P extends Placement>(placed: Iterable<P>, options: SelectOptions): Selection<P> {
   const diagnostics: Diagnostic[] = [];
-  const kept: P[] = [];
+  let kept: P[] = [];
   let nextFuture: number | null = null;
   const leaveOutFuture = options.now !== undefined && !options.future;
   const soonest = (at: number) => {
     if (nextFuture === null || at < nextFuture) nextFuture = at;
   };
-  if (options.unknownFields !== 'ignore' && options.unknownFields !== 'error') countUnknown(placed, options.articlesDir, diagnostics);
+  const unknown = options.unknownFields !== 'ignore' && options.unknownFields !== 'error' ? new UnknownCount() : undefined;
+  const duplicates = new Duplicates(diagnostics);
+  // Without `all`, sorted and cut back to the newest `limit` whenever twice as many are held.
+  const bound = options.all ? Infinity : Math.max(2 * options.limit, 1024);
   for (const p of placed) {
+    unknown?.add(p);
     const { expires } = p;
     if (options.now !== undefined && expires !== undefined && expires <= options.now) {
       const on = instantIn(expires, FixedOffsetZone.instance(p.offset)).toISO({ suppressMilliseconds: true });
@@ -55,20 +63,26 @@ export function select<P extends Placement>(placed: readonly P[], options: Selec
     }
     // Shown now, and left out from when it expires: the output goes stale then.
     if (options.now !== undefined && expires !== undefined) soonest(expires);
-    kept.push(p as P);
+    if (!duplicates.add(p)) continue;
+    kept.push(p);
+    if (kept.length >= bound) kept = kept.sort(newestFirst).slice(0, options.limit);
   }
-  findDuplicates(kept, diagnostics);
+  unknown?.report(options.articlesDir, diagnostics);
   if (diagnostics.some((d) => d.severity === 'error')) return { shown: [], ordered: [], diagnostics, nextFuture };
-  if (kept.length === 0) {
+  if (duplicates.size === 0) {
     diagnosticsFor(options.articlesDir, diagnostics).error(
       'input/no-articles',
       'holds no publishable article (drafts are left out); add a record such as a .txt file that starts with a dateline, or pass --articles DIR',
     );
     return { shown: [], ordered: [], diagnostics, nextFuture };
   }
-  kept.sort((a, b) => b.published - a.published || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-  return { shown: kept.slice(0, options.limit), ordered: kept, diagnostics, nextFuture };
+  kept.sort(newestFirst);
+  const ordered = options.all ? kept : kept.slice(0, options.limit);
+  return { shown: ordered.slice(0, options.limit), ordered, diagnostics, nextFuture };
 }
+
+/** Newest first; equal instants by id. */
+const newestFirst = (a: Placement, b: Placement) => b.published - a.published || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 
 /** Keys named in the warning; the rest are counted as "and N more". */
 const NAMED_KEYS = 10;
@@ -79,45 +93,74 @@ const NAMED_KEYS = 10;
  * unknownFields). Counted from the placements, so that a build that reads
  * only the changed files counts every record.
  */
-function countUnknown(placed: readonly Placement[], articlesDir: string, diagnostics: Diagnostic[]): void {
-  const counts = new Map<string, number>();
-  let records = 0;
-  for (const p of placed) {
-    if (p.unknownFields === undefined || p.unknownFields.length === 0) continue;
-    records++;
-    for (const key of p.unknownFields) counts.set(key, (counts.get(key) ?? 0) + 1);
+class UnknownCount {
+  private readonly counts = new Map<string, number>();
+  private records = 0;
+
+  add(p: Placement): void {
+    if (p.unknownFields === undefined || p.unknownFields.length === 0) return;
+    this.records++;
+    for (const key of p.unknownFields) this.counts.set(key, (this.counts.get(key) ?? 0) + 1);
   }
-  if (records === 0) return;
-  const keys = [...counts].sort(([a, m], [b, n]) => n - m || (a < b ? -1 : a > b ? 1 : 0));
-  const named = keys.slice(0, NAMED_KEYS).map(([key, n]) => `${key} (${n})`);
-  const more = keys.length > NAMED_KEYS ? `, and ${keys.length - NAMED_KEYS} more` : '';
-  diagnosticsFor(articlesDir, diagnostics).warning(
-    'input/unknown-fields',
-    `${records} ${records === 1 ? 'record has' : 'records have'} fields feedwright does not use: ${named.join(', ')}${more}; they are left out of the feeds (set "unknownFields" in feedwright.config.json to "ignore" to build without this warning, or to "error" to refuse them)`,
-  );
+
+  report(articlesDir: string, diagnostics: Diagnostic[]): void {
+    const { records } = this;
+    if (records === 0) return;
+    const keys = [...this.counts].sort(([a, m], [b, n]) => n - m || (a < b ? -1 : a > b ? 1 : 0));
+    const named = keys.slice(0, NAMED_KEYS).map(([key, n]) => `${key} (${n})`);
+    const more = keys.length > NAMED_KEYS ? `, and ${keys.length - NAMED_KEYS} more` : '';
+    diagnosticsFor(articlesDir, diagnostics).warning(
+      'input/unknown-fields',
+      `${records} ${records === 1 ? 'record has' : 'records have'} fields feedwright does not use: ${named.join(', ')}${more}; they are left out of the feeds (set "unknownFields" in feedwright.config.json to "ignore" to build without this warning, or to "error" to refuse them)`,
+    );
+  }
 }
 
-function findDuplicates(placed: readonly Placement[], diagnostics: Diagnostic[]): void {
-  // One problem, one message: a duplicate slug also duplicates the id and link it makes.
-  const reported = new Set<Placement>();
-  const check = (what: 'slug' | 'id' | 'link', hint: string, sameFileHint = hint) => {
-    const first = new Map<string, Placement>();
-    for (const p of placed) {
-      if (reported.has(p)) continue;
-      const other = first.get(p[what]);
+/** Where a record was first seen: what a message about another record with its slug, id or link names. */
+interface Where {
+  readonly file: string;
+  readonly line: number | undefined;
+}
+
+const HINTS = {
+  slug: ['rename one of the files or give one a "slug"', 'give one of them another "slug"'],
+  id: ['every article needs its own "id"', 'every article needs its own "id"'],
+  link: ['every article needs its own "link"', 'every article needs its own "link"'],
+} as const;
+
+/**
+ * The slugs, ids and links seen so far, each with where it was first seen.
+ * One problem, one message: a duplicate slug also duplicates the id and
+ * link it makes, so a record is checked by its slug, then its id, then its
+ * link, and the first duplicate is the one reported.
+ */
+class Duplicates {
+  private readonly seen = { slug: new Map<string, Where>(), id: new Map<string, Where>(), link: new Map<string, Where>() };
+
+  constructor(private readonly diagnostics: Diagnostic[]) {}
+
+  /** How many records were seen without a duplicate. */
+  get size(): number {
+    return this.seen.slug.size;
+  }
+
+  /** Whether `p`'s slug, id and link are its own so far; if not, the first that is not is reported, and the rest are not looked at. */
+  add(p: Placement): boolean {
+    const where = { file: p.file, line: p.line };
+    for (const what of ['slug', 'id', 'link'] as const) {
+      const other = this.seen[what].get(p[what]);
       if (other === undefined) {
-        first.set(p[what], p);
+        this.seen[what].set(p[what], where);
         continue;
       }
-      diagnosticsFor(p.file, diagnostics).error(
+      const [hint, sameFileHint] = HINTS[what];
+      diagnosticsFor(p.file, this.diagnostics).error(
         `input/duplicate-${what}`,
         `has the ${what} "${p[what]}", as does ${other.file}${other.line && other.line > 1 ? `:${other.line}` : ''}; ${other.file === p.file ? sameFileHint : hint}`,
         p.line,
       );
-      reported.add(p);
+      return false;
     }
-  };
-  check('slug', 'rename one of the files or give one a "slug"', 'give one of them another "slug"');
-  check('id', 'every article needs its own "id"');
-  check('link', 'every article needs its own "link"');
+    return true;
+  }
 }

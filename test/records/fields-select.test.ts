@@ -104,3 +104,23 @@ describe('The "unknownFields" config key', () => {
     expect(diagnostics).toEqual([expect.objectContaining({ ruleId: 'config/invalid', message: expect.stringContaining('"unknownFields" must be "warn"') })]);
   });
 });
+
+describe('The choice of the items as the placements stream past', () => {
+  // In no order: the newest are met late, and some share an instant (then the id decides).
+  const many = Array.from({ length: 5000 }, (_, i) => placed({ published: JUNE + ((i * 7919) % 5000) * 1000 - (i % 3 === 0 ? 500 : 0) }));
+  const newest = [...many].sort((a, b) => b.published - a.published || (a.id < b.id ? -1 : 1));
+
+  it('holds the newest `limit` of them, as a sort of them all would choose', () => {
+    const { shown, ordered } = select(many, { articlesDir: 'articles', limit: 3 });
+    expect(shown).toEqual(newest.slice(0, 3));
+    expect(ordered).toEqual(newest.slice(0, 3));
+    expect(select(many, { articlesDir: 'articles', limit: 3, all: true }).ordered).toEqual(newest);
+  });
+
+  it('still finds a duplicate id among the records it let go, naming the first', () => {
+    const first = many[10]!;
+    const { diagnostics, shown } = select([...many, placed({ id: first.id, published: JUNE - 1e9 })], { articlesDir: 'articles', limit: 3 });
+    expect(shown).toEqual([]);
+    expect(diagnostics).toEqual([expect.objectContaining({ ruleId: 'input/duplicate-id', message: expect.stringContaining(`as does ${first.file}`) })]);
+  });
+});
