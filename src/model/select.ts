@@ -1,3 +1,4 @@
+import { hash } from 'node:crypto';
 import { diagnosticsFor, type Diagnostic } from '../vocabulary/diagnostic.js';
 import { FixedOffsetZone } from 'luxon';
 import { instantIn } from '../dates/parse.js';
@@ -133,6 +134,11 @@ const HINTS = {
  * One problem, one message: a duplicate slug also duplicates the id and
  * link it makes, so a record is checked by its slug, then its id, then its
  * link, and the first duplicate is the one reported.
+ *
+ * Each is held by its MD5 digest, 16 bytes, rather than as itself: a
+ * million records' ids and links, as the model builds them, held some
+ * 250 MB (docs/performance.md). Two different values share a digest by
+ * chance once in 2^64 pairs or so, far below anything a feed could meet.
  */
 class Duplicates {
   private readonly seen = { slug: new Map<string, Where>(), id: new Map<string, Where>(), link: new Map<string, Where>() };
@@ -148,9 +154,10 @@ class Duplicates {
   add(p: Placement): boolean {
     const where = { file: p.file, line: p.line };
     for (const what of ['slug', 'id', 'link'] as const) {
-      const other = this.seen[what].get(p[what]);
+      const digest = hash('md5', p[what], 'binary'); // 'binary': a byte a character, 16 characters
+      const other = this.seen[what].get(digest);
       if (other === undefined) {
-        this.seen[what].set(p[what], where);
+        this.seen[what].set(digest, where);
         continue;
       }
       const [hint, sameFileHint] = HINTS[what];
