@@ -8,7 +8,7 @@ import { writeCorpus, writeExport } from './corpus.js';
 
 /**
  * npm run bench [-- --sizes 1000,10000,100000 --runs 5 --large-runs 3 --everyday-runs 7]
- * npm run bench -- --scale 100000,1000000 [--scale-runs 3]
+ * npm run bench -- --scale 100000,1000000 [--scale-runs 3] [--scale-archive]
  *
  * For each size N: a seeded corpus of N records in the three formats; then,
  * each measurement in a fresh process, several runs, medians reported:
@@ -23,11 +23,14 @@ import { writeCorpus, writeExport } from './corpus.js';
  * With --scale, only the scale case instead: the everyday build (limit 50)
  * of N small records (about 500 bytes; JSON files of 1,000 records), cold,
  * its time and peak memory, given a heap that lets it finish: how a build
- * grows with an archive it shows 50 items of. Writes bench/results-scale.json.
+ * grows with an archive it shows 50 items of; and a rebuild after one
+ * record file changed. With --scale-archive, also one archive build of the
+ * same records (limit and pageSize 1,000), cold. Writes
+ * bench/results-scale.json.
  */
 const exec = promisify(execFile);
 const { values } = parseArgs({
-  options: { scale: { type: 'string' }, 'scale-runs': { type: 'string', default: '3' }, sizes: { type: 'string', default: '1000,10000,100000' }, runs: { type: 'string', default: '5' }, 'large-runs': { type: 'string', default: '3' }, 'everyday-runs': { type: 'string', default: '7' }, keep: { type: 'boolean', default: false } },
+  options: { scale: { type: 'string' }, 'scale-runs': { type: 'string', default: '3' }, 'scale-archive': { type: 'boolean', default: false }, sizes: { type: 'string', default: '1000,10000,100000' }, runs: { type: 'string', default: '5' }, 'large-runs': { type: 'string', default: '3' }, 'everyday-runs': { type: 'string', default: '7' }, keep: { type: 'boolean', default: false } },
 });
 const scaleSizes = values.scale?.split(',').map(Number);
 const sizes = scaleSizes ? [] : values.sizes.split(',').map(Number);
@@ -208,18 +211,34 @@ if (scaleSizes) {
     const dir = await project(n, 50, 'small');
     const cold: number[] = [];
     const peak: number[] = [];
+    const oneChanged: number[] = [];
+    const oneChangedPeak: number[] = [];
+    const changed = listRecordFiles(join(dir, 'articles')).paths.filter((f) => f.endsWith('.txt')).at(-1)!;
+    const original = await readFile(changed);
     for (let r = 0; r < scaleRuns; r++) {
       await clean(dir);
       const build = await cli(dir, HEAP);
       if (build.code !== 0) throw new Error(`the build of ${n} small records failed: ${build.stdout}`);
       cold.push(build.wallMs as number);
       peak.push(build.maxRssMB as number);
+      await appendFile(changed, `\nA sentence added in run ${r}.\n`);
+      const again = await cli(dir, HEAP);
+      oneChanged.push(again.wallMs as number);
+      oneChangedPeak.push(again.maxRssMB as number);
+      await writeFile(changed, original);
     }
-    scaled[`${n}`] = { 'everyday cold build ms': median(cold), 'everyday cold peak MB': median(peak) };
+    scaled[`${n}`] = { 'everyday cold build ms': median(cold), 'everyday cold peak MB': median(peak), 'one file changed ms': median(oneChanged), 'one file changed peak MB': median(oneChangedPeak) };
+    if (values['scale-archive']) {
+      await writeFile(join(dir, 'archive.config.json'), JSON.stringify({ title: 'Bench', siteUrl: 'https://bench.example.org', author: 'Bench Desk <desk@bench.example.org>', limit: 1000, archive: { pageSize: 1000 } }));
+      await rm(join(dir, 'archive-output'), { recursive: true, force: true });
+      const archive = await json([HEAP, script('measure'), 'build', '--config', 'archive.config.json', '--out', 'archive-output'], dir, true);
+      if (archive.code !== 0) throw new Error(`the archive build of ${n} small records failed: ${archive.stdout}`);
+      Object.assign(scaled[`${n}`]!, { 'archive cold build ms (limit, pageSize 1,000; one run)': archive.wallMs as number, 'archive cold peak MB': archive.maxRssMB as number });
+    }
     console.error(`scale N=${n} done`);
   }
   const lines = [`| small records, limit 50 (median of ${scaleRuns}) | ${scaleSizes.map((n) => `N = ${n.toLocaleString('en-US')}`).join(' | ')} |`, `| --- |${scaleSizes.map(() => ' ---: |').join('')}`];
-  for (const name of ['everyday cold build ms', 'everyday cold peak MB']) lines.push(`| ${name} | ${scaleSizes.map((n) => format(scaled[String(n)]![name]!)).join(' | ')} |`);
+  for (const name of Object.keys(scaled[String(scaleSizes[0])]!)) lines.push(`| ${name} | ${scaleSizes.map((n) => format(scaled[String(n)]![name]!)).join(' | ')} |`);
   const [small, large] = [scaleSizes[0]!, scaleSizes.at(-1)!];
   if (large > small) {
     const ratio = (name: string) => format(scaled[String(large)]![name]! / scaled[String(small)]![name]!);
