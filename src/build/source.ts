@@ -48,17 +48,15 @@ export async function fileSource(files: readonly RecordFile[], config: Config, o
   // The memo, only while the records the feed shows are still to be kept in it.
   const keeping = options.fewShown ? memo : undefined;
   const parse = ({ path, file }: RecordFile, bytes: Uint8Array, into: Diagnostic[]) => parseRecordFile(bytes, path.slice(path.lastIndexOf(sep) + 1), file, diagnosticsFor(file, into), context);
-  const readAll = function* (): Generator<{ file: RecordFile; records: readonly ArticleRecord[] }> {
+  // Local media sizes need every record's media before any is placed: a first reading of every file gives them (with them, there is no memo).
+  const everyMediaUrl = function* (): Generator<string> {
+    const urlsOf = mediaUrls(config);
     for (const file of files) {
       const bytes = readBytes(file.path, diagnosticsFor(file.file, []));
-      yield { file, records: bytes === undefined ? [] : parse(file, bytes, []) };
+      for (const record of bytes === undefined ? [] : parse(file, bytes, [])) yield* urlsOf(record);
     }
   };
-  // Local media sizes need every record's media before any is placed: a first reading of every file gives them (with them, there is no memo).
-  const place =
-    options.publicDir === undefined
-      ? placer(config, {})
-      : placer(config, { mediaSizes: await localMediaSizes([...readAll()].flatMap(({ records }) => records.flatMap(mediaUrls(config))), config.siteUrl, options.publicDir) });
+  const place = placer(config, options.publicDir === undefined ? {} : { mediaSizes: await localMediaSizes(everyMediaUrl(), config.siteUrl, options.publicDir) });
   const placeAll = (records: readonly ArticleRecord[], found: Diagnostic[]): ShownRecord[] => {
     const shown: ShownRecord[] = [];
     for (const record of records) {
@@ -75,7 +73,7 @@ export async function fileSource(files: readonly RecordFile[], config: Config, o
   const vouched = new Uint8Array(files.length);
   // The records of the files read, by file, unless the feed shows few.
   let held = new Map<string, Map<string, ShownRecord>>();
-  // A new reading replaces the messages of the last: they are the files' as they are now.
+  // The files' messages go to `diagnostics` after those already there; a new reading's replace the last's: they are the files' as they are now.
   const before = diagnostics.length;
   let readings = 0;
 
@@ -133,7 +131,7 @@ export async function fileSource(files: readonly RecordFile[], config: Config, o
         if (!records.has(key) && fromMemo.delete(file)) taken.set(file, (records = readOf(file)));
         const record = records.get(key);
         // Changed since it was placed: chosen again from a new reading, which gives its messages.
-        if (record === undefined || !samePlacement(record.placed, placement)) return undefined;
+        if (record === undefined || (record.placed !== placement && !samePlacement(record.placed, placement))) return undefined;
         result.push(record);
       }
       if (keeping) {

@@ -70,7 +70,7 @@ export function select<P extends Placement>(placed: Iterable<P>, options: Select
   }
   unknown?.report(options.articlesDir, diagnostics);
   if (diagnostics.some((d) => d.severity === 'error')) return { shown: [], ordered: [], diagnostics, nextFuture };
-  if (duplicates.size === 0) {
+  if (kept.length === 0) {
     diagnosticsFor(options.articlesDir, diagnostics).error(
       'input/no-articles',
       'holds no publishable article (drafts are left out); add a record such as a .txt file that starts with a dateline, or pass --articles DIR',
@@ -144,11 +144,6 @@ class Duplicates {
   private readonly seen = { slug: new Map<string, Where>(), id: new Map<string, Where>(), link: new Map<string, Where>() };
 
   constructor(private readonly diagnostics: Diagnostic[]) {}
-
-  /** How many records were seen without a duplicate. */
-  get size(): number {
-    return this.seen.slug.size;
-  }
 
   /** Whether `p`'s slug, id and link are its own so far; if not, the first that is not is reported, and the rest are not looked at. */
   add(p: Placement): boolean {
