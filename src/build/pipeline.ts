@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { saveManifest } from '../cache/manifest.js';
+import { saveManifest, statsAt } from '../cache/manifest.js';
 import { FileMemo } from '../cache/memo.js';
 import { proveDocuments, type ProvenFile } from '../core/documents.js';
 import { feedFrom } from '../core/feeds.js';
@@ -39,10 +39,15 @@ export async function runPipeline(plan: BuildPlan): Promise<BuildResult> {
     // A set of feeds (facets, archives) shows more than `limit` items: they are held as their files are read. A feed
     // of few items holds none, and reads the files of those it shows again (docs/performance.md).
     const keepShown = config.limit <= KEEP_SHOWN_UP_TO && config.facets === undefined && config.archive === undefined;
-    const recordFiles = files.paths.map((path, i) => {
-      const stats = inputs.stats[i];
-      return { path, file: nameOf(path), ...(stats ? { stats } : {}) };
-    });
+    // Each file's name and stats made when it is read: as objects, a million files' weighed some 60 MB (docs/performance.md).
+    const recordFiles = {
+      length: files.paths.length,
+      at(i: number) {
+        const path = files.paths[i];
+        const stats = statsAt(inputs.stats, i);
+        return path === undefined ? undefined : { path, file: nameOf(path), ...(stats ? { stats } : {}) };
+      },
+    };
     const source = await fileSource(recordFiles, config, { context: { unknownFields: config.unknownFields, ...(config.timezone === undefined ? {} : { timezone: config.timezone }) }, ...(memo ? { memo } : {}), statedAt: inputs.statedAt, fewShown: keepShown, ...(config.publicDir === undefined ? {} : { publicDir: join(options.cwd ?? process.cwd(), config.publicDir) }) }, diagnostics);
     // The files are read as the core asks for their records, their messages added to `diagnostics`.
     const modelled = feedFrom(source, config, { utc: options.utc ?? config.utc, articlesDir: options.articlesDir, now: plan.now, future: options.future ?? false });

@@ -16,6 +16,12 @@ export interface RecordFile {
   readonly stats?: FileStats;
 }
 
+/** The record files, in the order they are read, each made when it is asked for (an array is one). */
+export interface RecordFileList {
+  readonly length: number;
+  at(index: number): RecordFile | undefined;
+}
+
 export interface FileSourceOptions {
   readonly context: ReadContext;
   /** The memo of the last build's per-file step; without one, every file is read. */
@@ -43,7 +49,7 @@ export interface FileSourceOptions {
  * is taken only if it is placed as it was (else a file changed during the
  * build, and the core chooses again from a new reading).
  */
-export async function fileSource(files: readonly RecordFile[], config: Config, options: FileSourceOptions, diagnostics: Diagnostic[]): Promise<RecordSource> {
+export async function fileSource(files: RecordFileList, config: Config, options: FileSourceOptions, diagnostics: Diagnostic[]): Promise<RecordSource> {
   const { memo, statedAt, context } = options;
   // The memo, only while the records the feed shows are still to be kept in it.
   const keeping = options.fewShown ? memo : undefined;
@@ -51,7 +57,8 @@ export async function fileSource(files: readonly RecordFile[], config: Config, o
   // Local media sizes need every record's media before any is placed: a first reading of every file gives them (with them, there is no memo).
   const everyMediaUrl = function* (): Generator<string> {
     const urlsOf = mediaUrls(config);
-    for (const file of files) {
+    for (let i = 0; i < files.length; i++) {
+      const file = files.at(i)!;
       const bytes = readBytes(file.path, diagnosticsFor(file.file, []));
       for (const record of bytes === undefined ? [] : parse(file, bytes, [])) yield* urlsOf(record);
     }
@@ -83,7 +90,7 @@ export async function fileSource(files: readonly RecordFile[], config: Config, o
     diagnostics.length = before;
     held = new Map();
     for (let i = 0; i < files.length; i++) {
-      const file = files[i]!;
+      const file = files.at(i)!;
       const looked = withMemo && file.stats ? withMemo.lookup(file.file, file.path, file.stats, statedAt) : undefined;
       vouched[i] = looked?.fresh ? 1 : 0;
       if (looked?.fresh) {
@@ -107,7 +114,7 @@ export async function fileSource(files: readonly RecordFile[], config: Config, o
   };
   /** The records of `file`, read now; its messages were given when it was read for its placements. */
   const readOf = (file: string): Map<string, ShownRecord> => {
-    const one = files[indexOf(files, file)]!;
+    const one = files.at(indexOf(files, file))!;
     const bytes = readBytes(one.path, diagnosticsFor(file, []));
     return bySlug(bytes === undefined ? [] : placeAll(parse(one, bytes, []), []));
   };
@@ -150,18 +157,19 @@ export async function fileSource(files: readonly RecordFile[], config: Config, o
 }
 
 /** The index of the file messages name `file`, in files sorted by that name. */
-function indexOf(files: readonly RecordFile[], file: string): number {
+function indexOf(files: RecordFileList, file: string): number {
   let low = 0;
   let high = files.length - 1;
   while (low <= high) {
     const middle = (low + high) >>> 1;
-    const name = files[middle]!.file;
+    const name = files.at(middle)!.file;
     if (name === file) return middle;
     if (name < file) low = middle + 1;
     else high = middle - 1;
   }
   // Not in order (a name that sorts apart from its path): looked for one by one.
-  return files.findIndex((f) => f.file === file);
+  for (let i = 0; i < files.length; i++) if (files.at(i)!.file === file) return i;
+  return -1;
 }
 
 const samePlacement = (a: Placement, b: Placement) => JSON.stringify(placementOnly(a)) === JSON.stringify(placementOnly(b));

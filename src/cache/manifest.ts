@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { statSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -46,29 +47,37 @@ export const hashOf = (...parts: readonly string[]): string => sha1(parts.join('
 /**
  * The signature of a set of record files, the newest mtime among them, when
  * they were looked at, and each file's size and times for the reading that
- * follows (in the order of `files`; none for a file gone since it was
- * listed). Only the three numbers are kept: Node's whole Stats of a million
- * files held some 600 MB (docs/performance.md).
+ * follows: three numbers a file, in the order of `files` (see `statsAt`).
+ * Node's whole Stats of a million files held some 600 MB (docs/performance.md).
  */
-export function inputSignature(dir: string, files: readonly string[]): { signature: string; newest: number; statedAt: number; stats: (FileStats | undefined)[] } {
+export function inputSignature(dir: string, files: readonly string[]): { signature: string; newest: number; statedAt: number; stats: Float64Array } {
   const statedAt = Date.now();
-  const lines: string[] = [];
-  const all: (FileStats | undefined)[] = [];
+  const hash = createHash('sha1');
+  const all = new Float64Array(files.length * 3).fill(NaN);
+  let lines: string[] = [];
   let newest = 0;
-  for (const file of files) {
+  files.forEach((file, i) => {
     const stats = statSync(file, { throwIfNoEntry: false });
-    if (stats === undefined) {
-      all.push(undefined);
-      continue;
-    }
+    if (stats === undefined) return;
     const { size, mtimeMs, ctimeMs } = stats;
-    all.push({ size, mtimeMs, ctimeMs });
+    all.set([size, mtimeMs, ctimeMs], i * 3);
     // ctime too: it changes with the content even when a tool sets the mtime back.
     lines.push(`${file.slice(dir.length)}\0${size}\0${mtimeMs}\0${ctimeMs}\n`);
     newest = Math.max(newest, mtimeMs);
-  }
-  // Hashed at once: one call for thousands of files, not one each.
-  return { signature: sha1(lines.join('')), newest, statedAt, stats: all };
+    // Hashed a thousand files at a time: one call each would be slow, one for all would hold them all.
+    if (lines.length === 1000) {
+      hash.update(lines.join(''));
+      lines = [];
+    }
+  });
+  hash.update(lines.join(''));
+  return { signature: hash.digest('hex'), newest, statedAt, stats: all };
+}
+
+/** The size and times of the `i`th file given to `inputSignature`, or none for a file gone since it was listed. */
+export function statsAt(stats: Float64Array, i: number): FileStats | undefined {
+  const size = stats[i * 3]!;
+  return Number.isNaN(size) ? undefined : { size, mtimeMs: stats[i * 3 + 1]!, ctimeMs: stats[i * 3 + 2]! };
 }
 
 export async function loadManifest(path: string): Promise<Manifest | undefined> {
