@@ -49,7 +49,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     const id = hashOf(relative(at('.'), articles), relative(at('.'), outDir)).slice(0, 12);
     const key = hashOf(CODE_ID, JSON.stringify(config), JSON.stringify({ articles: options.articlesDir, utc: options.utc, future: options.future, strict: options.strict }));
     // Entries that are not record files but must be reported (broken links) are inputs the manifest does not track.
-    cache = { memo: join(cacheDir, `memo-${id}.json`), key, ...(files.unlisted.length > 0 ? {} : { manifest: join(cacheDir, `build-${id}.json`) }) };
+    cache = { memo: join(cacheDir, `memo-${id}.jsonl`), key, ...(files.unlisted.length > 0 ? {} : { manifest: join(cacheDir, `build-${id}.json`) }) };
     const manifest = cache.manifest === undefined ? undefined : await loadManifest(cache.manifest);
     if (manifest && !hasLeftovers(outDir) && stillCurrent(manifest, { key, inputs: inputs.signature, newest: inputs.newest, at: now, outDir })) {
       const feeds = manifest.outputs.filter((o) => Object.values(config.files).includes(o.name.slice(o.name.lastIndexOf('/') + 1))).length;

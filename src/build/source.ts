@@ -45,9 +45,10 @@ export interface FileSourceOptions {
  * placed as the core asks for them, or its placements taken from the memo
  * when its bytes are unchanged. A file that gives any message is not kept
  * in the memo. The records the feed shows are those of this reading,
- * unless the feed shows few: then their files are read again, and a record
- * is taken only if it is placed as it was (else a file changed during the
- * build, and the core chooses again from a new reading).
+ * unless the feed shows few: then their files are read again (or their
+ * records taken from the memo), and a record is taken only from the bytes it
+ * was placed from (else a file changed during the build, and the core
+ * chooses again from a new reading).
  */
 export async function fileSource(files: RecordFileList, config: Config, options: FileSourceOptions, diagnostics: Diagnostic[]): Promise<RecordSource> {
   const { memo, statedAt, context } = options;
@@ -76,8 +77,8 @@ export async function fileSource(files: RecordFileList, config: Config, options:
   const keyOf = (p: Placement) => `${p.slug}\n${p.line ?? ''}`;
   const bySlug = (shown: readonly ShownRecord[]) => new Map(shown.map((s) => [keyOf(s.placed), s]));
 
-  // 1 for a file whose placements the memo gave in this reading, which vouched for its bytes; in the order of `files`.
-  const vouched = new Uint8Array(files.length);
+  // The hash of the bytes each placement was made from (kept while the model holds the placement): a record is shown only from those bytes.
+  const hashOf = new WeakMap<Placement, string>();
   // The records of the files read, by file, unless the feed shows few.
   let held = new Map<string, Map<string, ShownRecord>>();
   // The files' messages go to `diagnostics` after those already there; a new reading's replace the last's: they are the files' as they are now.
@@ -92,53 +93,68 @@ export async function fileSource(files: RecordFileList, config: Config, options:
     for (let i = 0; i < files.length; i++) {
       const file = files.at(i)!;
       const looked = withMemo && file.stats ? withMemo.lookup(file.file, file.path, file.stats, statedAt) : undefined;
-      vouched[i] = looked?.fresh ? 1 : 0;
       if (looked?.fresh) {
-        yield* looked.placements;
+        for (const placement of looked.placements) {
+          hashOf.set(placement, looked.hash);
+          yield placement;
+        }
         continue;
       }
       const found: Diagnostic[] = [];
       const bytes = looked?.bytes ?? readBytes(file.path, diagnosticsFor(file.file, found));
       const shown = bytes === undefined ? [] : placeAll(parse(file, bytes, found), found);
+      // Hashed for the memo, and to show a record from the same bytes: a feed of few reads its files again.
+      const hash = bytes !== undefined && (withMemo !== undefined || options.fewShown) ? sha1(bytes) : undefined;
       if (!options.fewShown) held.set(file.file, bySlug(shown));
-      if (found.length === 0 && withMemo && file.stats && bytes !== undefined) withMemo.keep(file.file, file.stats, statedAt, sha1(bytes), shown.map((s) => placementOnly(s.placed)));
+      if (found.length === 0 && withMemo && file.stats && hash !== undefined) withMemo.keep(file.file, file.stats, statedAt, hash, shown.map((s) => placementOnly(s.placed)));
       diagnostics.push(...found);
-      for (const { placed } of shown) yield placed;
+      for (const { placed } of shown) {
+        if (hash !== undefined) hashOf.set(placed, hash);
+        yield placed;
+      }
     }
   }
 
-  /** The records the memo kept of `file`, when the feed's records are kept there and it vouched for the file in this reading. */
-  const keptOf = (file: string): Map<string, ShownRecord> | undefined => {
-    const kept = keeping !== undefined && vouched[indexOf(files, file)] === 1 ? keeping.keptRecords(file) : undefined;
-    return kept === undefined ? undefined : bySlug(placeAll(kept, []));
+  /** A file's records by slug and line, taken from the memo or read, when they come from the bytes of `hash`; none when the file's bytes are other. */
+  interface Taken {
+    readonly records?: Map<string, ShownRecord>;
+    readonly fromMemo: boolean;
+  }
+  /** The records the memo kept of `file`, when they were read from the bytes of `hash`. */
+  const keptOf = (file: string, hash: string | undefined): Taken | undefined => {
+    const kept = keeping?.keptRecords(file);
+    return kept !== undefined && kept.hash === hash ? { records: bySlug(placeAll(kept.records, [])), fromMemo: true } : undefined;
   };
-  /** The records of `file`, read now; its messages were given when it was read for its placements. */
-  const readOf = (file: string): Map<string, ShownRecord> => {
+  /** The records of `file`, read now, if its bytes are still those of `hash`; its messages were given when it was read for its placements. */
+  const readOf = (file: string, hash: string | undefined): Taken => {
     const one = files.at(indexOf(files, file))!;
     const bytes = readBytes(one.path, diagnosticsFor(file, []));
-    return bySlug(bytes === undefined ? [] : placeAll(parse(one, bytes, []), []));
+    if (bytes === undefined || sha1(bytes) !== hash) return { fromMemo: false };
+    return { records: bySlug(placeAll(parse(one, bytes, []), [])), fromMemo: false };
   };
 
   return {
     placements,
     shown(placements) {
-      const taken = new Map<string, Map<string, ShownRecord>>();
-      // Files whose records were taken from the memo: read, should it not hold one the feed shows.
-      const fromMemo = new Set<string>();
+      const taken = new Map<string, Taken>();
+      const hashes = new Map<string, string>();
       const result: ShownRecord[] = [];
       for (const placement of placements) {
         const { file } = placement;
         const key = keyOf(placement);
-        let records = held.get(file) ?? taken.get(file);
+        let records = held.get(file);
         if (records === undefined) {
-          const kept = keptOf(file);
-          if (kept !== undefined) fromMemo.add(file);
-          taken.set(file, (records = kept ?? readOf(file)));
+          const hash = hashOf.get(placement);
+          let got = taken.get(file);
+          // Read when the memo did not keep the records, or not this one.
+          if (got === undefined || (got.fromMemo && !got.records?.has(key))) taken.set(file, (got = (got === undefined ? keptOf(file, hash) : undefined) ?? readOf(file, hash)));
+          // Not the bytes it was placed from: the file changed during the build, and the items are chosen again from a new reading, which gives its messages.
+          if (got.records === undefined) return undefined;
+          records = got.records;
+          hashes.set(file, hash!);
         }
-        if (!records.has(key) && fromMemo.delete(file)) taken.set(file, (records = readOf(file)));
         const record = records.get(key);
-        // Changed since it was placed: chosen again from a new reading, which gives its messages.
-        if (record === undefined || (record.placed !== placement && !samePlacement(record.placed, placement))) return undefined;
+        if (record === undefined) return undefined;
         result.push(record);
       }
       if (keeping) {
@@ -147,7 +163,7 @@ export async function fileSource(files: RecordFileList, config: Config, options:
           if (!byFile.has(placed.file)) byFile.set(placed.file, []);
           byFile.get(placed.file)!.push(record);
         }
-        for (const [file, records] of byFile) keeping.keepShown(file, records);
+        for (const [file, records] of byFile) keeping.keepShown(file, records, hashes.get(file)!);
       }
       // The records not shown are let go: the model keeps what the feed needs.
       held = new Map();
@@ -167,12 +183,8 @@ function indexOf(files: RecordFileList, file: string): number {
     if (name < file) low = middle + 1;
     else high = middle - 1;
   }
-  // Not in order (a name that sorts apart from its path): looked for one by one.
-  for (let i = 0; i < files.length; i++) if (files.at(i)!.file === file) return i;
-  return -1;
+  throw new Error(`${file} is not among the record files`);
 }
-
-const samePlacement = (a: Placement, b: Placement) => JSON.stringify(placementOnly(a)) === JSON.stringify(placementOnly(b));
 
 /** What the memo keeps of a placed record: its placement, without its media (settled again when it is shown). */
 const placementOnly = ({ file, line, slug, id, link, published, offset, unknownFields, expires, facets }: Placement): Placement => ({

@@ -1,6 +1,6 @@
-import { closeSync, openSync, readFileSync, readSync, renameSync, rmSync, writeSync, mkdirSync } from 'node:fs';
+import { closeSync, mkdirSync, openSync, readdirSync, readFileSync, readSync, renameSync, rmSync, writeSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
-import { dirname } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import { StringDecoder } from 'node:string_decoder';
 import type { Placement } from '../model/place.js';
 import type { ArticleRecord } from '../vocabulary/record.js';
@@ -49,9 +49,10 @@ interface Header {
   readonly key: string;
 }
 
-/** A line after the files': the records the feed showed of one file. */
+/** A line after the files': the records the feed showed of one file, and the hash of the bytes they were read from. */
 interface ShownLine {
   readonly shown: string;
+  readonly hash: string;
   readonly records: readonly KeptRecord[];
 }
 
@@ -60,9 +61,9 @@ export type Lookup = { readonly fresh: true; readonly hash: string; readonly pla
 
 export class FileMemo {
   /** The records of the files the feed showed this time, to be kept. */
-  private readonly shown = new Map<string, readonly KeptRecord[]>();
+  private readonly shown = new Map<string, ShownLine>();
   /** The last memo's records shown, once its file lines have all been passed. */
-  private lastShown: Map<string, readonly KeptRecord[]> | undefined;
+  private lastShown: Map<string, ShownLine> | undefined;
   /** The next file line of the last memo, not yet looked up. */
   private pending: { line: string; entry: FileEntry } | undefined;
   /** The line after the last memo's file lines. */
@@ -78,6 +79,7 @@ export class FileMemo {
 
   /** The memo kept at `path` for `key`, read as the build goes; a missing, corrupt or foreign one is empty. */
   static open(path: string, key: string): FileMemo {
+    removeLeftovers(path);
     const last = LineReader.open(path);
     const header = parse(last?.next()) as Header | undefined;
     const trusted = header?.format === FORMAT && header.code === CODE_ID && header.key === key;
@@ -127,37 +129,37 @@ export class FileMemo {
   }
 
   /**
-   * The records of `file` that the last build's feed showed, as they were;
-   * asked once every file has been looked up, and trusted as far as the
-   * lookup vouched for the file.
+   * The records of `file` that the last build's feed showed, and the hash of
+   * the bytes they were read from; asked once every file has been looked up.
    */
-  keptRecords(file: string): ArticleRecord[] | undefined {
+  keptRecords(file: string): { records: ArticleRecord[]; hash: string } | undefined {
     if (this.lastShown === undefined) {
       while (this.pending !== undefined) this.pending = this.nextEntry();
       this.lastShown = new Map();
       for (let line = this.after; line !== undefined; line = this.last?.next()) {
         const shown = parse(line) as ShownLine | undefined;
-        if (typeof shown?.shown !== 'string' || !Array.isArray(shown.records)) break;
-        this.lastShown.set(shown.shown, shown.records);
+        if (typeof shown?.shown !== 'string' || typeof shown.hash !== 'string' || !Array.isArray(shown.records)) break;
+        this.lastShown.set(shown.shown, shown);
       }
       this.last?.close();
     }
-    const records = this.lastShown.get(file)?.map(revive);
-    return records?.every((r) => r !== undefined) ? (records as ArticleRecord[]) : undefined;
+    const kept = this.lastShown.get(file);
+    const records = kept?.records.map(revive);
+    return kept !== undefined && records!.every((r) => r !== undefined) ? { records: records as ArticleRecord[], hash: kept.hash } : undefined;
   }
 
   /**
    * Keeps the records of a file that the feed showed (those alone: an export
-   * of thousands of records may show a few), so that the next build need not
-   * read the file to show them.
+   * of thousands of records may show a few), read from the bytes of `hash`,
+   * so that the next build need not read the file to show them.
    */
-  keepShown(file: string, records: readonly ArticleRecord[]): void {
-    this.shown.set(file, records.map(keep));
+  keepShown(file: string, records: readonly ArticleRecord[], hash: string): void {
+    this.shown.set(file, { shown: file, hash, records: records.map(keep) });
   }
 
   /** Puts the memo in place of the last; a failure only costs the next build time. */
   save(): void {
-    for (const [shown, records] of this.shown) this.next.write(JSON.stringify({ shown, records } satisfies ShownLine));
+    for (const line of this.shown.values()) this.next.write(JSON.stringify(line));
     this.last?.close();
     this.next.finish(this.path);
   }
@@ -191,6 +193,27 @@ function parse(line: string | undefined): unknown {
     return undefined; // Cut short or edited: nothing after it is trusted.
   }
 }
+
+/**
+ * Temporary memos that builds stopped before they could save (killed, or the
+ * machine down), and a memo of the format before the lines (one JSON text,
+ * named .json), which is never read again: a million records' take hundreds
+ * of MB. A build of the same folders at this moment loses only its memo.
+ */
+function removeLeftovers(path: string): void {
+  const name = basename(path);
+  const old = name.replace(/\.jsonl$/, '.json');
+  try {
+    for (const entry of readdirSync(dirname(path))) {
+      if ((entry.startsWith(`${name}.`) && entry.endsWith('.tmp')) || (entry === old && old !== name)) rmSync(join(dirname(path), entry), { force: true });
+    }
+  } catch {
+    // No cache folder yet, or one that cannot be cleared: nothing to do.
+  }
+}
+
+/** The longest line read (in characters): a longer one ends what is trusted, as a corrupt one does. */
+const MAX_LINE = 1 << 28;
 
 /** A file's lines one at a time, read in chunks: a memo of a million records is some hundreds of MB. */
 class LineReader {
@@ -227,6 +250,7 @@ class LineReader {
       } else {
         this.lines = (this.rest + this.decoder.write(this.chunk.subarray(0, read))).split('\n');
         this.rest = this.lines.pop()!;
+        if (this.rest.length > MAX_LINE) this.close();
       }
       this.at = 0;
     }
@@ -268,32 +292,43 @@ class LineWriter {
 
   /** Renames the file to `path`, or removes it when there is none. */
   finish(path: string | undefined): void {
+    this.flush();
     if (this.fd === undefined) return;
     try {
-      this.flush();
       closeSync(this.fd);
       this.fd = undefined;
       if (path !== undefined) renameSync(this.temp, path);
     } catch {
       // Without a memo, the next build reads every file.
-    } finally {
-      if (this.fd !== undefined) closeSync(this.fd);
-      this.fd = undefined;
-      rmSync(this.temp, { force: true });
     }
+    this.drop();
   }
 
   private flush(): void {
     if (this.fd === undefined || this.buffered.length === 0) return;
-    try {
-      writeSync(this.fd, this.buffered.join('\n') + '\n');
-    } catch {
-      closeSync(this.fd);
-      this.fd = undefined;
-      rmSync(this.temp, { force: true });
-    }
+    const bytes = Buffer.from(this.buffered.join('\n') + '\n');
     this.buffered = [];
     this.size = 0;
+    try {
+      for (let at = 0; at < bytes.length; ) at += writeSync(this.fd, bytes, at);
+    } catch {
+      this.drop(); // A disk full, say: no memo this time.
+    }
+  }
+
+  /** Closes and removes the temporary file, whatever fails. */
+  private drop(): void {
+    try {
+      if (this.fd !== undefined) closeSync(this.fd);
+    } catch {
+      // Closed already.
+    }
+    this.fd = undefined;
+    try {
+      rmSync(this.temp, { force: true });
+    } catch {
+      // Left for the next build to remove.
+    }
   }
 }
 

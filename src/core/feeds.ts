@@ -1,5 +1,5 @@
 import type { Config } from '../config/config.js';
-import type { Diagnostic } from '../vocabulary/diagnostic.js';
+import { diagnosticsFor, type Diagnostic } from '../vocabulary/diagnostic.js';
 import { feedOf, toEntry } from '../model/entry.js';
 import { placer, type Placed, type Placement, type PlaceOptions } from '../model/place.js';
 import { select } from '../model/select.js';
@@ -56,6 +56,9 @@ export interface Modelled {
   readonly nextFuture: number | null;
 }
 
+/** How many times the records are read before a build gives up on files that keep changing under it. */
+const READINGS = 3;
+
 /**
  * The records → the feed model (docs/records.md): the ones the feeds show
  * chosen among all of them, newest first, made entries once each, and each
@@ -63,7 +66,7 @@ export interface Modelled {
  * returned; the feeds only when there is none.
  */
 export function feedFrom(source: RecordSource, config: Config, options: FeedOptions): Modelled {
-  for (;;) {
+  for (let reading = 1; ; reading++) {
     const { ordered, diagnostics, nextFuture } = select(source.placements(), { ...options, limit: config.limit, unknownFields: config.unknownFields, all: config.facets !== undefined || config.archive !== undefined });
     if (diagnostics.some((d) => d.severity === 'error')) return { feeds: [], diagnostics, nextFuture };
     const plans = planFeeds(ordered, config, options.articlesDir, diagnostics);
@@ -71,7 +74,12 @@ export function feedFrom(source: RecordSource, config: Config, options: FeedOpti
     // Each item once, in the order of the main feed: an item in several feeds is one entry, with one id.
     const wanted = new Set(plans.flatMap((plan) => plan.items));
     const records = source.shown(ordered.filter((p) => wanted.has(p)));
-    if (records === undefined) continue; // A file changed during the build: chosen again, as it is now.
+    if (records === undefined) {
+      // A file changed during the build: chosen again, as it is now, unless the files keep changing.
+      if (reading < READINGS) continue;
+      diagnosticsFor(options.articlesDir, diagnostics).error('input/changing', `had files that changed while the build read them, ${READINGS} times over; build again once nothing is writing to them`);
+      return { feeds: [], diagnostics, nextFuture };
+    }
     const entryOf = new Map<string, Entry>(records.map(({ record, placed }) => [placed.id, toEntry(record, placed, config, options.utc)]));
     const folderUrls = (folder: string) => feedUrls(config, folder);
     const feeds = plans.map((plan): SetFeed => {

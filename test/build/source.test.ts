@@ -1,9 +1,11 @@
+import { statSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { fileSource } from '../../src/build/source.js';
+import { FileMemo } from '../../src/cache/memo.js';
 import { validateConfig } from '../../src/config/config.js';
-import { feedFrom } from '../../src/core/feeds.js';
+import { feedFrom, type RecordSource } from '../../src/core/feeds.js';
 import type { Diagnostic } from '../../src/vocabulary/diagnostic.js';
 import { article, makeProject } from '../helpers.js';
 
@@ -51,5 +53,43 @@ describe('the record files as a source that holds no record while it reads', () 
     expect(made.shown(first.filter((p) => p.slug === 'b'))).toBeUndefined();
     expect([...made.placements()].map((p) => p.published)).toHaveLength(2);
     expect(diagnostics).toHaveLength(found);
+  });
+});
+
+describe('the records the memo keeps of what the feed showed', () => {
+  it('are those of the bytes their file was placed from: a file edited during a build and put back is shown as it is', async () => {
+    const text = (body: string) => article({ title: 'Tide tables', dateline: '2024.05.10 08:00 GMT', body: [body] });
+    const dir = await makeProject({ 'articles/a.txt': text('The first body.') }, config);
+    const path = join(dir, 'articles/a.txt');
+    /** A build with the memo, running `between` once, after the files are placed and before the records are shown. */
+    const build = async (between?: () => Promise<void>) => {
+      const memo = FileMemo.open(join(dir, 'memo.jsonl'), 'k');
+      const { size, mtimeMs, ctimeMs } = statSync(path);
+      const made = await fileSource([{ path, file: 'articles/a.txt', stats: { size, mtimeMs, ctimeMs } }], config, { context: { unknownFields: 'warn' }, memo, statedAt: Date.now(), fewShown: true }, []);
+      const placed = [...made.placements()];
+      await between?.();
+      // The build's own reading follows: the model's, as the pipeline runs it.
+      const source: RecordSource = { placements: () => (placed.length > 0 ? placed.splice(0) : made.placements()), shown: (p) => made.shown(p) };
+      const modelled = feedFrom(source, config, { utc: false, articlesDir: 'articles' });
+      memo.save();
+      return modelled.feed?.entries.map((e) => e.contentHtml);
+    };
+    // Edited at the same size while the first build runs: shown as it is then, and its records kept so.
+    expect(await build(() => writeFile(path, text('A second body.')))).toEqual([expect.stringContaining('A second body.')]);
+    // Put back: the memo vouches for the first bytes, and the records it kept are not of them.
+    await writeFile(path, text('The first body.'));
+    expect(await build()).toEqual([expect.stringContaining('The first body.')]);
+  });
+});
+
+describe('a build whose files keep changing under it', () => {
+  it('reads them three times, then stops with a message rather than read on', () => {
+    let readings = 0;
+    const placement = { file: 'articles/a.txt', slug: 'a', id: 'tag:wire.example.org,2024-05-10:a', link: 'https://wire.example.org/articles/a/', published: Date.UTC(2024, 4, 10), offset: 0 };
+    const source: RecordSource = { placements: () => (readings++, [placement]), shown: () => undefined };
+    const modelled = feedFrom(source, config, { utc: false, articlesDir: 'articles' });
+    expect(readings).toBe(3);
+    expect(modelled.feed).toBeUndefined();
+    expect(modelled.diagnostics).toEqual([expect.objectContaining({ file: 'articles', severity: 'error', ruleId: 'input/changing' })]);
   });
 });

@@ -1,4 +1,4 @@
-import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -16,7 +16,7 @@ afterAll(() => Promise.all(dirs.map((dir) => rm(dir, { recursive: true, force: t
 async function kept(names: readonly string[]) {
   const dir = await mkdtemp(join(tmpdir(), 'fw-memo-stream-'));
   dirs.push(dir);
-  const path = join(dir, 'memo.json');
+  const path = join(dir, 'memo.jsonl');
   const memo = FileMemo.open(path, 'k');
   for (const name of names) memo.keep(name, OLD, LATER, `hash-${name}`, [placement(name, name.replace(/\W/g, '-'))]);
   memo.save();
@@ -46,12 +46,25 @@ describe('the memo as a stream of lines', () => {
     const { path } = await kept(['articles/a.txt']);
     const memo = FileMemo.open(path, 'k');
     expect(memo.lookup('articles/a.txt', 'articles/a.txt', OLD, LATER).fresh).toBe(true);
-    memo.keepShown('articles/a.txt', [{ slug: 'a', title: 'A', source: { file: 'articles/a.txt', line: 1 }, lines: {} } as never]);
+    memo.keepShown('articles/a.txt', [{ slug: 'a', title: 'A', source: { file: 'articles/a.txt', line: 1 }, lines: {} } as never], 'hash-a');
     memo.save();
     const again = FileMemo.open(path, 'k');
     again.lookup('articles/a.txt', 'articles/a.txt', OLD, LATER);
-    expect(again.keptRecords('articles/a.txt')?.map((r) => r.title)).toEqual(['A']);
+    expect(again.keptRecords('articles/a.txt')).toEqual({ hash: 'hash-a', records: [expect.objectContaining({ title: 'A' })] });
     expect(again.keptRecords('articles/b.txt')).toBeUndefined();
+  });
+
+  it('removes what a killed build left and a memo of the format before, and saves in place of the last', async () => {
+    const { dir, path } = await kept(['articles/a.txt']);
+    await writeFile(`${path}.0123456789ab.tmp`, 'left by a killed build');
+    await writeFile(join(dir, 'memo.json'), '{"format":3}');
+    const memo = FileMemo.open(path, 'k');
+    expect(memo.lookup('articles/a.txt', 'articles/a.txt', OLD, LATER).fresh).toBe(true);
+    const names = await readdir(dir);
+    expect(names).not.toContain('memo.jsonl.0123456789ab.tmp');
+    expect(names).not.toContain('memo.json');
+    memo.save();
+    expect(await readdir(dir)).toEqual(['memo.jsonl']);
   });
 
   it('leaves the last memo as it was, and no temporary file, when the build stops before saving', async () => {
@@ -61,6 +74,6 @@ describe('the memo as a stream of lines', () => {
     memo.keep('articles/z.txt', OLD, LATER, 'hash-z', []);
     memo.discard();
     expect(await readFile(path, 'utf8')).toBe(before);
-    expect(await readdir(dir)).toEqual(['memo.json']);
+    expect(await readdir(dir)).toEqual(['memo.jsonl']);
   });
 });
