@@ -60,7 +60,9 @@ export function inputSignature(dir: string, files: readonly string[]): { signatu
     const stats = statSync(file, { throwIfNoEntry: false });
     if (stats === undefined) return;
     const { size, mtimeMs, ctimeMs } = stats;
-    all.set([size, mtimeMs, ctimeMs], i * 3);
+    all[i * 3] = size;
+    all[i * 3 + 1] = mtimeMs;
+    all[i * 3 + 2] = ctimeMs;
     // ctime too: it changes with the content even when a tool sets the mtime back.
     lines.push(`${file.slice(dir.length)}\0${size}\0${mtimeMs}\0${ctimeMs}\n`);
     newest = Math.max(newest, mtimeMs);

@@ -56,8 +56,8 @@ interface ShownLine {
   readonly records: readonly KeptRecord[];
 }
 
-/** A file the memo vouches for, and one it does not (with its bytes when they were read to tell). */
-export type Lookup = { readonly fresh: true; readonly hash: string; readonly placements: readonly Placement[] } | { readonly fresh: false; readonly bytes?: Buffer };
+/** A file the memo vouches for, and one it does not (with its bytes and their hash when they were read to tell). */
+export type Lookup = { readonly fresh: true; readonly hash: string; readonly placements: readonly Placement[] } | { readonly fresh: false; readonly bytes?: Buffer; readonly hash?: string };
 
 export class FileMemo {
   /** The records of the files the feed showed this time, to be kept. */
@@ -115,7 +115,7 @@ export class FileMemo {
       return { fresh: false };
     }
     const hash = sha1(bytes);
-    if (hash !== entry.hash) return { fresh: false, bytes };
+    if (hash !== entry.hash) return { fresh: false, bytes, hash };
     // The same bytes: kept with the times seen now, which vouch for them once old enough.
     const { size, mtimeMs, ctimeMs } = stats;
     this.next.write(JSON.stringify({ ...entry, size, mtimeMs, ctimeMs, statedAt } satisfies FileEntry));

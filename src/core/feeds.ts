@@ -14,7 +14,7 @@ import type { ArticleRecord } from '../vocabulary/record.js';
  * only the files of the records the feed shows (see docs/caching.md).
  */
 export interface RecordSource {
-  /** Every record that passed its checks, placed: read once a time the feed is chosen, as they come. */
+  /** Every record that passed its checks, placed, in one pass as they come; asked again when the items must be chosen again. */
   placements(): Iterable<Placement>;
   /**
    * The records of these placements, each with its placement as made now;
