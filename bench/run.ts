@@ -24,8 +24,9 @@ import { writeCorpus, writeExport } from './corpus.js';
  * of N small records (about 500 bytes; JSON files of 1,000 records), cold,
  * its time and peak memory, given a heap that lets it finish: how a build
  * grows with an archive it shows 50 items of; and a rebuild after one
- * record file changed. With --scale-archive, also one archive build of the
- * same records (limit and pageSize 1,000), cold. Writes
+ * record file changed. With --scale-archive, also an archive build of the
+ * same records (limit and pageSize 1,000): cold, after one new record (the
+ * newest), and with nothing changed, with the files each wrote. Writes
  * bench/results-scale.json.
  */
 const exec = promisify(execFile);
@@ -77,6 +78,14 @@ async function project(n: number, limit: number, kind: 'files' | 'export' | 'sma
   await writeFile(join(dir, 'feedwright.config.json'), JSON.stringify({ title: 'Bench', siteUrl: 'https://bench.example.org', author: 'Bench Desk <desk@bench.example.org>', limit }));
   return dir;
 }
+
+/** How many files a build's summary line says it wrote. */
+const filesWritten = (line: string): number => {
+  const wrote = /; wrote (.*?)(?: \(unchanged|; removed|$)/.exec(line.trim())?.[1] ?? 'nothing';
+  if (wrote === 'nothing') return 0;
+  const more = / and (\d+) more$/.exec(wrote);
+  return more ? 3 + Number(more[1]) : wrote.split(', ').length;
+};
 
 const clean = (dir: string) => Promise.all([rm(join(dir, 'output'), { recursive: true, force: true }), rm(join(dir, 'node_modules'), { recursive: true, force: true })]);
 const cli = (dir: string, ...nodeFlags: string[]) => json([...nodeFlags, script('measure'), 'build'], dir, true);
@@ -233,7 +242,24 @@ if (scaleSizes) {
       await rm(join(dir, 'archive-output'), { recursive: true, force: true });
       const archive = await json([HEAP, script('measure'), 'build', '--config', 'archive.config.json', '--out', 'archive-output'], dir, true);
       if (archive.code !== 0) throw new Error(`the archive build of ${n} small records failed: ${archive.stdout}`);
-      Object.assign(scaled[`${n}`]!, { 'archive cold build ms (limit, pageSize 1,000; one run)': archive.wallMs as number, 'archive cold peak MB': archive.maxRssMB as number });
+      // A new record, the newest: the heads change (and the last page, when the record fills it); then nothing changes.
+      const newest = join(dir, 'articles', 'newest.txt');
+      await writeFile(newest, '2026.06.01 12:00 GMT\n\nThe newest record of the bench\n\nOne paragraph of it.\n');
+      // As a user's next build comes: not in the moment of the edit, which the cache cannot tell by mtime.
+      await new Promise((resolve) => setTimeout(resolve, 2100));
+      const oneNew = await json([HEAP, script('measure'), 'build', '--config', 'archive.config.json', '--out', 'archive-output'], dir, true);
+      const unchanged = await json([HEAP, script('measure'), 'build', '--config', 'archive.config.json', '--out', 'archive-output'], dir, true);
+      await rm(newest);
+      if (oneNew.code !== 0 || unchanged.code !== 0) throw new Error(`an archive rebuild of ${n} small records failed: ${oneNew.stdout} ${unchanged.stdout}`);
+      Object.assign(scaled[`${n}`]!, {
+        'archive cold build ms (limit, pageSize 1,000; one run)': archive.wallMs as number,
+        'archive cold peak MB': archive.maxRssMB as number,
+        'archive, one new record ms': oneNew.wallMs as number,
+        'archive, one new record peak MB': oneNew.maxRssMB as number,
+        'archive, one new record: files written': filesWritten(String(oneNew.stdout)),
+        'archive, nothing changed ms': unchanged.wallMs as number,
+        'archive, nothing changed: files written': filesWritten(String(unchanged.stdout)),
+      });
     }
     console.error(`scale N=${n} done`);
   }

@@ -1,6 +1,6 @@
 import { readdirSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
-import { hashOf, inputSignature, loadManifest, stillCurrent } from '../cache/manifest.js';
+import { hashOf, inputSignature, loadManifest, stillCurrent, type Manifest } from '../cache/manifest.js';
 import { loadConfig } from '../config/load.js';
 import { diagnosticsFor, type Diagnostic } from '../vocabulary/diagnostic.js';
 import { CODE_ID } from '../vocabulary/version.js';
@@ -43,6 +43,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   }
   const inputs = inputSignature(articles, files.paths);
   let cache: BuildPlan['cache'];
+  let previous: Manifest | undefined;
   // Local media sizes are inputs the cache does not track: with them, there is none.
   if (cacheDir !== undefined && config.publicDir === undefined) {
     // The cache is the project's: named by its folders as the project names them, it survives the project's move (a CI checkout elsewhere).
@@ -50,15 +51,15 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     const key = hashOf(CODE_ID, JSON.stringify(config), JSON.stringify({ articles: options.articlesDir, utc: options.utc, future: options.future, strict: options.strict }));
     // Entries that are not record files but must be reported (broken links) are inputs the manifest does not track.
     cache = { memo: join(cacheDir, `memo-${id}.jsonl`), key, ...(files.unlisted.length > 0 ? {} : { manifest: join(cacheDir, `build-${id}.json`) }) };
-    const manifest = cache.manifest === undefined ? undefined : await loadManifest(cache.manifest);
-    if (manifest && !hasLeftovers(outDir) && stillCurrent(manifest, { key, inputs: inputs.signature, newest: inputs.newest, at: now, outDir })) {
-      const feeds = manifest.outputs.filter((o) => Object.values(config.files).includes(o.name.slice(o.name.lastIndexOf('/') + 1))).length;
-      return { exitCode: 0, diagnostics: manifest.diagnostics, items: manifest.items, feeds, written: [], unchanged: manifest.outputs.map((o) => o.name), removed: [] };
+    previous = cache.manifest === undefined ? undefined : await loadManifest(cache.manifest);
+    if (previous && !hasLeftovers(outDir) && stillCurrent(previous, { key, inputs: inputs.signature, newest: inputs.newest, at: now, outDir })) {
+      const feeds = previous.outputs.filter((o) => Object.values(config.files).includes(o.name.slice(o.name.lastIndexOf('/') + 1))).length;
+      return { exitCode: 0, diagnostics: previous.diagnostics, items: previous.items, feeds, written: [], unchanged: previous.outputs.map((o) => o.name), removed: [] };
     }
   }
   // The one place the build loads code lazily: all that reads, models, renders, proves and writes.
   const { runPipeline } = await import('./pipeline.js');
-  return runPipeline({ options, config, articles, outDir, now, files, inputs, ...(cache ? { cache } : {}) });
+  return runPipeline({ options, config, articles, outDir, now, files, inputs, ...(cache ? { cache } : {}), ...(previous ? { previous } : {}) });
 }
 
 /** Whether a build is writing the output folder, or a killed one left its temporary files or its lock: a build that takes the lock clears them. */

@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { saveManifest, statsAt } from '../cache/manifest.js';
+import { saveManifest, statsAt, unchangedFeeds } from '../cache/manifest.js';
 import { FileMemo } from '../cache/memo.js';
 import { proveDocuments, type ProvenFile } from '../core/documents.js';
 import { feedFrom } from '../core/feeds.js';
@@ -29,7 +29,7 @@ const KEEP_SHOWN_UP_TO = 1000;
  * all or nothing; or, for `build --check`, the comparison with it.
  */
 export async function runPipeline(plan: BuildPlan): Promise<BuildResult> {
-  const { options, config, files, inputs, cache } = plan;
+  const { options, config, files, inputs, cache, outDir } = plan;
   const diagnostics: Diagnostic[] = [];
   const nameOf = namer(plan.articles, options.articlesDir);
   for (const { path, severity, ruleId, message } of files.unlisted) diagnosticsFor(nameOf(path), diagnostics)[severity](ruleId, message);
@@ -49,14 +49,22 @@ export async function runPipeline(plan: BuildPlan): Promise<BuildResult> {
       },
     };
     const source = await fileSource(recordFiles, config, { context: { unknownFields: config.unknownFields, ...(config.timezone === undefined ? {} : { timezone: config.timezone }) }, ...(memo ? { memo } : {}), statedAt: inputs.statedAt, fewShown: keepShown, ...(config.publicDir === undefined ? {} : { publicDir: join(options.cwd ?? process.cwd(), config.publicDir) }) }, diagnostics);
+    // A feed of the set the last build made of the same records, and left as it is, is not made again (docs/caching.md); `build --check` compares every file.
+    const keptFiles = new Map<string, readonly string[]>();
+    const lastMade = plan.previous && cache && !options.check ? unchangedFeeds(plan.previous, cache.key, outDir) : undefined;
+    const unchanged = (folder: string, fingerprint: string) => {
+      const names = lastMade?.(folder, fingerprint);
+      if (names) keptFiles.set(folder, names);
+      return names !== undefined;
+    };
     // The files are read as the core asks for their records, their messages added to `diagnostics`.
-    const modelled = feedFrom(source, config, { utc: options.utc ?? config.utc, articlesDir: options.articlesDir, now: plan.now, future: options.future ?? false });
+    const modelled = feedFrom(source, config, { utc: options.utc ?? config.utc, articlesDir: options.articlesDir, now: plan.now, future: options.future ?? false, ...(lastMade ? { unchanged } : {}) });
     const readFailed = hasErrors(diagnostics);
     // An empty feed because every file failed to read says nothing the read errors did not.
     diagnostics.push(...modelled.diagnostics.filter((d) => !(readFailed && d.ruleId === 'input/no-articles')));
     // Once the files are read and the records the feed shows kept.
     memo?.save();
-    return await publishFeed(plan, modelled, diagnostics);
+    return await publishFeed(plan, modelled, keptFiles, diagnostics);
   } finally {
     // Left as it was when the build stopped on an exception; a saved memo is not touched again.
     memo?.discard();
@@ -64,7 +72,7 @@ export async function runPipeline(plan: BuildPlan): Promise<BuildResult> {
 }
 
 /** The feed's files, proven one at a time and handed to the output folder all or nothing; or, for `build --check`, compared with it. */
-async function publishFeed(plan: BuildPlan, modelled: ReturnType<typeof feedFrom>, diagnostics: Diagnostic[]): Promise<BuildResult> {
+async function publishFeed(plan: BuildPlan, modelled: ReturnType<typeof feedFrom>, keptFiles: ReadonlyMap<string, readonly string[]>, diagnostics: Diagnostic[]): Promise<BuildResult> {
   const { options, config, inputs, cache, outDir } = plan;
   const nothing = { written: [], unchanged: [], removed: [] };
   const { feed } = modelled;
@@ -97,6 +105,9 @@ async function publishFeed(plan: BuildPlan, modelled: ReturnType<typeof feedFrom
     await staging?.abort();
     return { exitCode: 1, diagnostics, feed, items, feeds, ...nothing };
   }
+  // The files of the feeds kept as the last build wrote them stay as they are.
+  const kept = modelled.feeds.flatMap((f) => (f.kept ? keptFiles.get(f.folder)! : []));
+  planned.push(...kept);
   // Compressed copies feedwright wrote follow their feed: with "precompress" off, they go.
   const feedNames = planned.filter((name) => Object.values(config.files).some((file) => name === file || name.endsWith(`/${file}`)));
   const strays = config.precompress ? [] : await copiesOf(outDir, feedNames);
@@ -120,7 +131,9 @@ async function publishFeed(plan: BuildPlan, modelled: ReturnType<typeof feedFrom
   }
   staging ??= await Staging.open(outDir);
   for (const name of leaving) staging.remove(name);
-  const { written, unchanged, removed } = await staging.commit();
+  const committed = await staging.commit();
+  const { written, removed } = committed;
+  const unchanged = [...committed.unchanged, ...kept];
   // WebSub: the hub hears of each head feed whose bytes changed; archive pages are reached from their heads.
   if ((options.ping ?? config.ping) && config.hub !== undefined) {
     const heads = new Set(modelled.feeds.filter((f) => !f.page).flatMap((f) => Object.values(config.files).map((name) => f.folder + name)));
@@ -129,7 +142,12 @@ async function publishFeed(plan: BuildPlan, modelled: ReturnType<typeof feedFrom
     if (hasErrors(diagnostics)) return { exitCode: 1, diagnostics, feed, items, feeds, written, unchanged, removed };
   }
   if (cache?.manifest) {
-    await saveManifest(cache.manifest, { key: cache.key, inputs: inputs.signature, statedAt: inputs.statedAt, builtAt: plan.now, nextFuture: modelled.nextFuture, items, diagnostics }, outDir, [...written, ...unchanged]);
+    // A feed whose documents drew a message is made again next time, so that the message is given again.
+    const noted = new Set(diagnostics.map((d) => d.file));
+    const named = (name: string) => (options.outDir === '' ? name : join(options.outDir, name));
+    const clean = modelled.feeds.filter((f) => f.fingerprint !== undefined && (f.kept || FORMATS.every((format) => !noted.has(named(f.folder + config.files[format])))));
+    const fingerprints = Object.fromEntries(clean.map((f) => [f.folder, f.fingerprint!]));
+    await saveManifest(cache.manifest, { key: cache.key, inputs: inputs.signature, statedAt: inputs.statedAt, builtAt: plan.now, nextFuture: modelled.nextFuture, items, diagnostics, feeds: fingerprints }, outDir, [...written, ...unchanged]);
   }
   return { exitCode: 0, diagnostics, feed, items, feeds, written, unchanged, removed };
 }

@@ -1,4 +1,4 @@
-import type { inputSignature } from '../cache/manifest.js';
+import type { inputSignature, Manifest } from '../cache/manifest.js';
 import type { Config } from '../config/config.js';
 import type { Diagnostic } from '../vocabulary/diagnostic.js';
 import type { Feed } from '../vocabulary/types.js';
@@ -52,4 +52,6 @@ export interface BuildPlan {
   readonly inputs: ReturnType<typeof inputSignature>;
   /** The memo's and the manifest's paths, and the key both hold for; none without a cache. */
   readonly cache?: { readonly memo: string; readonly manifest?: string; readonly key: string };
+  /** What the last build wrote, as its manifest says: the feeds of the set it need not make again. */
+  readonly previous?: Manifest;
 }

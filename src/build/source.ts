@@ -135,6 +135,7 @@ export async function fileSource(files: RecordFileList, config: Config, options:
 
   return {
     placements,
+    versionOf: (placement) => hashOf.get(placement),
     shown(placements) {
       const taken = new Map<string, Taken>();
       const hashes = new Map<string, string>();

@@ -17,7 +17,7 @@ import type { FileStats } from './memo.js';
  * build runs in full (see docs/caching.md).
  */
 
-const FORMAT = 3;
+const FORMAT = 4;
 
 interface Output {
   readonly name: string;
@@ -40,6 +40,8 @@ export interface Manifest {
   readonly items: number;
   readonly outputs: readonly Output[];
   readonly diagnostics: readonly Diagnostic[];
+  /** The fingerprint of each feed of the set whose documents drew no message, by folder: what they were made of. */
+  readonly feeds: Readonly<Record<string, string>>;
 }
 
 export const hashOf = (...parts: readonly string[]): string => sha1(parts.join('\0'));
@@ -85,7 +87,7 @@ export function statsAt(stats: Float64Array, i: number): FileStats | undefined {
 export async function loadManifest(path: string): Promise<Manifest | undefined> {
   try {
     const manifest = JSON.parse(await readFile(path, 'utf8')) as Manifest;
-    return manifest.format === FORMAT && Array.isArray(manifest.outputs) && Array.isArray(manifest.diagnostics) ? manifest : undefined;
+    return manifest.format === FORMAT && Array.isArray(manifest.outputs) && Array.isArray(manifest.diagnostics) && typeof manifest.feeds === 'object' ? manifest : undefined;
   } catch {
     return undefined;
   }
@@ -96,14 +98,37 @@ export function stillCurrent(manifest: Manifest, now: { key: string; inputs: str
   if (manifest.key !== now.key || manifest.inputs !== now.inputs) return false;
   if (now.newest >= manifest.statedAt - GRANULARITY_MS) return false;
   if (now.at < manifest.builtAt || (manifest.nextFuture !== null && now.at >= manifest.nextFuture)) return false;
-  return manifest.outputs.every((o) => {
-    try {
-      const stats = statSync(join(now.outDir, o.name));
-      return stats.size === o.size && stats.mtimeMs === o.mtimeMs;
-    } catch {
-      return false;
+  return manifest.outputs.every((o) => sameStats(now.outDir, o));
+}
+
+/**
+ * The feeds of the set the last build made that a build with the same key
+ * need not make again: `unchanged(folder, fingerprint)` gives the names of
+ * the feed's files in the output folder (its documents and their compressed
+ * copies) when the last build made it of the same (its fingerprint) without
+ * a message, and each of them is still as it left it (size and mtime); else
+ * undefined (see docs/caching.md).
+ */
+export function unchangedFeeds(manifest: Manifest, key: string, outDir: string): (folder: string, fingerprint: string) => readonly string[] | undefined {
+  const byFolder = new Map<string, Output[]>();
+  if (manifest.key === key) {
+    for (const output of manifest.outputs) {
+      const folder = output.name.slice(0, output.name.lastIndexOf('/') + 1);
+      if (!byFolder.has(folder)) byFolder.set(folder, []);
+      byFolder.get(folder)!.push(output);
     }
-  });
+  }
+  return (folder, fingerprint) => {
+    const outputs = byFolder.get(folder);
+    if (outputs === undefined || manifest.feeds[folder] !== fingerprint || !outputs.every((o) => sameStats(outDir, o))) return undefined;
+    return outputs.map((o) => o.name);
+  };
+}
+
+/** Whether an output file is as a build left it: its size and mtime. */
+function sameStats(outDir: string, output: Output): boolean {
+  const stats = statSync(join(outDir, output.name), { throwIfNoEntry: false });
+  return stats !== undefined && stats.size === output.size && stats.mtimeMs === output.mtimeMs;
 }
 
 export async function saveManifest(path: string, manifest: Omit<Manifest, 'format' | 'outputs'>, outDir: string, names: readonly string[]): Promise<void> {

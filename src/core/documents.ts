@@ -32,13 +32,17 @@ export interface DocumentOptions {
  * (docs/proof.md: the same rules `feedwright check` runs on any feed) and
  * encoded a piece at a time, head, items, tail: no document is held as one
  * string, nor its tree, and each is handed to `accept` as soon as it is
- * proven, so that no two are held at once. Every document is proven, so
- * that every problem is reported; once one fails, none is handed on.
+ * proven, so that no two are held at once. Every document made is proven,
+ * so that every problem is reported; once one fails, none is handed on.
+ * A feed kept as an earlier build wrote it is not made.
  * Returns whether all passed.
  */
 export async function proveDocuments(feeds: readonly SetFeed[], config: Config, options: DocumentOptions, diagnostics: Diagnostic[], accept: (file: ProvenFile) => void | Promise<void>): Promise<boolean> {
   let failed = false;
-  for (const { folder, feed } of feeds) {
+  for (const set of feeds) {
+    // A feed kept as an earlier build wrote it is not made again.
+    if (set.kept) continue;
+    const { folder, feed } = set;
     for (const format of FORMATS) {
       const { file, proven } = renderAndProve(feed, config, options, format, folder);
       diagnostics.push(...proven);
@@ -81,6 +85,6 @@ function companionFiles(config: Config, feeds: readonly SetFeed[]): ProvenFile[]
   return [
     ...(config.stylesheetFile ? [text(config.stylesheetFile, renderStylesheet())] : []),
     ...(config.headers ? [text(HEADERS_FILE, renderHeadersFile({ ...config, folders: heads.map((f) => f.folder), archives }))] : []),
-    ...(config.facets ? [text(OPML_FILE, renderOpml(config.title, heads.map((f) => f.feed)))] : []),
+    ...(config.facets ? [text(OPML_FILE, renderOpml(config.title, config.siteUrl, heads.map((f) => (f.kept ? f : f.feed))))] : []),
   ];
 }

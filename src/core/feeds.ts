@@ -1,9 +1,10 @@
+import { createHash } from 'node:crypto';
 import type { Config } from '../config/config.js';
 import { diagnosticsFor, type Diagnostic } from '../vocabulary/diagnostic.js';
 import { feedOf, toEntry } from '../model/entry.js';
 import { placer, type Placed, type Placement, type PlaceOptions } from '../model/place.js';
 import { select } from '../model/select.js';
-import { planFeeds } from '../model/set.js';
+import { planFeeds, type FeedPlan } from '../model/set.js';
 import type { ArchiveLinks, Entry, Feed, FeedFormat } from '../vocabulary/types.js';
 import type { ArticleRecord } from '../vocabulary/record.js';
 
@@ -22,6 +23,8 @@ export interface RecordSource {
    * the build), after which `placements()` gives them as they are now.
    */
   shown(placements: readonly Placement[]): readonly ShownRecord[] | undefined;
+  /** The hash of the bytes a placement was made from, when the source knows it: what tells a build that a feed's documents are unchanged (see `FeedOptions.unchanged`). */
+  versionOf?(placement: Placement): string | undefined;
 }
 
 export interface ShownRecord {
@@ -37,14 +40,38 @@ export interface FeedOptions {
   /** The build's clock (epoch ms): a record published after it is left out, unless `future`. Without it, nothing is. */
   readonly now?: number;
   readonly future?: boolean;
+  /**
+   * Whether the documents of the feed in `folder` are as an earlier build
+   * wrote them from what `fingerprint` hashes: a build can tell (see
+   * docs/caching.md). Such a feed is not made again, and its records are not
+   * asked for. The main feed is always made.
+   */
+  readonly unchanged?: (folder: string, fingerprint: string) => boolean;
 }
 
+/** A feed of the set, made or kept as an earlier build wrote it. */
+export type SetFeed = MadeFeed | KeptFeed;
+
 /** A feed of the set, and the folder under the output folder its documents go in ("" for the main feed). */
-export interface SetFeed {
+interface FeedOfSet {
   readonly folder: string;
-  readonly feed: Feed;
   /** An archive page (docs/feed-set.md), which never changes once written; else a head, which readers poll. */
   readonly page: boolean;
+  /** What its documents are made of, hashed: its place in the set, and each item's id and version. Only when the source gives every item's version. */
+  readonly fingerprint?: string;
+}
+
+export interface MadeFeed extends FeedOfSet {
+  readonly kept?: false;
+  readonly feed: Feed;
+}
+
+/** A feed whose documents are as an earlier build wrote them (`FeedOptions.unchanged`): only what the set's list of feeds shows of it. */
+export interface KeptFeed extends FeedOfSet {
+  readonly kept: true;
+  readonly title: string;
+  readonly feedUrls: Readonly<Record<FeedFormat, string>>;
+  readonly fingerprint: string;
 }
 
 export interface Modelled {
@@ -71,8 +98,11 @@ export function feedFrom(source: RecordSource, config: Config, options: FeedOpti
     if (diagnostics.some((d) => d.severity === 'error')) return { feeds: [], diagnostics, nextFuture };
     const plans = planFeeds(ordered, config, options.articlesDir, diagnostics);
     if (diagnostics.some((d) => d.severity === 'error')) return { feeds: [], diagnostics, nextFuture };
+    const versionOf = source.versionOf?.bind(source);
+    const fingerprints = plans.map((plan) => (versionOf === undefined ? undefined : fingerprintOf(plan, versionOf)));
+    const kept = plans.map((plan, i) => plan.folder !== '' && fingerprints[i] !== undefined && options.unchanged?.(plan.folder, fingerprints[i]) === true);
     // Each item once, in the order of the main feed: an item in several feeds is one entry, with one id.
-    const wanted = new Set(plans.flatMap((plan) => plan.items));
+    const wanted = new Set(plans.flatMap((plan, i) => (kept[i] ? [] : plan.items)));
     const records = source.shown(ordered.filter((p) => wanted.has(p)));
     if (records === undefined) {
       // A file changed during the build: chosen again, as it is now, unless the files keep changing.
@@ -82,8 +112,11 @@ export function feedFrom(source: RecordSource, config: Config, options: FeedOpti
     }
     const entryOf = new Map<string, Entry>(records.map(({ record, placed }) => [placed.id, toEntry(record, placed, config, options.utc)]));
     const folderUrls = (folder: string) => feedUrls(config, folder);
-    const feeds = plans.map((plan): SetFeed => {
+    const feeds = plans.map((plan, i): SetFeed => {
       const { folder, archive } = plan;
+      const fingerprint = fingerprints[i];
+      const page = archive?.page !== undefined;
+      if (kept[i]) return { folder, page, kept: true, title: plan.title, feedUrls: folderUrls(folder), fingerprint: fingerprint! };
       const links: ArchiveLinks | undefined =
         archive === undefined
           ? undefined
@@ -93,10 +126,28 @@ export function feedFrom(source: RecordSource, config: Config, options: FeedOpti
               ...(archive.current === undefined ? {} : { current: folderUrls(archive.current) }),
             };
       const entries = plan.items.map((p) => entryOf.get(p.id)!);
-      return { folder, page: archive?.page !== undefined, feed: feedOf(entries, config, { title: plan.title, feedUrls: folderUrls(folder), ...(links ? { archive: links } : {}) }) };
+      const feed = feedOf(entries, config, { title: plan.title, feedUrls: folderUrls(folder), ...(links ? { archive: links } : {}) });
+      return { folder, page, feed, ...(fingerprint === undefined ? {} : { fingerprint }) };
     });
-    return { feed: feeds[0]!.feed, feeds, diagnostics, nextFuture };
+    return { feed: (feeds[0] as MadeFeed).feed, feeds, diagnostics, nextFuture };
   }
+}
+
+/**
+ * What a feed's documents are made of, hashed: its folder, title and
+ * archive links, and each item's id and the version of the bytes it came
+ * from, in order. The config and the build's options are not in it: a
+ * build compares it only with one of the same (docs/caching.md). None when
+ * an item has no version.
+ */
+function fingerprintOf(plan: FeedPlan, versionOf: (placement: Placement) => string | undefined): string | undefined {
+  const hash = createHash('md5').update(JSON.stringify([plan.folder, plan.title, plan.archive ?? null]));
+  for (const item of plan.items) {
+    const version = versionOf(item);
+    if (version === undefined) return undefined;
+    hash.update(`\n${item.id}\0${version}`);
+  }
+  return hash.digest('hex');
 }
 
 /** The self links of a feed's documents in `folder` under the feeds' URL. */

@@ -12,12 +12,12 @@ const FORMATS: readonly FeedFormat[] = ['rss', 'atom', 'json'];
  * are reached from their heads), in the set's order, for a reader to import.
  * Nothing in it comes from the clock, so that its bytes are those of its feeds.
  */
-export function render(title: string, feeds: readonly Feed[]): string {
+export function render(title: string, siteUrl: string, feeds: readonly Pick<Feed, 'title' | 'feedUrls'>[]): string {
   const lines = [XML_DECLARATION, '<opml version="2.0">', indent(1, '<head>'), indent(2, `<title>${escapeText(title)}</title>`), indent(1, '</head>'), indent(1, '<body>')];
   for (const feed of feeds) {
     for (const format of FORMATS) {
       const text = `${feed.title} (${FORMAT_NAMES[format]})`;
-      lines.push(indent(2, `<outline${attributes({ type: 'rss', text, title: text, xmlUrl: feed.feedUrls[format], htmlUrl: feed.homePageUrl })}/>`));
+      lines.push(indent(2, `<outline${attributes({ type: 'rss', text, title: text, xmlUrl: feed.feedUrls[format], htmlUrl: siteUrl })}/>`));
     }
   }
   lines.push(indent(1, '</body>'), '</opml>');

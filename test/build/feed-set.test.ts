@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { readFile, rm, writeFile } from 'node:fs/promises';
+import { readdir, readFile, rm, utimes, writeFile } from 'node:fs/promises';
 import { createServer, type IncomingMessage } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
@@ -193,5 +193,65 @@ describe('a feed set the config cannot make', () => {
     await writeFile(join(dir, 'articles', 'b.json'), JSON.stringify(record(2, ['rivers'])));
     expect((await cli(['build'], dir)).code).toBe(0);
     expect(existsSync(leftover)).toBe(false);
+  });
+});
+
+describe('a rebuild of a feed set', () => {
+  const one = (i: number) => JSON.stringify({ ...record(i, [i % 2 === 1 ? 'rivers' : 'dams']) });
+  const files = (count: number) => Object.fromEntries(Array.from({ length: count }, (_, k) => [`articles/r${k + 1}.json`, one(k + 1)]));
+  const wrote = (stdout: string) => (/; wrote (.*?)(?: \(unchanged|; removed|\n|$)/.exec(stdout)?.[1] ?? '').split(', ').sort();
+
+  it('makes again only the feeds whose items changed, and trusts the others as the last build left them', async () => {
+    const dir = await makeProject(files(5), SET);
+    expect((await cli(['build'], dir)).code).toBe(0);
+    // A file of a feed nothing changed for, changed in place with its size and mtime put back: the build cannot tell, and keeps it.
+    // (Its mtime set to a whole second first, which a build takes in, so that it can be put back exactly.)
+    const rivers = join(dir, 'output', 'tags', 'rivers', 'feed.xml');
+    const second = new Date(Date.UTC(2024, 5, 1));
+    await utimes(rivers, second, second);
+    expect((await cli(['build'], dir)).stdout).toContain('wrote nothing');
+    await writeFile(rivers, (await readFile(rivers, 'utf8')).replace('Report 5', 'Rep0rt 5'));
+    await utimes(rivers, second, second);
+    // One the build can tell was changed: made again.
+    const page = join(dir, 'output', 'tags', 'rivers', 'archive', '1', 'atom.xml');
+    const written = await readFile(page, 'utf8');
+    await writeFile(page, 'changed');
+
+    // A new record tagged dams fills a third page of the main feed.
+    await writeFile(join(dir, 'articles', 'r6.json'), one(6));
+    const rebuilt = await cli(['build'], dir);
+    expect(rebuilt.stderr).toBe('');
+    // The main feed and its 3 pages, rivers and its page, dams and its page.
+    expect(rebuilt.stdout).toMatch(/^feedwright: 24 feeds, 2 items, 0 warnings/);
+    const heads = ['', 'archive/3/', 'tags/dams/'].flatMap((folder) => ['atom.xml', 'feed.json', 'feed.xml'].map((name) => folder + name));
+    expect(wrote(rebuilt.stdout)).toEqual([...heads, 'tags/rivers/archive/1/atom.xml'].sort());
+    expect(await readFile(page, 'utf8')).toBe(written);
+    expect(await readFile(rivers, 'utf8')).toContain('Rep0rt 5');
+
+    // An edit of an old record makes again the pages it is on, and only them.
+    await writeFile(join(dir, 'articles', 'r1.json'), JSON.stringify({ ...record(1, ['rivers']), title: 'Report 1, corrected' }));
+    const third = await cli(['build'], dir);
+    expect(wrote(third.stdout)).toEqual(['archive/1/', 'tags/rivers/archive/1/'].flatMap((folder) => ['atom.xml', 'feed.json', 'feed.xml'].map((name) => folder + name)).sort());
+    expect(await readFile(join(dir, 'output', 'archive', '1', 'feed.xml'), 'utf8')).toContain('Report 1, corrected');
+    // --check compares every file, the kept ones too.
+    const checked = await cli(['build', '--check'], dir);
+    expect(checked.code).toBe(1);
+    expect(checked.stderr).toContain('output/tags/rivers/feed.xml: error: is out of date');
+  });
+
+  it('makes again a feed whose documents drew a warning, so that the warning is given again', async () => {
+    // A date before 1990 draws a warning where it is shown: the first pages of the main feed and of rivers.
+    const old = JSON.stringify({ ...record(1, ['rivers']), slug: 'old', published: '1985-05-01T08:00:00Z' });
+    const dir = await makeProject({ ...files(4), 'articles/old.json': old }, SET);
+    const warned = 'output/archive/1/feed.xml:';
+    expect((await cli(['build'], dir)).stderr).toContain(warned);
+    const cache = join(dir, 'node_modules', '.cache', 'feedwright');
+    const manifest = (await readdir(cache)).find((name) => name.startsWith('build-'))!;
+    const { feeds } = JSON.parse(await readFile(join(cache, manifest), 'utf8'));
+    expect(Object.keys(feeds).sort()).toEqual(['', 'archive/2/', 'tags/dams/', 'tags/dams/archive/1/', 'tags/rivers/']);
+    await writeFile(join(dir, 'articles', 'r5.json'), one(5));
+    const again = await cli(['build'], dir);
+    expect(again.stderr).toContain(warned);
+    expect(again.stderr).toContain('output/tags/rivers/archive/1/feed.xml:');
   });
 });
