@@ -11,7 +11,7 @@ import type { BuildPlan, BuildResult } from './plan.js';
 import { namer } from './files.js';
 import { pingHub } from './ping.js';
 import { staleSetFiles } from './set-files.js';
-import { fileSource } from './source.js';
+import { fileSource, type FileRecordSource } from './source.js';
 import { describeStale, type PlannedFile, type StaleFile } from './stale.js';
 
 /**
@@ -35,6 +35,7 @@ export async function runPipeline(plan: BuildPlan): Promise<BuildResult> {
   for (const { path, severity, ruleId, message } of files.unlisted) diagnosticsFor(nameOf(path), diagnostics)[severity](ruleId, message);
 
   const memo = cache && FileMemo.open(cache.memo, cache.key);
+  let source: FileRecordSource | undefined;
   try {
     // A set of feeds (facets, archives) shows more than `limit` items: they are held as their files are read. A feed
     // of few items holds none, and reads the files of those it shows again (docs/performance.md).
@@ -48,7 +49,7 @@ export async function runPipeline(plan: BuildPlan): Promise<BuildResult> {
         return path === undefined ? undefined : { path, file: nameOf(path), ...(stats ? { stats } : {}) };
       },
     };
-    const source = await fileSource(recordFiles, config, { context: { unknownFields: config.unknownFields, ...(config.timezone === undefined ? {} : { timezone: config.timezone }) }, ...(memo ? { memo } : {}), statedAt: inputs.statedAt, fewShown: keepShown, ...(config.publicDir === undefined ? {} : { publicDir: join(options.cwd ?? process.cwd(), config.publicDir) }) }, diagnostics);
+    source = await fileSource(recordFiles, config, { context: { unknownFields: config.unknownFields, ...(config.timezone === undefined ? {} : { timezone: config.timezone }) }, ...(memo ? { memo } : {}), statedAt: inputs.statedAt, fewShown: keepShown, ...(config.publicDir === undefined ? {} : { publicDir: join(options.cwd ?? process.cwd(), config.publicDir) }) }, diagnostics);
     // A feed of the set the last build made of the same records, and left as it is, is not made again (docs/caching.md); `build --check` compares every file.
     const keptFiles = new Map<string, readonly string[]>();
     const lastMade = plan.previous && cache && !options.check ? unchangedFeeds(plan.previous, cache.key, outDir) : undefined;
@@ -68,6 +69,7 @@ export async function runPipeline(plan: BuildPlan): Promise<BuildResult> {
   } finally {
     // Left as it was when the build stopped on an exception; a saved memo is not touched again.
     memo?.discard();
+    source?.close();
   }
 }
 

@@ -8,6 +8,7 @@ import { mediaUrls, placer, type Placement } from '../model/place.js';
 import { parseRecordFile, type ArticleRecord, type ReadContext } from '../records/index.js';
 import { readBytes } from './files.js';
 import { localMediaSizes } from './media-sizes.js';
+import { RecordSpill } from './spill.js';
 
 /** A record file to read: where it is, how messages name it, and its size and times when they were looked at. */
 export interface RecordFile {
@@ -32,11 +33,16 @@ export interface FileSourceOptions {
   readonly publicDir?: string;
   /**
    * The feed shows a few records of many (see pipeline.ts): no record is
-   * held while the files are read, and the files of the records the feed
+   * kept while the files are read, and the files of the records the feed
    * shows are read again (or their records taken from the memo, which keeps
    * them), so that the build holds what it shows, not what exists.
    */
   readonly fewShown?: boolean;
+}
+
+/** The record files as a source, and the end of it: its temporary file removed. */
+export interface FileRecordSource extends RecordSource {
+  close(): void;
 }
 
 /**
@@ -44,13 +50,16 @@ export interface FileSourceOptions {
  * as a record source for the core: each file read, parsed and its records
  * placed as the core asks for them, or its placements taken from the memo
  * when its bytes are unchanged. A file that gives any message is not kept
- * in the memo. The records the feed shows are those of this reading,
- * unless the feed shows few: then their files are read again (or their
- * records taken from the memo), and a record is taken only from the bytes it
- * was placed from (else a file changed during the build, and the core
- * chooses again from a new reading).
+ * in the memo. The records the feeds show are those of this reading,
+ * written aside to a temporary file (a RecordSpill) as they are read and
+ * read back as each feed is made; unless the feed shows few: then no record
+ * is kept, and their files are read again (or their records taken from the
+ * memo). The files of records placed from the memo are read again too. A
+ * record read again is taken only from the bytes it was placed from (else a
+ * file changed during the build, and the core chooses again from a new
+ * reading).
  */
-export async function fileSource(files: RecordFileList, config: Config, options: FileSourceOptions, diagnostics: Diagnostic[]): Promise<RecordSource> {
+export async function fileSource(files: RecordFileList, config: Config, options: FileSourceOptions, diagnostics: Diagnostic[]): Promise<FileRecordSource> {
   const { memo, statedAt, context } = options;
   // The memo, only while the records the feed shows are still to be kept in it.
   const keeping = options.fewShown ? memo : undefined;
@@ -79,8 +88,9 @@ export async function fileSource(files: RecordFileList, config: Config, options:
 
   // The hash of the bytes each placement was made from (kept while the model holds the placement): a record is shown only from those bytes.
   const hashOf = new WeakMap<Placement, string>();
-  // The records of the files read, by file, unless the feed shows few.
-  let held = new Map<string, Map<string, ShownRecord>>();
+  // The records of this reading, unless the feed shows few; and where each placement's record is in it.
+  let spill: RecordSpill | undefined;
+  const spotOf = new WeakMap<Placement, number>();
   // The files' messages go to `diagnostics` after those already there; a new reading's replace the last's: they are the files' as they are now.
   const before = diagnostics.length;
   let readings = 0;
@@ -89,7 +99,8 @@ export async function fileSource(files: RecordFileList, config: Config, options:
     // The memo is read alongside the first reading only.
     const withMemo = readings++ === 0 ? memo : undefined;
     diagnostics.length = before;
-    held = new Map();
+    spill?.close();
+    spill = options.fewShown ? undefined : RecordSpill.open();
     for (let i = 0; i < files.length; i++) {
       const file = files.at(i)!;
       const looked = withMemo && file.stats ? withMemo.lookup(file.file, file.path, file.stats, statedAt) : undefined;
@@ -105,11 +116,11 @@ export async function fileSource(files: RecordFileList, config: Config, options:
       const shown = bytes === undefined ? [] : placeAll(parse(file, bytes, found), found);
       // Hashed for the memo, and to show a record from the same bytes: a feed of few reads its files again.
       const hash = bytes !== undefined && (withMemo !== undefined || options.fewShown) ? (looked?.hash ?? sha1(bytes)) : undefined;
-      if (!options.fewShown) held.set(file.file, bySlug(shown));
       if (found.length === 0 && withMemo && file.stats && hash !== undefined) withMemo.keep(file.file, file.stats, statedAt, hash, shown.map((s) => placementOnly(s.placed)));
       diagnostics.push(...found);
-      for (const { placed } of shown) {
+      for (const { record, placed } of shown) {
         if (hash !== undefined) hashOf.set(placed, hash);
+        if (spill) spotOf.set(placed, spill.put(record));
         yield placed;
       }
     }
@@ -136,41 +147,61 @@ export async function fileSource(files: RecordFileList, config: Config, options:
   return {
     placements,
     versionOf: (placement) => hashOf.get(placement),
-    shown(placements) {
-      const taken = new Map<string, Taken>();
-      const hashes = new Map<string, string>();
-      const result: ShownRecord[] = [];
-      for (const placement of placements) {
-        const { file } = placement;
-        const key = keyOf(placement);
-        let records = held.get(file);
-        if (records === undefined) {
-          const hash = hashOf.get(placement);
-          let got = taken.get(file);
-          // Read when the memo did not keep the records, or not this one.
-          if (got === undefined || (got.fromMemo && !got.records?.has(key))) taken.set(file, (got = (got === undefined ? keptOf(file, hash) : undefined) ?? readOf(file, hash)));
-          // Not the bytes it was placed from: the file changed during the build, and the items are chosen again from a new reading, which gives its messages.
-          if (got.records === undefined) return undefined;
-          records = got.records;
-          hashes.set(file, hash!);
-        }
-        const record = records.get(key);
-        if (record === undefined) return undefined;
-        result.push(record);
-      }
-      if (keeping) {
-        const byFile = new Map<string, ArticleRecord[]>();
-        for (const { record, placed } of result) {
-          if (!byFile.has(placed.file)) byFile.set(placed.file, []);
-          byFile.get(placed.file)!.push(record);
-        }
-        for (const [file, records] of byFile) keeping.keepShown(file, records, hashes.get(file)!);
-      }
-      // The records not shown are let go: the model keeps what the feed needs.
-      held = new Map();
-      return result;
-    },
+    shown: (placements) => (spill ? spilled(spill, placements) : few(placements)),
+    close: () => spill?.close(),
   };
+
+  /** The records of few placements, in memory: their files read again, or their records taken from the memo, which keeps them. */
+  function few(placements: readonly Placement[]): ((placement: Placement) => ShownRecord) | undefined {
+    const taken = new Map<string, Taken>();
+    const hashes = new Map<string, string>();
+    const shown = new Map<Placement, ShownRecord>();
+    for (const placement of placements) {
+      const { file } = placement;
+      const key = keyOf(placement);
+      const hash = hashOf.get(placement);
+      let got = taken.get(file);
+      // Read when the memo did not keep the records, or not this one.
+      if (got === undefined || (got.fromMemo && !got.records?.has(key))) taken.set(file, (got = (got === undefined ? keptOf(file, hash) : undefined) ?? readOf(file, hash)));
+      // Not the bytes it was placed from: the file changed during the build, and the items are chosen again from a new reading, which gives its messages.
+      const record = got.records?.get(key);
+      if (record === undefined) return undefined;
+      hashes.set(file, hash!);
+      shown.set(placement, record);
+    }
+    if (keeping) {
+      const byFile = new Map<string, ArticleRecord[]>();
+      for (const { record, placed } of shown.values()) {
+        if (!byFile.has(placed.file)) byFile.set(placed.file, []);
+        byFile.get(placed.file)!.push(record);
+      }
+      for (const [file, records] of byFile) keeping.keepShown(file, records, hashes.get(file)!);
+    }
+    return (placement) => shown.get(placement)!;
+  }
+
+  /** The records of many placements, read back from the spill one at a time; those placed from the memo written to it first, their files read again once each. */
+  function spilled(into: RecordSpill, placements: readonly Placement[]): ((placement: Placement) => ShownRecord) | undefined {
+    const unread = new Map<string, Placement[]>();
+    for (const placement of placements) {
+      if (spotOf.has(placement)) continue;
+      if (!unread.has(placement.file)) unread.set(placement.file, []);
+      unread.get(placement.file)!.push(placement);
+    }
+    for (const [file, wanted] of unread) {
+      const { records } = readOf(file, hashOf.get(wanted[0]!));
+      for (const placement of wanted) {
+        const record = records?.get(keyOf(placement));
+        // Not the bytes it was placed from: chosen again, as in few().
+        if (record === undefined) return undefined;
+        spotOf.set(placement, into.put(record.record));
+      }
+    }
+    return (placement) => {
+      const record = into.get(spotOf.get(placement)!);
+      return { record, placed: place(record, [])! };
+    };
+  }
 }
 
 /** The index of the file messages name `file`, in files sorted by that name. */

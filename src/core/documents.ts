@@ -42,7 +42,8 @@ export async function proveDocuments(feeds: readonly SetFeed[], config: Config, 
   for (const set of feeds) {
     // A feed kept as an earlier build wrote it is not made again.
     if (set.kept) continue;
-    const { folder, feed } = set;
+    const { folder } = set;
+    const feed = set.make();
     for (const format of FORMATS) {
       const { file, proven } = renderAndProve(feed, config, options, format, folder);
       diagnostics.push(...proven);
@@ -85,6 +86,6 @@ function companionFiles(config: Config, feeds: readonly SetFeed[]): ProvenFile[]
   return [
     ...(config.stylesheetFile ? [text(config.stylesheetFile, renderStylesheet())] : []),
     ...(config.headers ? [text(HEADERS_FILE, renderHeadersFile({ ...config, folders: heads.map((f) => f.folder), archives }))] : []),
-    ...(config.facets ? [text(OPML_FILE, renderOpml(config.title, config.siteUrl, heads.map((f) => (f.kept ? f : f.feed))))] : []),
+    ...(config.facets ? [text(OPML_FILE, renderOpml(config.title, config.siteUrl, heads))] : []),
   ];
 }

@@ -10,19 +10,21 @@ import type { ArticleRecord } from '../vocabulary/record.js';
 
 /**
  * Where the records come from: every record placed, and the records of the
- * ones the feed shows. The library's records are all in memory; a build
- * keeps the placements of unchanged files from the last build and reads
- * only the files of the records the feed shows (see docs/caching.md).
+ * ones the feeds show. The library's records are all in memory; a build
+ * keeps the placements of unchanged files from the last build, reads only
+ * the files of the records the feed shows, and keeps a feed set's records
+ * out of memory until its feed is made (see docs/caching.md).
  */
 export interface RecordSource {
   /** Every record that passed its checks, placed, in one pass as they come; asked again when the items must be chosen again. */
   placements(): Iterable<Placement>;
   /**
-   * The records of these placements, each with its placement as made now;
-   * undefined when a file was not as its placements said (changed during
-   * the build), after which `placements()` gives them as they are now.
+   * The records of these placements, to be asked for one at a time as the
+   * feeds are made, each with its placement as made now; undefined when a
+   * file was not as its placements said (changed during the build), after
+   * which `placements()` gives them as they are now.
    */
-  shown(placements: readonly Placement[]): readonly ShownRecord[] | undefined;
+  shown(placements: readonly Placement[]): ((placement: Placement) => ShownRecord) | undefined;
   /** The hash of the bytes a placement was made from, when the source knows it: what tells a build that a feed's documents are unchanged (see `FeedOptions.unchanged`). */
   versionOf?(placement: Placement): string | undefined;
 }
@@ -55,22 +57,24 @@ export type SetFeed = MadeFeed | KeptFeed;
 /** A feed of the set, and the folder under the output folder its documents go in ("" for the main feed). */
 interface FeedOfSet {
   readonly folder: string;
+  readonly title: string;
+  /** Its documents' URLs. */
+  readonly feedUrls: Readonly<Record<FeedFormat, string>>;
   /** An archive page (docs/feed-set.md), which never changes once written; else a head, which readers poll. */
   readonly page: boolean;
   /** What its documents are made of, hashed: its place in the set, and each item's id and version. Only when the source gives every item's version. */
   readonly fingerprint?: string;
 }
 
+/** A feed to make: its model, made when asked for (each time), so that a set's feeds are held one at a time. */
 export interface MadeFeed extends FeedOfSet {
   readonly kept?: false;
-  readonly feed: Feed;
+  make(): Feed;
 }
 
-/** A feed whose documents are as an earlier build wrote them (`FeedOptions.unchanged`): only what the set's list of feeds shows of it. */
+/** A feed whose documents are as an earlier build wrote them (`FeedOptions.unchanged`). */
 export interface KeptFeed extends FeedOfSet {
   readonly kept: true;
-  readonly title: string;
-  readonly feedUrls: Readonly<Record<FeedFormat, string>>;
   readonly fingerprint: string;
 }
 
@@ -88,9 +92,10 @@ const READINGS = 3;
 
 /**
  * The records → the feed model (docs/records.md): the ones the feeds show
- * chosen among all of them, newest first, made entries once each, and each
- * feed of the set made of them (docs/feed-set.md). Every problem found is
- * returned; the feeds only when there is none.
+ * chosen among all of them, newest first, and the feed set planned of them
+ * (docs/feed-set.md): the main feed made, each other feed made of its
+ * records when it is asked for. Every problem found is returned; the feeds
+ * only when there is none.
  */
 export function feedFrom(source: RecordSource, config: Config, options: FeedOptions): Modelled {
   for (let reading = 1; ; reading++) {
@@ -101,35 +106,40 @@ export function feedFrom(source: RecordSource, config: Config, options: FeedOpti
     const versionOf = source.versionOf?.bind(source);
     const fingerprints = plans.map((plan) => (versionOf === undefined ? undefined : fingerprintOf(plan, versionOf)));
     const kept = plans.map((plan, i) => plan.folder !== '' && fingerprints[i] !== undefined && options.unchanged?.(plan.folder, fingerprints[i]) === true);
-    // Each item once, in the order of the main feed: an item in several feeds is one entry, with one id.
+    // Each item once, in the order of the main feed.
     const wanted = new Set(plans.flatMap((plan, i) => (kept[i] ? [] : plan.items)));
-    const records = source.shown(ordered.filter((p) => wanted.has(p)));
-    if (records === undefined) {
+    const shownOf = source.shown(ordered.filter((p) => wanted.has(p)));
+    if (shownOf === undefined) {
       // A file changed during the build: chosen again, as it is now, unless the files keep changing.
       if (reading < READINGS) continue;
       diagnosticsFor(options.articlesDir, diagnostics).error('input/changing', `had files that changed while the build read them, ${READINGS} times over; build again once nothing is writing to them`);
       return { feeds: [], diagnostics, nextFuture };
     }
-    const entryOf = new Map<string, Entry>(records.map(({ record, placed }) => [placed.id, toEntry(record, placed, config, options.utc)]));
-    const folderUrls = (folder: string) => feedUrls(config, folder);
+    const entryOf = (placement: Placement): Entry => {
+      const { record, placed } = shownOf(placement);
+      return toEntry(record, placed, config, options.utc);
+    };
     const feeds = plans.map((plan, i): SetFeed => {
-      const { folder, archive } = plan;
+      const { folder, title, archive } = plan;
       const fingerprint = fingerprints[i];
       const page = archive?.page !== undefined;
-      if (kept[i]) return { folder, page, kept: true, title: plan.title, feedUrls: folderUrls(folder), fingerprint: fingerprint! };
+      const urls = feedUrls(config, folder);
+      const known = { folder, page, title, feedUrls: urls };
+      if (kept[i]) return { ...known, kept: true, fingerprint: fingerprint! };
       const links: ArchiveLinks | undefined =
         archive === undefined
           ? undefined
           : {
               page: archive.page !== undefined,
-              ...(archive.prev === undefined ? {} : { prev: folderUrls(archive.prev) }),
-              ...(archive.current === undefined ? {} : { current: folderUrls(archive.current) }),
+              ...(archive.prev === undefined ? {} : { prev: feedUrls(config, archive.prev) }),
+              ...(archive.current === undefined ? {} : { current: feedUrls(config, archive.current) }),
             };
-      const entries = plan.items.map((p) => entryOf.get(p.id)!);
-      const feed = feedOf(entries, config, { title: plan.title, feedUrls: folderUrls(folder), ...(links ? { archive: links } : {}) });
-      return { folder, page, feed, ...(fingerprint === undefined ? {} : { fingerprint }) };
+      const make = () => feedOf(plan.items.map(entryOf), config, { title, feedUrls: urls, ...(links ? { archive: links } : {}) });
+      // The main feed once: the build reports on it.
+      const main = folder === '' ? make() : undefined;
+      return { ...known, make: main ? () => main : make, ...(fingerprint === undefined ? {} : { fingerprint }) };
     });
-    return { feed: (feeds[0] as MadeFeed).feed, feeds, diagnostics, nextFuture };
+    return { feed: (feeds[0] as MadeFeed).make(), feeds, diagnostics, nextFuture };
   }
 }
 
@@ -165,7 +175,7 @@ export function memorySource(records: readonly ArticleRecord[], config: Config, 
   const placements = [...recordOf.keys()];
   return {
     placements: () => placements,
-    shown: (shown) => shown.map((placed) => ({ record: recordOf.get(placed)!, placed: placed as Placed })),
+    shown: () => (placed) => ({ record: recordOf.get(placed)!, placed: placed as Placed }),
   };
 }
 

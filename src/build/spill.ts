@@ -1,0 +1,78 @@
+import { closeSync, mkdtempSync, openSync, readSync, rmSync, unlinkSync, writeSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { keep, revive } from '../cache/records.js';
+import type { ArticleRecord } from '../vocabulary/record.js';
+
+/** How many bytes of records are gathered before they are written. */
+const CHUNK = 1 << 20;
+
+/**
+ * Records kept out of memory: written to a temporary file as they are read,
+ * each as the memo keeps a record (plain data), and read back one at a time
+ * when a feed is made, so that a build of a feed set holds one feed's records
+ * at a time, not all of them (docs/performance.md). The file is removed as
+ * soon as it is opened where the system allows (it lives while it is open),
+ * else when the spill is closed.
+ */
+export class RecordSpill {
+  /** Where each record starts in the file, and where the last one ends. */
+  private readonly starts: number[] = [0];
+  private pending: Buffer[] = [];
+  private pendingBytes = 0;
+  private written = 0;
+
+  private constructor(
+    private readonly dir: string,
+    private readonly fd: number,
+  ) {}
+
+  static open(): RecordSpill {
+    const dir = mkdtempSync(join(tmpdir(), 'feedwright-records-'));
+    const path = join(dir, 'records');
+    const fd = openSync(path, 'w+');
+    try {
+      unlinkSync(path);
+    } catch {
+      // Removed with its folder when the spill is closed.
+    }
+    return new RecordSpill(dir, fd);
+  }
+
+  /** Writes a record; returns its number, to read it back by. */
+  put(record: ArticleRecord): number {
+    const bytes = Buffer.from(JSON.stringify(keep(record)), 'utf8');
+    this.pending.push(bytes);
+    this.pendingBytes += bytes.length;
+    this.starts.push(this.starts.at(-1)! + bytes.length);
+    if (this.pendingBytes >= CHUNK) this.flush();
+    return this.starts.length - 2;
+  }
+
+  /** The record written as number `index`. */
+  get(index: number): ArticleRecord {
+    this.flush();
+    const start = this.starts[index]!;
+    const bytes = Buffer.allocUnsafe(this.starts[index + 1]! - start);
+    for (let done = 0; done < bytes.length; ) {
+      const read = readSync(this.fd, bytes, done, bytes.length - done, start + done);
+      if (read === 0) throw new Error('the records written aside for the build were cut short');
+      done += read;
+    }
+    return revive(JSON.parse(bytes.toString('utf8')))!;
+  }
+
+  close(): void {
+    closeSync(this.fd);
+    rmSync(this.dir, { recursive: true, force: true });
+  }
+
+  private flush(): void {
+    if (this.pendingBytes === 0) return;
+    const bytes = this.pending.length === 1 ? this.pending[0]! : Buffer.concat(this.pending, this.pendingBytes);
+    for (let done = 0; done < bytes.length; ) done += writeSync(this.fd, bytes, done, bytes.length - done, this.written + done);
+    this.written += bytes.length;
+    this.pending = [];
+    this.pendingBytes = 0;
+  }
+}
