@@ -37,8 +37,8 @@ export async function runPipeline(plan: BuildPlan): Promise<BuildResult> {
   const memo = cache && FileMemo.open(cache.memo, cache.key);
   let source: FileRecordSource | undefined;
   try {
-    // A set of feeds (facets, archives) shows more than `limit` items: they are held as their files are read. A feed
-    // of few items holds none, and reads the files of those it shows again (docs/performance.md).
+    // A set of feeds (facets, archives) shows more than `limit` items: they are written aside as their files are read.
+    // A feed of few items keeps none, and reads the files of those it shows again (docs/caching.md).
     const keepShown = config.limit <= KEEP_SHOWN_UP_TO && config.facets === undefined && config.archive === undefined;
     // Each file's name and stats made when it is read: as objects, a million files' weighed some 60 MB (docs/performance.md).
     const recordFiles = {

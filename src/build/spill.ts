@@ -2,6 +2,7 @@ import { closeSync, mkdtempSync, openSync, readSync, rmSync, unlinkSync, writeSy
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { keep, revive } from '../cache/records.js';
+import { WriteError } from '../vocabulary/errors.js';
 import type { ArticleRecord } from '../vocabulary/record.js';
 
 /** How many bytes of records are gathered before they are written. */
@@ -21,6 +22,7 @@ export class RecordSpill {
   private pending: Buffer[] = [];
   private pendingBytes = 0;
   private written = 0;
+  private closed = false;
 
   private constructor(
     private readonly dir: string,
@@ -28,11 +30,16 @@ export class RecordSpill {
   ) {}
 
   static open(): RecordSpill {
-    const dir = mkdtempSync(join(tmpdir(), 'feedwright-records-'));
-    const path = join(dir, 'records');
-    const fd = openSync(path, 'w+');
+    let dir: string;
+    let fd: number;
     try {
-      unlinkSync(path);
+      dir = mkdtempSync(join(tmpdir(), 'feedwright-records-'));
+      fd = openSync(join(dir, 'records'), 'w+');
+    } catch (cause) {
+      throw new WriteError(`cannot write the feed set's records aside in the temporary folder ${tmpdir()}; set TMPDIR to a folder that can be written. Nothing was written`, { cause });
+    }
+    try {
+      unlinkSync(join(dir, 'records'));
     } catch {
       // Removed with its folder when the spill is closed.
     }
@@ -63,6 +70,8 @@ export class RecordSpill {
   }
 
   close(): void {
+    if (this.closed) return;
+    this.closed = true;
     closeSync(this.fd);
     rmSync(this.dir, { recursive: true, force: true });
   }
