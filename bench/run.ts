@@ -26,7 +26,9 @@ import { writeCorpus, writeExport } from './corpus.js';
  * grows with an archive it shows 50 items of; and a rebuild after one
  * record file changed. With --scale-archive, also an archive build of the
  * same records (limit and pageSize 1,000): cold, after one new record (the
- * newest), and with nothing changed, with the files each wrote. Writes
+ * newest), and with nothing changed, with the files each wrote; and a
+ * facet set (a feed of each tag, limit 50): cold, and after one new record
+ * with one tag. Writes
  * bench/results-scale.json.
  */
 const exec = promisify(execFile);
@@ -259,6 +261,23 @@ if (scaleSizes) {
         'archive, one new record: files written': filesWritten(String(oneNew.stdout)),
         'archive, nothing changed ms': unchanged.wallMs as number,
         'archive, nothing changed: files written': filesWritten(String(unchanged.stdout)),
+      });
+      // A feed of each tag (some 30), `limit` 50, no archive: a new record with one tag makes the main head and that tag's.
+      await writeFile(join(dir, 'facets.config.json'), JSON.stringify({ title: 'Bench', siteUrl: 'https://bench.example.org', author: 'Bench Desk <desk@bench.example.org>', limit: 50, facets: { tags: 'tags/{slug}/' } }));
+      await rm(join(dir, 'facets-output'), { recursive: true, force: true });
+      const facetBuild = () => json([HEAP, script('measure'), 'build', '--config', 'facets.config.json', '--out', 'facets-output'], dir, true);
+      const facets = await facetBuild();
+      const tagged = join(dir, 'articles', 'newest.md');
+      await writeFile(tagged, '---\ntitle: The newest record of the bench\npublished: 2026-06-01T12:00:00Z\ntags: [harbor]\n---\nOne paragraph of it.\n');
+      await new Promise((resolve) => setTimeout(resolve, 2100));
+      const facetsOneNew = await facetBuild();
+      await rm(tagged);
+      if (facets.code !== 0 || facetsOneNew.code !== 0) throw new Error(`a facet build of ${n} small records failed: ${facets.stdout} ${facetsOneNew.stdout}`);
+      Object.assign(scaled[`${n}`]!, {
+        'facets (tags, limit 50) cold build ms': facets.wallMs as number,
+        'facets cold peak MB': facets.maxRssMB as number,
+        'facets, one new record ms': facetsOneNew.wallMs as number,
+        'facets, one new record: files written': filesWritten(String(facetsOneNew.stdout)),
       });
     }
     console.error(`scale N=${n} done`);

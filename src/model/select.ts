@@ -117,12 +117,6 @@ class UnknownCount {
   }
 }
 
-/** Where a record was first seen: what a message about another record with its slug, id or link names. */
-interface Where {
-  readonly file: string;
-  readonly line: number | undefined;
-}
-
 const HINTS = {
   slug: ['rename one of the files or give one a "slug"', 'give one of them another "slug"'],
   id: ['every article needs its own "id"', 'every article needs its own "id"'],
@@ -135,34 +129,95 @@ const HINTS = {
  * link it makes, so a record is checked by its slug, then its id, then its
  * link, and the first duplicate is the one reported.
  *
- * Each is held by its MD5 digest, 16 bytes, rather than as itself: a
- * million records' ids and links, as the model builds them, held some
- * 250 MB (docs/performance.md). Two different values share a digest by
- * chance once in 2^64 pairs or so, far below anything a feed could meet.
+ * Each is held by the MD5 digest of its kind and value, 16 bytes, in one
+ * hash table of typed arrays (open addressing), with the record it was
+ * seen in: as strings in maps, a million records' weighed some 215 MB of
+ * the JavaScript heap (docs/performance.md). Two different values share a
+ * digest by chance once in 2^64 pairs or so, far below anything a feed
+ * could meet.
  */
 class Duplicates {
-  private readonly seen = { slug: new Map<string, Where>(), id: new Map<string, Where>(), link: new Map<string, Where>() };
+  /** Each slot: the number of the entry there, plus 1 (0: empty); twice as many slots as entries at least. */
+  private slots = new Uint32Array(1 << 12);
+  /** Each entry's digest, four numbers an entry, and the record it was seen in. */
+  private digests = new Uint32Array(4 << 11);
+  private recordOf = new Uint32Array(1 << 11);
+  private entries = 0;
+  /** Each record's file (its number in `files`) and line (0: none). */
+  private fileOf = new Uint32Array(1 << 10);
+  private lineOf = new Uint32Array(1 << 10);
+  private readonly files: string[] = [];
+  private records = 0;
 
   constructor(private readonly diagnostics: Diagnostic[]) {}
 
   /** Whether `p`'s slug, id and link are its own so far; if not, the first that is not is reported, and the rest are not looked at. */
   add(p: Placement): boolean {
-    const where = { file: p.file, line: p.line };
-    for (const what of ['slug', 'id', 'link'] as const) {
-      const digest = hash('md5', p[what], 'binary'); // 'binary': a byte a character, 16 characters
-      const other = this.seen[what].get(digest);
-      if (other === undefined) {
-        this.seen[what].set(digest, where);
-        continue;
-      }
+    const digests = (['slug', 'id', 'link'] as const).map((what) => hash('md5', `${what}\0${p[what]}`, 'buffer'));
+    for (const [k, what] of (['slug', 'id', 'link'] as const).entries()) {
+      const other = this.find(digests[k]!);
+      if (other === undefined) continue;
       const [hint, sameFileHint] = HINTS[what];
-      diagnosticsFor(p.file, this.diagnostics).error(
-        `input/duplicate-${what}`,
-        `has the ${what} "${p[what]}", as does ${other.file}${other.line && other.line > 1 ? `:${other.line}` : ''}; ${other.file === p.file ? sameFileHint : hint}`,
-        p.line,
-      );
+      const file = this.files[this.fileOf[other]!]!;
+      const line = this.lineOf[other]!;
+      diagnosticsFor(p.file, this.diagnostics).error(`input/duplicate-${what}`, `has the ${what} "${p[what]}", as does ${file}${line > 1 ? `:${line}` : ''}; ${file === p.file ? sameFileHint : hint}`, p.line);
       return false;
     }
+    const record = this.note(p);
+    for (const digest of digests) this.insert(digest, record);
     return true;
   }
+
+  /** The record an entry of this digest was seen in, if any. */
+  private find(digest: Buffer): number | undefined {
+    const { slots, digests } = this;
+    const mask = slots.length - 1;
+    const [a, b, c, d] = [digest.readUInt32LE(0), digest.readUInt32LE(4), digest.readUInt32LE(8), digest.readUInt32LE(12)];
+    for (let slot = a & mask; slots[slot] !== 0; slot = (slot + 1) & mask) {
+      const entry = slots[slot]! - 1;
+      if (digests[entry * 4] === a && digests[entry * 4 + 1] === b && digests[entry * 4 + 2] === c && digests[entry * 4 + 3] === d) return this.recordOf[entry];
+    }
+    return undefined;
+  }
+
+  private insert(digest: Buffer, record: number): void {
+    if (this.entries === this.recordOf.length) {
+      this.digests = grown(this.digests, this.digests.length * 2);
+      this.recordOf = grown(this.recordOf, this.recordOf.length * 2);
+      this.slots = new Uint32Array(this.slots.length * 2);
+      for (let entry = 0; entry < this.entries; entry++) this.place(entry);
+    }
+    const entry = this.entries++;
+    for (let i = 0; i < 4; i++) this.digests[entry * 4 + i] = digest.readUInt32LE(i * 4);
+    this.recordOf[entry] = record;
+    this.place(entry);
+  }
+
+  /** Puts an entry in the first free slot from where its digest points. */
+  private place(entry: number): void {
+    const { slots } = this;
+    const mask = slots.length - 1;
+    let slot = this.digests[entry * 4]! & mask;
+    while (slots[slot] !== 0) slot = (slot + 1) & mask;
+    slots[slot] = entry + 1;
+  }
+
+  /** Notes where a record was seen; the placements come a file at a time, so each file's name is held once. */
+  private note(p: Placement): number {
+    if (this.records === this.fileOf.length) {
+      this.fileOf = grown(this.fileOf, this.fileOf.length * 2);
+      this.lineOf = grown(this.lineOf, this.lineOf.length * 2);
+    }
+    if (this.files.at(-1) !== p.file) this.files.push(p.file);
+    this.fileOf[this.records] = this.files.length - 1;
+    this.lineOf[this.records] = p.line ?? 0;
+    return this.records++;
+  }
+}
+
+/** A copy of `array` with room for `length` numbers. */
+function grown(array: Uint32Array<ArrayBuffer>, length: number): Uint32Array<ArrayBuffer> {
+  const copy = new Uint32Array(length);
+  copy.set(array);
+  return copy;
 }

@@ -123,4 +123,23 @@ describe('The choice of the items as the placements stream past', () => {
     expect(shown).toEqual([]);
     expect(diagnostics).toEqual([expect.objectContaining({ ruleId: 'input/duplicate-id', message: expect.stringContaining(`as does ${first.file}`) })]);
   });
+
+  it('finds each kind of duplicate among thousands, naming the first by file and line, and takes a slug for no id', () => {
+    // Records of one file follow each other, as a file's placements do.
+    const inFiles = many.map((p, i) => ({ ...p, file: `articles/export-${Math.floor(i / 100)}.json`, line: 2 + (i % 100) * 10 }));
+    const [slug, id, link] = [inFiles[7]!, inFiles[2345]!, inFiles[4998]!];
+    const late = [
+      placed({ slug: slug.slug, published: JUNE - 2e9, file: 'articles/late-1.md' }),
+      placed({ id: id.id, published: JUNE - 2e9, file: 'articles/late-2.md' }),
+      placed({ link: link.link, published: JUNE - 2e9, file: 'articles/late-3.md' }),
+      // Another kind's value: no clash.
+      placed({ slug: id.id, published: JUNE - 2e9, file: 'articles/late-4.md' }),
+    ];
+    const { diagnostics } = select([...inFiles, ...late], { articlesDir: 'articles', limit: 3 });
+    expect(diagnostics.map((d) => [d.file, d.ruleId, d.message.slice(0, d.message.indexOf(';'))])).toEqual([
+      ['articles/late-1.md', 'input/duplicate-slug', `has the slug "${slug.slug}", as does articles/export-0.json:72`],
+      ['articles/late-2.md', 'input/duplicate-id', `has the id "${id.id}", as does articles/export-23.json:452`],
+      ['articles/late-3.md', 'input/duplicate-link', `has the link "${link.link}", as does articles/export-49.json:982`],
+    ]);
+  });
 });
