@@ -51,21 +51,16 @@ export async function runPipeline(plan: BuildPlan): Promise<BuildResult> {
     };
     source = await fileSource(recordFiles, config, { context: { unknownFields: config.unknownFields, ...(config.timezone === undefined ? {} : { timezone: config.timezone }) }, ...(memo ? { memo } : {}), statedAt: inputs.statedAt, fewShown: keepShown, ...(config.publicDir === undefined ? {} : { publicDir: join(options.cwd ?? process.cwd(), config.publicDir) }) }, diagnostics);
     // A feed of the set the last build made of the same records, and left as it is, is not made again (docs/caching.md); `build --check` compares every file.
-    const keptFiles = new Map<string, readonly string[]>();
     const lastMade = plan.previous && cache && !options.check ? unchangedFeeds(plan.previous, cache.key, outDir) : undefined;
-    const unchanged = (folder: string, fingerprint: string) => {
-      const names = lastMade?.(folder, fingerprint);
-      if (names) keptFiles.set(folder, names);
-      return names !== undefined;
-    };
+    const unchanged = lastMade && ((folder: string, fingerprint: string) => lastMade(folder, fingerprint) !== undefined);
     // The files are read as the core asks for their records, their messages added to `diagnostics`.
-    const modelled = feedFrom(source, config, { utc: options.utc ?? config.utc, articlesDir: options.articlesDir, now: plan.now, future: options.future ?? false, ...(lastMade ? { unchanged } : {}) });
+    const modelled = feedFrom(source, config, { utc: options.utc ?? config.utc, articlesDir: options.articlesDir, now: plan.now, future: options.future ?? false, ...(unchanged ? { unchanged } : {}) });
     const readFailed = hasErrors(diagnostics);
     // An empty feed because every file failed to read says nothing the read errors did not.
     diagnostics.push(...modelled.diagnostics.filter((d) => !(readFailed && d.ruleId === 'input/no-articles')));
     // Once the files are read and the records the feed shows kept.
     memo?.save();
-    return await publishFeed(plan, modelled, keptFiles, diagnostics);
+    return await publishFeed(plan, modelled, lastMade, diagnostics);
   } finally {
     // Left as it was when the build stopped on an exception; a saved memo is not touched again.
     memo?.discard();
@@ -74,7 +69,7 @@ export async function runPipeline(plan: BuildPlan): Promise<BuildResult> {
 }
 
 /** The feed's files, proven one at a time and handed to the output folder all or nothing; or, for `build --check`, compared with it. */
-async function publishFeed(plan: BuildPlan, modelled: ReturnType<typeof feedFrom>, keptFiles: ReadonlyMap<string, readonly string[]>, diagnostics: Diagnostic[]): Promise<BuildResult> {
+async function publishFeed(plan: BuildPlan, modelled: ReturnType<typeof feedFrom>, lastMade: ReturnType<typeof unchangedFeeds> | undefined, diagnostics: Diagnostic[]): Promise<BuildResult> {
   const { options, config, inputs, cache, outDir } = plan;
   const nothing = { written: [], unchanged: [], removed: [] };
   const { feed } = modelled;
@@ -107,8 +102,19 @@ async function publishFeed(plan: BuildPlan, modelled: ReturnType<typeof feedFrom
     await staging?.abort();
     return { exitCode: 1, diagnostics, feed, items, feeds, ...nothing };
   }
-  // The files of the feeds kept as the last build wrote them stay as they are.
-  const kept = modelled.feeds.flatMap((f) => (f.kept ? keptFiles.get(f.folder)! : []));
+  // The files of the feeds kept as the last build wrote them stay as they are: looked at again now that this build
+  // holds the folder's lock (the main feed's files are in it), in case another build wrote them since.
+  const kept: string[] = [];
+  for (const f of modelled.feeds) {
+    if (!f.kept) continue;
+    const names = lastMade?.(f.folder, f.fingerprint);
+    if (names === undefined) {
+      await staging?.abort();
+      diagnostics.push({ file: options.outDir, ruleId: 'output/changing', severity: 'error', message: `had the files of ${f.folder} changed by something else while this build ran; build again` });
+      return { exitCode: 1, diagnostics, feed, items, feeds, ...nothing };
+    }
+    kept.push(...names);
+  }
   planned.push(...kept);
   // Compressed copies feedwright wrote follow their feed: with "precompress" off, they go.
   const feedNames = planned.filter((name) => Object.values(config.files).some((file) => name === file || name.endsWith(`/${file}`)));
