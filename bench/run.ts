@@ -240,44 +240,48 @@ if (scaleSizes) {
     }
     scaled[`${n}`] = { 'everyday cold build ms': median(cold), 'everyday cold peak MB': median(peak), 'one file changed ms': median(oneChanged), 'one file changed peak MB': median(oneChangedPeak) };
     if (values['scale-archive']) {
-      await writeFile(join(dir, 'archive.config.json'), JSON.stringify({ title: 'Bench', siteUrl: 'https://bench.example.org', author: 'Bench Desk <desk@bench.example.org>', limit: 1000, archive: { pageSize: 1000 } }));
-      await rm(join(dir, 'archive-output'), { recursive: true, force: true });
-      const archive = await json([HEAP, script('measure'), 'build', '--config', 'archive.config.json', '--out', 'archive-output'], dir, true);
-      if (archive.code !== 0) throw new Error(`the archive build of ${n} small records failed: ${archive.stdout}`);
-      // A new record, the newest: the heads change (and the last page, when the record fills it); then nothing changes.
-      const newest = join(dir, 'articles', 'newest.txt');
-      await writeFile(newest, '2026.06.01 12:00 GMT\n\nThe newest record of the bench\n\nOne paragraph of it.\n');
-      // As a user's next build comes: not in the moment of the edit, which the cache cannot tell by mtime.
-      await new Promise((resolve) => setTimeout(resolve, 2100));
-      const oneNew = await json([HEAP, script('measure'), 'build', '--config', 'archive.config.json', '--out', 'archive-output'], dir, true);
-      const unchanged = await json([HEAP, script('measure'), 'build', '--config', 'archive.config.json', '--out', 'archive-output'], dir, true);
-      await rm(newest);
-      if (oneNew.code !== 0 || unchanged.code !== 0) throw new Error(`an archive rebuild of ${n} small records failed: ${oneNew.stdout} ${unchanged.stdout}`);
-      Object.assign(scaled[`${n}`]!, {
-        'archive cold build ms (limit, pageSize 1,000; one run)': archive.wallMs as number,
-        'archive cold peak MB': archive.maxRssMB as number,
-        'archive, one new record ms': oneNew.wallMs as number,
-        'archive, one new record peak MB': oneNew.maxRssMB as number,
-        'archive, one new record: files written': filesWritten(String(oneNew.stdout)),
-        'archive, nothing changed ms': unchanged.wallMs as number,
-        'archive, nothing changed: files written': filesWritten(String(unchanged.stdout)),
-      });
+      /** Builds of the same records with another config, into a folder of their own (cleared first): each build's time, peak and files written. */
+      const builds = async (name: string, config: object) => {
+        await writeFile(join(dir, `${name}.config.json`), JSON.stringify({ title: 'Bench', siteUrl: 'https://bench.example.org', author: 'Bench Desk <desk@bench.example.org>', ...config }));
+        await rm(join(dir, `${name}-output`), { recursive: true, force: true });
+        return async () => {
+          const built = await json([HEAP, script('measure'), 'build', '--config', `${name}.config.json`, '--out', `${name}-output`], dir, true);
+          if (built.code !== 0) throw new Error(`a build of ${n} small records (${name}) failed: ${built.stdout}`);
+          return { ms: built.wallMs as number, mb: built.maxRssMB as number, written: filesWritten(String(built.stdout)) };
+        };
+      };
+      /** Adds a record, the newest, and waits as a user's next build would: not in the moment of the edit, which the cache cannot tell by mtime. Returns its removal. */
+      const addNewest = async (name: string, text: string) => {
+        const path = join(dir, 'articles', name);
+        await writeFile(path, text);
+        await new Promise((resolve) => setTimeout(resolve, 2100));
+        return () => rm(path);
+      };
+      // The heads change after a new record (and the last page, when the record fills it); then nothing changes.
+      const archive = await builds('archive', { limit: 1000, archive: { pageSize: 1000 } });
+      const cold = await archive();
+      const removeNewest = await addNewest('newest.txt', '2026.06.01 12:00 GMT\n\nThe newest record of the bench\n\nOne paragraph of it.\n');
+      const oneNew = await archive();
+      const unchanged = await archive();
+      await removeNewest();
       // A feed of each tag (some 30), `limit` 50, no archive: a new record with one tag makes the main head and that tag's.
-      await writeFile(join(dir, 'facets.config.json'), JSON.stringify({ title: 'Bench', siteUrl: 'https://bench.example.org', author: 'Bench Desk <desk@bench.example.org>', limit: 50, facets: { tags: 'tags/{slug}/' } }));
-      await rm(join(dir, 'facets-output'), { recursive: true, force: true });
-      const facetBuild = () => json([HEAP, script('measure'), 'build', '--config', 'facets.config.json', '--out', 'facets-output'], dir, true);
-      const facets = await facetBuild();
-      const tagged = join(dir, 'articles', 'newest.md');
-      await writeFile(tagged, '---\ntitle: The newest record of the bench\npublished: 2026-06-01T12:00:00Z\ntags: [harbor]\n---\nOne paragraph of it.\n');
-      await new Promise((resolve) => setTimeout(resolve, 2100));
-      const facetsOneNew = await facetBuild();
-      await rm(tagged);
-      if (facets.code !== 0 || facetsOneNew.code !== 0) throw new Error(`a facet build of ${n} small records failed: ${facets.stdout} ${facetsOneNew.stdout}`);
+      const facets = await builds('facets', { limit: 50, facets: { tags: 'tags/{slug}/' } });
+      const facetsCold = await facets();
+      const removeTagged = await addNewest('newest.md', '---\ntitle: The newest record of the bench\npublished: 2026-06-01T12:00:00Z\ntags: [harbor]\n---\nOne paragraph of it.\n');
+      const facetsOneNew = await facets();
+      await removeTagged();
       Object.assign(scaled[`${n}`]!, {
-        'facets (tags, limit 50) cold build ms': facets.wallMs as number,
-        'facets cold peak MB': facets.maxRssMB as number,
-        'facets, one new record ms': facetsOneNew.wallMs as number,
-        'facets, one new record: files written': filesWritten(String(facetsOneNew.stdout)),
+        'archive cold build ms (limit, pageSize 1,000; one run)': cold.ms,
+        'archive cold peak MB': cold.mb,
+        'archive, one new record ms': oneNew.ms,
+        'archive, one new record peak MB': oneNew.mb,
+        'archive, one new record: files written': oneNew.written,
+        'archive, nothing changed ms': unchanged.ms,
+        'archive, nothing changed: files written': unchanged.written,
+        'facets (tags, limit 50) cold build ms': facetsCold.ms,
+        'facets cold peak MB': facetsCold.mb,
+        'facets, one new record ms': facetsOneNew.ms,
+        'facets, one new record: files written': facetsOneNew.written,
       });
     }
     console.error(`scale N=${n} done`);
