@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { saveManifest, statsAt, unchangedFeeds } from '../cache/manifest.js';
 import { FileMemo } from '../cache/memo.js';
-import { proveDocuments, type ProvenFile } from '../core/documents.js';
+import { proveDocuments, type Proven, type ProvenFile } from '../core/documents.js';
 import { feedFrom } from '../core/feeds.js';
 import { FORMATS } from '../render/feeds.js';
 import { diagnosticsFor, hasErrors, type Diagnostic } from '../vocabulary/diagnostic.js';
@@ -51,7 +51,7 @@ export async function runPipeline(plan: BuildPlan): Promise<BuildResult> {
     };
     source = await fileSource(recordFiles, config, { context: { unknownFields: config.unknownFields, ...(config.timezone === undefined ? {} : { timezone: config.timezone }) }, ...(memo ? { memo } : {}), statedAt: inputs.statedAt, fewShown: keepShown, ...(config.publicDir === undefined ? {} : { publicDir: join(options.cwd ?? process.cwd(), config.publicDir) }) }, diagnostics);
     // A feed of the set the last build made of the same records, and left as it is, is not made again (docs/caching.md); `build --check` compares every file.
-    const lastMade = plan.previous && cache && !options.check ? unchangedFeeds(plan.previous, cache.key, outDir) : undefined;
+    const lastMade = plan.previous && cache && !options.check ? unchangedFeeds(plan.previous, { key: cache.key, at: plan.now, outDir }) : undefined;
     const unchanged = lastMade && ((folder: string, fingerprint: string) => lastMade(folder, fingerprint) !== undefined);
     // The files are read as the core asks for their records, their messages added to `diagnostics`.
     const modelled = feedFrom(source, config, { utc: options.utc ?? config.utc, articlesDir: options.articlesDir, now: plan.now, future: options.future ?? false, ...(unchanged ? { unchanged } : {}) });
@@ -91,14 +91,14 @@ async function publishFeed(plan: BuildPlan, modelled: ReturnType<typeof feedFrom
     await hand(file);
     if (config.precompress && proven.format) for (const copy of await precompress(outDir, [file])) await hand(copy);
   };
-  let ok: boolean;
+  let proven: Proven;
   try {
-    ok = await proveDocuments(modelled.feeds, config, { outDir: options.outDir, now: plan.now, ...(options.strict === undefined ? {} : { strict: options.strict }) }, diagnostics, accept);
+    proven = await proveDocuments(modelled.feeds, config, { outDir: options.outDir, now: plan.now, ...(options.strict === undefined ? {} : { strict: options.strict }) }, diagnostics, accept);
   } catch (error) {
     await staging?.abort();
     throw error;
   }
-  if (!ok) {
+  if (!proven.ok) {
     await staging?.abort();
     return { exitCode: 1, diagnostics, feed, items, feeds, ...nothing };
   }
@@ -151,9 +151,8 @@ async function publishFeed(plan: BuildPlan, modelled: ReturnType<typeof feedFrom
   }
   if (cache?.manifest) {
     // A feed whose documents drew a message is made again next time, so that the message is given again.
-    const noted = new Set(diagnostics.map((d) => d.file));
-    const named = (name: string) => (options.outDir === '' ? name : join(options.outDir, name));
-    const clean = modelled.feeds.filter((f) => f.fingerprint !== undefined && (f.kept || FORMATS.every((format) => !noted.has(named(f.folder + config.files[format])))));
+    const quiet = new Set(proven.quiet);
+    const clean = modelled.feeds.filter((f) => f.fingerprint !== undefined && (f.kept || quiet.has(f.folder)));
     const fingerprints = Object.fromEntries(clean.map((f) => [f.folder, f.fingerprint!]));
     await saveManifest(cache.manifest, { key: cache.key, inputs: inputs.signature, statedAt: inputs.statedAt, builtAt: plan.now, nextFuture: modelled.nextFuture, items, diagnostics, feeds: fingerprints }, outDir, [...written, ...unchanged]);
   }

@@ -114,8 +114,8 @@ export async function fileSource(files: RecordFileList, config: Config, options:
       const found: Diagnostic[] = [];
       const bytes = looked?.bytes ?? readBytes(file.path, diagnosticsFor(file.file, found));
       const shown = bytes === undefined ? [] : placeAll(parse(file, bytes, found), found);
-      // Hashed for the memo, and to show a record from the same bytes: a feed of few reads its files again.
-      const hash = bytes !== undefined && (withMemo !== undefined || options.fewShown) ? (looked?.hash ?? sha1(bytes)) : undefined;
+      // Hashed for the memo, to show a record from the same bytes (a feed of few reads its files again), and for the feeds' fingerprints.
+      const hash = bytes !== undefined && (memo !== undefined || options.fewShown) ? (looked?.hash ?? sha1(bytes)) : undefined;
       if (found.length === 0 && withMemo && file.stats && hash !== undefined) withMemo.keep(file.file, file.stats, statedAt, hash, shown.map((s) => placementOnly(s.placed)));
       diagnostics.push(...found);
       for (const { record, placed } of shown) {

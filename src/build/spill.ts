@@ -36,7 +36,7 @@ export class RecordSpill {
       dir = mkdtempSync(join(tmpdir(), 'feedwright-records-'));
       fd = openSync(join(dir, 'records'), 'w+');
     } catch (cause) {
-      throw new WriteError(`cannot write the feed set's records aside in the temporary folder ${tmpdir()}; set TMPDIR to a folder that can be written. Nothing was written`, { cause });
+      throw spillError(cause);
     }
     try {
       unlinkSync(join(dir, 'records'));
@@ -48,6 +48,7 @@ export class RecordSpill {
 
   /** Writes a record; returns its number, to read it back by. */
   put(record: ArticleRecord): number {
+    if (this.closed) throw new Error('a record was written aside after the build let the others go');
     const bytes = Buffer.from(JSON.stringify(keep(record)), 'utf8');
     this.pending.push(bytes);
     this.pendingBytes += bytes.length;
@@ -61,10 +62,14 @@ export class RecordSpill {
     this.flush();
     const start = this.starts[index]!;
     const bytes = Buffer.allocUnsafe(this.starts[index + 1]! - start);
-    for (let done = 0; done < bytes.length; ) {
-      const read = readSync(this.fd, bytes, done, bytes.length - done, start + done);
-      if (read === 0) throw new Error('the records written aside for the build were cut short');
-      done += read;
+    try {
+      for (let done = 0; done < bytes.length; ) {
+        const read = readSync(this.fd, bytes, done, bytes.length - done, start + done);
+        if (read === 0) throw new Error('the file was cut short');
+        done += read;
+      }
+    } catch (cause) {
+      throw spillError(cause);
     }
     return revive(JSON.parse(bytes.toString('utf8')))!;
   }
@@ -77,11 +82,21 @@ export class RecordSpill {
   }
 
   private flush(): void {
+    // After close, its descriptor may be another file's.
+    if (this.closed) throw new Error('the records written aside were asked for after the build let them go');
     if (this.pendingBytes === 0) return;
     const bytes = this.pending.length === 1 ? this.pending[0]! : Buffer.concat(this.pending, this.pendingBytes);
-    for (let done = 0; done < bytes.length; ) done += writeSync(this.fd, bytes, done, bytes.length - done, this.written + done);
+    try {
+      for (let done = 0; done < bytes.length; ) done += writeSync(this.fd, bytes, done, bytes.length - done, this.written + done);
+    } catch (cause) {
+      throw spillError(cause);
+    }
     this.written += bytes.length;
     this.pending = [];
     this.pendingBytes = 0;
   }
 }
+
+/** What a failing temporary file is to the user: the folder, and what to do (a full disk, a folder that cannot be written). */
+const spillError = (cause: unknown): WriteError =>
+  new WriteError(`cannot write the feed set's records aside in the temporary folder ${tmpdir()}; set TMPDIR to a folder that can be written and has room for them. Nothing was written`, { cause });

@@ -87,7 +87,8 @@ export function statsAt(stats: Float64Array, i: number): FileStats | undefined {
 export async function loadManifest(path: string): Promise<Manifest | undefined> {
   try {
     const manifest = JSON.parse(await readFile(path, 'utf8')) as Manifest;
-    return manifest.format === FORMAT && Array.isArray(manifest.outputs) && Array.isArray(manifest.diagnostics) && typeof manifest.feeds === 'object' ? manifest : undefined;
+    const { feeds } = manifest;
+    return manifest.format === FORMAT && Array.isArray(manifest.outputs) && Array.isArray(manifest.diagnostics) && typeof feeds === 'object' && feeds !== null && !Array.isArray(feeds) ? manifest : undefined;
   } catch {
     return undefined;
   }
@@ -107,11 +108,13 @@ export function stillCurrent(manifest: Manifest, now: { key: string; inputs: str
  * the feed's files in the output folder (its documents and their compressed
  * copies) when the last build made it of the same (its fingerprint) without
  * a message, and each of them is still as it left it (size and mtime); else
- * undefined (see docs/caching.md).
+ * undefined (see docs/caching.md). None with a clock set back before the
+ * last build's: the proof measures dates from it.
  */
-export function unchangedFeeds(manifest: Manifest, key: string, outDir: string): (folder: string, fingerprint: string) => readonly string[] | undefined {
+export function unchangedFeeds(manifest: Manifest, now: { key: string; at: number; outDir: string }): (folder: string, fingerprint: string) => readonly string[] | undefined {
+  const { key, outDir } = now;
   const byFolder = new Map<string, Output[]>();
-  if (manifest.key === key) {
+  if (manifest.key === key && now.at >= manifest.builtAt) {
     for (const output of manifest.outputs) {
       const folder = output.name.slice(0, output.name.lastIndexOf('/') + 1);
       if (!byFolder.has(folder)) byFolder.set(folder, []);

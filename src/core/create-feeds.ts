@@ -38,7 +38,7 @@ export async function createFeeds(input: CreateFeedsInput): Promise<CreateFeedsR
   diagnostics.push(...modelled);
   if (!feed || hasErrors(diagnostics)) return failed(diagnostics, feed);
   const files: Record<string, string> = {};
-  const ok = await proveDocuments(feeds, config, { outDir: '', now }, diagnostics, (file) => {
+  const { ok } = await proveDocuments(feeds, config, { outDir: '', now }, diagnostics, (file) => {
     files[file.name] = Buffer.concat(file.bytes).toString('utf8');
   });
   return ok ? { ok, files, feed, diagnostics } : failed(diagnostics, feed);

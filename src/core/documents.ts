@@ -37,23 +37,34 @@ export interface DocumentOptions {
  * A feed kept as an earlier build wrote it is not made.
  * Returns whether all passed.
  */
-export async function proveDocuments(feeds: readonly SetFeed[], config: Config, options: DocumentOptions, diagnostics: Diagnostic[], accept: (file: ProvenFile) => void | Promise<void>): Promise<boolean> {
+export async function proveDocuments(feeds: readonly SetFeed[], config: Config, options: DocumentOptions, diagnostics: Diagnostic[], accept: (file: ProvenFile) => void | Promise<void>): Promise<Proven> {
   let failed = false;
+  const quiet: string[] = [];
   for (const set of feeds) {
     // A feed kept as an earlier build wrote it is not made again.
     if (set.kept) continue;
     const { folder } = set;
     const feed = set.make();
+    let said = false;
     for (const format of FORMATS) {
       const { file, proven } = renderAndProve(feed, config, options, format, folder);
       diagnostics.push(...proven);
+      said ||= proven.length > 0;
       failed ||= hasErrors(proven) || (options.strict === true && proven.some((d) => d.severity === 'warning'));
       if (!failed) await accept(file);
     }
+    if (!said) quiet.push(folder);
   }
-  if (failed) return false;
+  if (failed) return { ok: false, quiet };
   for (const file of companionFiles(config, feeds)) await accept(file);
-  return true;
+  return { ok: true, quiet };
+}
+
+export interface Proven {
+  /** Whether every document passed. */
+  readonly ok: boolean;
+  /** The folders of the feeds made whose documents drew no message. */
+  readonly quiet: readonly string[];
 }
 
 /** One format of the feed, rendered, proven and encoded: see proveDocuments. */

@@ -62,7 +62,7 @@ interface FeedOfSet {
   readonly feedUrls: Readonly<Record<FeedFormat, string>>;
   /** An archive page (docs/feed-set.md), which never changes once written; else a head, which readers poll. */
   readonly page: boolean;
-  /** What its documents are made of, hashed: its place in the set, and each item's id and version. Only when the source gives every item's version. */
+  /** What its documents are made of, hashed: its place in the set, and each item's file, slug, id, link and version. Only when the source gives every item's version. */
   readonly fingerprint?: string;
 }
 
@@ -145,17 +145,17 @@ export function feedFrom(source: RecordSource, config: Config, options: FeedOpti
 
 /**
  * What a feed's documents are made of, hashed: its folder, title and
- * archive links, and each item's id and the version of the bytes it came
- * from, in order. The config and the build's options are not in it: a
- * build compares it only with one of the same (docs/caching.md). None when
- * an item has no version.
+ * archive links, and each item's file, slug, id and link (which a file's
+ * name can give) and the version of the bytes it came from, in order. The
+ * config and the build's options are not in it: a build compares it only
+ * with one of the same (docs/caching.md). None when an item has no version.
  */
 function fingerprintOf(plan: FeedPlan, versionOf: (placement: Placement) => string | undefined): string | undefined {
   const hash = createHash('md5').update(JSON.stringify([plan.folder, plan.title, plan.archive ?? null]));
   for (const item of plan.items) {
     const version = versionOf(item);
     if (version === undefined) return undefined;
-    hash.update(`\n${item.id}\0${version}`);
+    hash.update(`\n${item.file}\0${item.slug}\0${item.id}\0${item.link}\0${version}`);
   }
   return hash.digest('hex');
 }

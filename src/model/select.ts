@@ -153,18 +153,20 @@ class Duplicates {
 
   /** Whether `p`'s slug, id and link are its own so far; if not, the first that is not is reported, and the rest are not looked at. */
   add(p: Placement): boolean {
-    const digests = (['slug', 'id', 'link'] as const).map((what) => hash('md5', `${what}\0${p[what]}`, 'buffer'));
-    for (const [k, what] of (['slug', 'id', 'link'] as const).entries()) {
-      const other = this.find(digests[k]!);
-      if (other === undefined) continue;
+    const record = this.note(p);
+    for (const what of ['slug', 'id', 'link'] as const) {
+      const digest = hash('md5', `${what}\0${p[what]}`, 'buffer');
+      const other = this.find(digest);
+      if (other === undefined) {
+        this.insert(digest, record);
+        continue;
+      }
       const [hint, sameFileHint] = HINTS[what];
       const file = this.files[this.fileOf[other]!]!;
       const line = this.lineOf[other]!;
       diagnosticsFor(p.file, this.diagnostics).error(`input/duplicate-${what}`, `has the ${what} "${p[what]}", as does ${file}${line > 1 ? `:${line}` : ''}; ${file === p.file ? sameFileHint : hint}`, p.line);
       return false;
     }
-    const record = this.note(p);
-    for (const digest of digests) this.insert(digest, record);
     return true;
   }
 

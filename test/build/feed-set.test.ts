@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { readdir, readFile, rm, utimes, writeFile } from 'node:fs/promises';
+import { readdir, readFile, rename, rm, utimes, writeFile } from 'node:fs/promises';
 import { createServer, type IncomingMessage } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
@@ -237,6 +237,22 @@ describe('a rebuild of a feed set', () => {
     const checked = await cli(['build', '--check'], dir);
     expect(checked.code).toBe(1);
     expect(checked.stderr).toContain('output/tags/rivers/feed.xml: error: is out of date');
+  });
+
+  it('makes again the feeds of a record whose file was renamed: its slug and link come from the name, though its id does not', async () => {
+    const post = (day: number) => `---\ntitle: Post ${day}\nid: urn:post:${day}\ndate: 2024-05-0${day}T08:00:00Z\ntags: [rivers]\n---\nBody ${day}.\n`;
+    const dir = await makeProject({ 'articles/p1.md': post(1), 'articles/p2.md': post(2), 'articles/p3.md': post(3) }, SET);
+    expect((await cli(['build'], dir)).code).toBe(0);
+    // Post 1 is on the first page of the main feed and of rivers.
+    await rename(join(dir, 'articles', 'p1.md'), join(dir, 'articles', 'renamed.md'));
+    const again = await cli(['build'], dir);
+    expect(again.code).toBe(0);
+    for (const page of ['archive/1/feed.xml', 'tags/rivers/archive/1/feed.xml']) {
+      const text = await readFile(join(dir, 'output', page), 'utf8');
+      expect(text, page).toContain(`${BASE_CONFIG.siteUrl}/articles/renamed/`);
+      expect(text, page).not.toContain('/articles/p1/');
+    }
+    expect((await cli(['build', '--check'], dir)).code).toBe(0);
   });
 
   it('makes again a feed whose documents drew a warning, so that the warning is given again', async () => {

@@ -63,7 +63,7 @@ describe('the records a build writes aside', () => {
     await withTemp(async () => {
       const built = await cli(['build'], dir);
       expect(built.code).toBe(1);
-      expect(built.stderr).toContain(`cannot write the feed set's records aside in the temporary folder ${nowhere}; set TMPDIR to a folder that can be written. Nothing was written`);
+      expect(built.stderr).toContain(`cannot write the feed set's records aside in the temporary folder ${nowhere}; set TMPDIR to a folder that can be written and has room for them. Nothing was written`);
       expect(existsSync(join(dir, 'output', 'feed.xml'))).toBe(false);
     }, nowhere);
   });

@@ -2,6 +2,7 @@ import { readFile, rename, stat, utimes, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { build, type BuildOptions } from '../../src/build/build.js';
+import { loadManifest, unchangedFeeds, type Manifest } from '../../src/cache/manifest.js';
 import { article, makeProject } from '../helpers.js';
 
 const OLD = new Date('2024-01-01T00:00:00Z');
@@ -104,5 +105,45 @@ describe('a rebuild with nothing changed after a killed build', () => {
     const again = await run(dir);
     expect(again.written).toEqual([]);
     expect((await readdir(join(dir, 'output'))).sort()).toEqual(['atom.xml', 'feed.json', 'feed.xml']);
+  });
+});
+
+describe('the feeds of a set the last build made', () => {
+  const manifest = (extra: Partial<Manifest> = {}): Manifest => ({
+    format: 4,
+    key: 'k',
+    inputs: 'i',
+    statedAt: 1000,
+    builtAt: 1000,
+    nextFuture: null,
+    items: 1,
+    outputs: [],
+    diagnostics: [],
+    feeds: { 'tags/rivers/': 'f1' },
+    ...extra,
+  });
+
+  it('are kept only with the same key, fingerprint and files, and not with a clock set back before that build', async () => {
+    const dir = await makeProject({ 'output/tags/rivers/feed.xml': '<rss/>' });
+    const { size, mtimeMs } = await stat(join(dir, 'output', 'tags', 'rivers', 'feed.xml'));
+    const last = manifest({ outputs: [{ name: 'tags/rivers/feed.xml', size, mtimeMs }] });
+    const outDir = join(dir, 'output');
+    expect(unchangedFeeds(last, { key: 'k', at: 2000, outDir })('tags/rivers/', 'f1')).toEqual(['tags/rivers/feed.xml']);
+    expect(unchangedFeeds(last, { key: 'k', at: 2000, outDir })('tags/rivers/', 'f2')).toBeUndefined();
+    expect(unchangedFeeds(last, { key: 'other', at: 2000, outDir })('tags/rivers/', 'f1')).toBeUndefined();
+    // The proof measures dates from the clock: a build set back may warn where that one did not.
+    expect(unchangedFeeds(last, { key: 'k', at: 500, outDir })('tags/rivers/', 'f1')).toBeUndefined();
+    await writeFile(join(outDir, 'tags', 'rivers', 'feed.xml'), '<rss></rss>');
+    expect(unchangedFeeds(last, { key: 'k', at: 2000, outDir })('tags/rivers/', 'f1')).toBeUndefined();
+  });
+
+  it('are none from a manifest whose fingerprints are not a table: it is not trusted at all', async () => {
+    const dir = await makeProject({});
+    for (const feeds of [null, [], 'f1']) {
+      await writeFile(join(dir, 'build.json'), JSON.stringify({ ...manifest(), feeds }));
+      expect(await loadManifest(join(dir, 'build.json'))).toBeUndefined();
+    }
+    await writeFile(join(dir, 'build.json'), JSON.stringify(manifest()));
+    expect(await loadManifest(join(dir, 'build.json'))).toMatchObject({ feeds: { 'tags/rivers/': 'f1' } });
   });
 });

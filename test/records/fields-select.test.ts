@@ -124,6 +124,17 @@ describe('The choice of the items as the placements stream past', () => {
     expect(diagnostics).toEqual([expect.objectContaining({ ruleId: 'input/duplicate-id', message: expect.stringContaining(`as does ${first.file}`) })]);
   });
 
+  it('keeps what a record refused for its link had of its own, so that a third record sharing it is reported too', () => {
+    const first = placed();
+    const second = placed({ link: first.link });
+    const third = placed({ id: second.id });
+    const { diagnostics } = select([first, second, third], { articlesDir: 'articles', limit: 3 });
+    expect(diagnostics.map((d) => [d.file, d.ruleId])).toEqual([
+      [second.file, 'input/duplicate-link'],
+      [third.file, 'input/duplicate-id'],
+    ]);
+  });
+
   it('finds each kind of duplicate among thousands, naming the first by file and line, and takes a slug for no id', () => {
     // Records of one file follow each other, as a file's placements do.
     const inFiles = many.map((p, i) => ({ ...p, file: `articles/export-${Math.floor(i / 100)}.json`, line: 2 + (i % 100) * 10 }));
