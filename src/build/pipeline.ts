@@ -139,7 +139,15 @@ async function publishFeed(plan: BuildPlan, modelled: ReturnType<typeof feedFrom
   }
   staging ??= await Staging.open(outDir);
   for (const name of leaving) staging.remove(name);
-  const committed = await staging.commit();
+  // The manifest records the files as this build left them: before another build may write them.
+  const committed = await staging.commit(async ({ written, unchanged }) => {
+    if (!cache?.manifest) return;
+    // A feed whose documents drew a message is made again next time, so that the message is given again.
+    const quiet = new Set(proven.quiet);
+    const clean = modelled.feeds.filter((f) => f.fingerprint !== undefined && (f.kept || quiet.has(f.folder)));
+    const fingerprints = Object.fromEntries(clean.map((f) => [f.folder, f.fingerprint!]));
+    await saveManifest(cache.manifest, { key: cache.key, inputs: inputs.signature, statedAt: inputs.statedAt, builtAt: plan.now, nextFuture: modelled.nextFuture, items, diagnostics, feeds: fingerprints }, outDir, [...written, ...unchanged, ...kept]);
+  });
   const { written, removed } = committed;
   const unchanged = [...committed.unchanged, ...kept];
   // WebSub: the hub hears of each head feed whose bytes changed; archive pages are reached from their heads.
@@ -148,13 +156,6 @@ async function publishFeed(plan: BuildPlan, modelled: ReturnType<typeof feedFrom
     const changed = written.filter((name) => heads.has(name));
     diagnostics.push(...(await pingHub(config.hub, changed.map((name) => config.feedUrl + name), { ...(options.strict ? { strict: true } : {}) })));
     if (hasErrors(diagnostics)) return { exitCode: 1, diagnostics, feed, items, feeds, written, unchanged, removed };
-  }
-  if (cache?.manifest) {
-    // A feed whose documents drew a message is made again next time, so that the message is given again.
-    const quiet = new Set(proven.quiet);
-    const clean = modelled.feeds.filter((f) => f.fingerprint !== undefined && (f.kept || quiet.has(f.folder)));
-    const fingerprints = Object.fromEntries(clean.map((f) => [f.folder, f.fingerprint!]));
-    await saveManifest(cache.manifest, { key: cache.key, inputs: inputs.signature, statedAt: inputs.statedAt, builtAt: plan.now, nextFuture: modelled.nextFuture, items, diagnostics, feeds: fingerprints }, outDir, [...written, ...unchanged]);
   }
   return { exitCode: 0, diagnostics, feed, items, feeds, written, unchanged, removed };
 }

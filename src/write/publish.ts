@@ -137,8 +137,8 @@ export class Staging {
     this.removals.add(name);
   }
 
-  /** Makes every change or none, and releases the lock. */
-  async commit(): Promise<PublishResult> {
+  /** Makes every change or none, then runs `whileLocked` (what must see the folder as this publication left it, such as the build's record of its files), and releases the lock. */
+  async commit(whileLocked?: (result: PublishResult) => Promise<void>): Promise<PublishResult> {
     if (this.closed) throw new Error('this publication is already committed or aborted');
     this.closed = true;
     try {
@@ -147,7 +147,9 @@ export class Staging {
         await removeAll(this.writes.map((w) => w.temp));
         throw new WriteError(`another build took over the lock of ${this.dir} while this one held it; nothing was replaced: the previous output was left as it was`, { cause: lost });
       }
-      return await this.apply();
+      const result = await this.apply();
+      await whileLocked?.(result);
+      return result;
     } finally {
       await this.lock.release();
     }

@@ -91,3 +91,17 @@ describe('a commit that fails', () => {
     expect(await readFile(join(dir, 'feed.json'), 'utf8')).toBe(OLD['feed.json']);
   });
 });
+
+describe('a commit', () => {
+  it('runs what must see the folder as it left it while it still holds the lock, and releases it after', async () => {
+    const dir = await tempDir('feedwright-commit-');
+    const staging = await Staging.open(dir);
+    await staging.add({ name: 'feed.xml', text: '<rss/>' });
+    let seen: { files: string[]; written: readonly string[] } | undefined;
+    await staging.commit(async ({ written }) => {
+      seen = { files: (await readdir(dir)).sort(), written };
+    });
+    expect(seen).toEqual({ files: ['.feedwright.lock', 'feed.xml'], written: ['feed.xml'] });
+    expect(await readdir(dir)).toEqual(['feed.xml']);
+  });
+});
