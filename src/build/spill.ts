@@ -1,4 +1,5 @@
-import { closeSync, mkdtempSync, openSync, readSync, rmSync, unlinkSync, writeSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import { closeSync, openSync, readSync, rmSync, unlinkSync, writeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { keep, revive } from '../cache/records.js';
@@ -13,8 +14,9 @@ const CHUNK = 1 << 20;
  * each as the memo keeps a record (plain data), and read back one at a time
  * when a feed is made, so that a build of a feed set holds one feed's records
  * at a time, not all of them (docs/performance.md). The file is removed as
- * soon as it is opened where the system allows (it lives while it is open),
- * else when the spill is closed.
+ * soon as it is opened where the system allows (it lives while it is open,
+ * and nothing is left of it should the build be killed), else when the
+ * spill is closed.
  */
 export class RecordSpill {
   /** Where each record starts in the file, and where the last one ends. */
@@ -25,25 +27,26 @@ export class RecordSpill {
   private closed = false;
 
   private constructor(
-    private readonly dir: string,
     private readonly fd: number,
+    /** Its path while it still has one. */
+    private path: string | undefined,
   ) {}
 
   static open(): RecordSpill {
-    let dir: string;
+    const path = join(tmpdir(), `feedwright-records-${randomBytes(8).toString('hex')}`);
     let fd: number;
     try {
-      dir = mkdtempSync(join(tmpdir(), 'feedwright-records-'));
-      fd = openSync(join(dir, 'records'), 'w+');
+      fd = openSync(path, 'wx+');
     } catch (cause) {
       throw spillError(cause);
     }
     try {
-      unlinkSync(join(dir, 'records'));
+      unlinkSync(path);
+      return new RecordSpill(fd, undefined);
     } catch {
-      // Removed with its folder when the spill is closed.
+      // Removed when the spill is closed.
+      return new RecordSpill(fd, path);
     }
-    return new RecordSpill(dir, fd);
   }
 
   /** Writes a record; returns its number, to read it back by. */
@@ -78,7 +81,7 @@ export class RecordSpill {
     if (this.closed) return;
     this.closed = true;
     closeSync(this.fd);
-    rmSync(this.dir, { recursive: true, force: true });
+    if (this.path !== undefined) rmSync(this.path, { force: true });
   }
 
   private flush(): void {

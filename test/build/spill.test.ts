@@ -38,9 +38,7 @@ describe('the records a build writes aside', () => {
     withTemp((temp) => {
       const spill = RecordSpill.open();
       // Its file removed as soon as it was opened: nothing is left should the build be killed.
-      const [folder] = readdirSync(temp);
-      expect(folder).toMatch(/^feedwright-records-/);
-      expect(readdirSync(join(temp, folder!))).toEqual([]);
+      expect(readdirSync(temp)).toEqual([]);
       const numbers = Array.from({ length: 60 }, (_, i) => spill.put(record(i)));
       // Read out of order, some twice, with more written between.
       for (const i of [59, 0, 7, 31, 0]) {
