@@ -99,7 +99,7 @@ const READINGS = 3;
  */
 export function feedFrom(source: RecordSource, config: Config, options: FeedOptions): Modelled {
   for (let reading = 1; ; reading++) {
-    const { ordered, diagnostics, nextFuture } = select(source.placements(), { ...options, limit: config.limit, unknownFields: config.unknownFields, all: config.facets !== undefined || config.archive !== undefined });
+    const { ordered, diagnostics, nextFuture } = select(source.placements(), { ...options, limit: config.limit, unknownFields: config.unknownFields, all: config.archive !== undefined, facets: config.facets !== undefined });
     if (diagnostics.some((d) => d.severity === 'error')) return { feeds: [], diagnostics, nextFuture };
     const plans = planFeeds(ordered, config, options.articlesDir, diagnostics);
     if (diagnostics.some((d) => d.severity === 'error')) return { feeds: [], diagnostics, nextFuture };

@@ -14,14 +14,16 @@ export interface SelectOptions {
   readonly future?: boolean;
   /** "warn" (the default): one warning counting the records' keys feedwright does not use; "ignore": none. */
   readonly unknownFields?: UnknownFieldsMode;
-  /** Whether `ordered` holds every item (a set of feeds needs them all), or only the first `limit`, kept as the placements stream past. */
+  /** Whether `ordered` holds every item (archive pages need them all), or only the first `limit`, kept as the placements stream past. */
   readonly all?: boolean;
+  /** Without `all`: `ordered` holds the first `limit` of each facet value too (a facet's feed shows them; docs/feed-set.md). */
+  readonly facets?: boolean;
 }
 
 export interface Selection<P extends Placement> {
   /** The items the feed shows, newest first; none when `diagnostics` holds an error. */
   readonly shown: readonly P[];
-  /** Every item any feed of the set may show (docs/feed-set.md), newest first, or its first `limit` without `all`: `shown` is its first `limit`. */
+  /** Every item any feed of the set may show (docs/feed-set.md), newest first: all with `all`, else the first `limit`, and each facet value's with `facets`. `shown` is its first `limit`. */
   readonly ordered: readonly P[];
   readonly diagnostics: Diagnostic[];
   /** When the output goes stale (epoch ms), or null: the earliest a record left out as future is published, or one shown expires. */
@@ -33,12 +35,15 @@ export interface Selection<P extends Placement> {
  * every slug, id and link checked to be its own across all of them, newest
  * first (equal instants by id, so that the order never depends on the file
  * system), at most `limit`. The placements are read once, as they come:
- * without `all`, only the newest `limit` of them are held, and of the rest
- * only their slugs, ids and links.
+ * without `all`, only the newest `limit` of them are held (and of each facet
+ * value, with `facets`), and of the rest only their slugs, ids and links.
  */
 export function select<P extends Placement>(placed: Iterable<P>, options: SelectOptions): Selection<P> {
   const diagnostics: Diagnostic[] = [];
-  let kept: P[] = [];
+  const newest = (): Newest<P> => new Newest(options.all ? Infinity : options.limit);
+  const kept = newest();
+  // Each facet value's newest, by kind and value.
+  const byFacet = options.facets && !options.all ? new Map<string, Newest<P>>() : undefined;
   let nextFuture: number | null = null;
   const leaveOutFuture = options.now !== undefined && !options.future;
   const soonest = (at: number) => {
@@ -46,8 +51,6 @@ export function select<P extends Placement>(placed: Iterable<P>, options: Select
   };
   const unknown = options.unknownFields !== 'ignore' && options.unknownFields !== 'error' ? new UnknownCount() : undefined;
   const duplicates = new Duplicates(diagnostics);
-  // Without `all`, sorted and cut back to the newest `limit` whenever twice as many are held.
-  const bound = options.all ? Infinity : Math.max(2 * options.limit, 1024);
   for (const p of placed) {
     unknown?.add(p);
     const { expires } = p;
@@ -65,21 +68,55 @@ export function select<P extends Placement>(placed: Iterable<P>, options: Select
     // Shown now, and left out from when it expires: the output goes stale then.
     if (options.now !== undefined && expires !== undefined) soonest(expires);
     if (!duplicates.add(p)) continue;
-    kept.push(p);
-    if (kept.length >= bound) kept = kept.sort(newestFirst).slice(0, options.limit);
+    kept.add(p);
+    if (byFacet) {
+      for (const [kind, values] of Object.entries(p.facets ?? {})) {
+        for (const value of new Set(values)) {
+          const key = `${kind}\0${value}`;
+          let held = byFacet.get(key);
+          if (held === undefined) byFacet.set(key, (held = newest()));
+          held.add(p);
+        }
+      }
+    }
   }
   unknown?.report(options.articlesDir, diagnostics);
   if (diagnostics.some((d) => d.severity === 'error')) return { shown: [], ordered: [], diagnostics, nextFuture };
-  if (kept.length === 0) {
+  if (kept.size === 0) {
     diagnosticsFor(options.articlesDir, diagnostics).error(
       'input/no-articles',
       'holds no publishable article (drafts are left out); add a record such as a .txt file that starts with a dateline, or pass --articles DIR',
     );
     return { shown: [], ordered: [], diagnostics, nextFuture };
   }
-  kept.sort(newestFirst);
-  const ordered = options.all ? kept : kept.slice(0, options.limit);
-  return { shown: ordered.slice(0, options.limit), ordered, diagnostics, nextFuture };
+  const main = kept.newest();
+  const ordered = byFacet === undefined ? main : [...new Set([...main, ...[...byFacet.values()].flatMap((held) => held.newest())])].sort(newestFirst);
+  return { shown: main.slice(0, options.limit), ordered, diagnostics, nextFuture };
+}
+
+/** The newest `limit` placements of those added, held as they come: sorted and cut back to `limit` whenever twice as many (at least 1,024) are held. */
+class Newest<P extends Placement> {
+  private held: P[] = [];
+  private readonly bound: number;
+
+  constructor(private readonly limit: number) {
+    this.bound = Math.max(2 * limit, 1024);
+  }
+
+  get size(): number {
+    return this.held.length;
+  }
+
+  add(p: P): void {
+    this.held.push(p);
+    if (this.held.length >= this.bound) this.held = this.held.sort(newestFirst).slice(0, this.limit);
+  }
+
+  /** The newest `limit`, newest first. */
+  newest(): P[] {
+    this.held = this.held.sort(newestFirst).slice(0, this.limit);
+    return this.held;
+  }
 }
 
 /** Newest first; equal instants by id. */

@@ -117,6 +117,21 @@ describe('The choice of the items as the placements stream past', () => {
     expect(select(many, { articlesDir: 'articles', limit: 3, all: true }).ordered).toEqual(newest);
   });
 
+  it("holds each facet value's newest `limit` too, and no more, as a sort of them all would choose", () => {
+    const tags = (i: number) => [`t${i % 7}`, ...(i % 3 === 0 ? ['every-third'] : []), ...(i === 4321 ? ['once'] : [])];
+    const tagged = many.map((p, i) => ({ ...p, facets: { tags: tags(i) } }));
+    const all = [...tagged].sort((a, b) => b.published - a.published || (a.id < b.id ? -1 : 1));
+    const { shown, ordered } = select(tagged, { articlesDir: 'articles', limit: 3, facets: true });
+    expect(shown).toEqual(all.slice(0, 3));
+    for (const tag of ['t0', 't1', 't2', 't3', 't4', 't5', 't6', 'every-third', 'once']) {
+      const withTag = (list: typeof all) => list.filter((p) => p.facets.tags.includes(tag)).slice(0, 3);
+      expect(withTag(ordered), tag).toEqual(withTag(all));
+    }
+    // The main feed's 3 and each of 9 values' 3 at the most, newest first.
+    expect(ordered.length).toBeLessThanOrEqual(3 + 9 * 3);
+    expect(ordered).toEqual([...ordered].sort((a, b) => b.published - a.published || (a.id < b.id ? -1 : 1)));
+  });
+
   it('still finds a duplicate id among the records it let go, naming the first', () => {
     const first = many[10]!;
     const { diagnostics, shown } = select([...many, placed({ id: first.id, published: JUNE - 1e9 })], { articlesDir: 'articles', limit: 3 });
