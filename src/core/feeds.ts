@@ -130,7 +130,7 @@ export function feedFrom(source: RecordSource, config: Config, options: FeedOpti
         archive === undefined
           ? undefined
           : {
-              page: archive.page !== undefined,
+              page,
               ...(archive.prev === undefined ? {} : { prev: feedUrls(config, archive.prev) }),
               ...(archive.current === undefined ? {} : { current: feedUrls(config, archive.current) }),
             };

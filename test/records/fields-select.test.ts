@@ -124,7 +124,7 @@ describe('The choice of the items as the placements stream past', () => {
     const { shown, ordered } = select(tagged, { articlesDir: 'articles', limit: 3, facets: true });
     expect(shown).toEqual(all.slice(0, 3));
     for (const tag of ['t0', 't1', 't2', 't3', 't4', 't5', 't6', 'every-third', 'once']) {
-      const withTag = (list: typeof all) => list.filter((p) => p.facets.tags.includes(tag)).slice(0, 3);
+      const withTag = (list: readonly (typeof all)[number][]) => list.filter((p) => p.facets.tags.includes(tag)).slice(0, 3);
       expect(withTag(ordered), tag).toEqual(withTag(all));
     }
     // The main feed's 3 and each of 9 values' 3 at the most, newest first.
