@@ -29,7 +29,7 @@ export class RecordSpill {
   private constructor(
     private readonly fd: number,
     /** Its path while it still has one. */
-    private path: string | undefined,
+    private readonly path: string | undefined,
   ) {}
 
   static open(): RecordSpill {
