@@ -154,7 +154,6 @@ export async function fileSource(files: RecordFileList, config: Config, options:
   /** The records of few placements, in memory: their files read again, or their records taken from the memo, which keeps them. */
   function few(placements: readonly Placement[]): ((placement: Placement) => ShownRecord) | undefined {
     const taken = new Map<string, Taken>();
-    const hashes = new Map<string, string>();
     const shown = new Map<Placement, ShownRecord>();
     for (const placement of placements) {
       const { file } = placement;
@@ -166,16 +165,16 @@ export async function fileSource(files: RecordFileList, config: Config, options:
       // Not the bytes it was placed from: the file changed during the build, and the items are chosen again from a new reading, which gives its messages.
       const record = got.records?.get(key);
       if (record === undefined) return undefined;
-      hashes.set(file, hash!);
       shown.set(placement, record);
     }
     if (keeping) {
-      const byFile = new Map<string, ArticleRecord[]>();
-      for (const { record, placed } of shown.values()) {
-        if (!byFile.has(placed.file)) byFile.set(placed.file, []);
-        byFile.get(placed.file)!.push(record);
+      // Each file's records, with the hash of the bytes they were read from: their placements'.
+      const byFile = new Map<string, { hash: string; records: ArticleRecord[] }>();
+      for (const [placement, { record }] of shown) {
+        if (!byFile.has(placement.file)) byFile.set(placement.file, { hash: hashOf.get(placement)!, records: [] });
+        byFile.get(placement.file)!.records.push(record);
       }
-      for (const [file, records] of byFile) keeping.keepShown(file, records, hashes.get(file)!);
+      for (const [file, { hash, records }] of byFile) keeping.keepShown(file, records, hash);
     }
     return (placement) => shown.get(placement)!;
   }
