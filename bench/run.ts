@@ -100,7 +100,7 @@ for (const n of sizes) {
   let dir = await project(n, 50);
   const everyday: Record<string, number[]> = { cold: [], unchanged: [], oneChanged: [], coldRss: [] };
   // The article to change: the newest plain-text one, so that the change reaches the feed.
-  const changed = listRecordFiles(join(dir, 'articles')).paths.filter((f) => f.endsWith('.txt')).at(-1)!;
+  const changed = [...listRecordFiles(join(dir, 'articles')).paths].filter((f) => f.endsWith('.txt')).at(-1)!;
   const original = await readFile(changed, 'utf8');
   const originalStats = await stat(changed);
   for (let r = 0; r < everydayRuns; r++) {
@@ -224,7 +224,7 @@ if (scaleSizes) {
     const peak: number[] = [];
     const oneChanged: number[] = [];
     const oneChangedPeak: number[] = [];
-    const changed = listRecordFiles(join(dir, 'articles')).paths.filter((f) => f.endsWith('.txt')).at(-1)!;
+    const changed = [...listRecordFiles(join(dir, 'articles')).paths].filter((f) => f.endsWith('.txt')).at(-1)!;
     const original = await readFile(changed);
     for (let r = 0; r < scaleRuns; r++) {
       await clean(dir);

@@ -24,7 +24,7 @@ describe('the committed output/', () => {
   });
 
   it('comes from sample articles that show the plain-text format: offsets, an update, a caption, a copyright, front matter', async () => {
-    const files = listRecordFiles(join(ROOT, 'articles')).paths.filter((f) => f.endsWith('.txt'));
+    const files = [...listRecordFiles(join(ROOT, 'articles')).paths].filter((f) => f.endsWith('.txt'));
     const texts = await Promise.all(files.map((f) => readFile(f, 'utf8')));
     expect(texts.length).toBeGreaterThanOrEqual(5);
     const offsets = new Set(texts.map((t) => /GMT[+-][\d:]+|GMT\b/.exec(t)?.[0]));
@@ -51,7 +51,7 @@ describe('the committed output/', () => {
   });
 
   it('mixes all three record formats', async () => {
-    const files = listRecordFiles(join(ROOT, 'articles')).paths;
+    const files = [...listRecordFiles(join(ROOT, 'articles')).paths];
     for (const extension of ['.txt', '.md', '.json']) expect(files.some((f) => f.endsWith(extension)), extension).toBe(true);
   });
 });

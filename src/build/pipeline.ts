@@ -44,7 +44,7 @@ export async function runPipeline(plan: BuildPlan): Promise<BuildResult> {
     const recordFiles = {
       length: files.paths.length,
       at(i: number) {
-        const path = files.paths[i];
+        const path = files.paths.at(i);
         const stats = statsAt(inputs.stats, i);
         return path === undefined ? undefined : { path, file: nameOf(path), ...(stats ? { stats } : {}) };
       },

@@ -52,15 +52,16 @@ export const hashOf = (...parts: readonly string[]): string => sha1(parts.join('
  * follows: three numbers a file, in the order of `files` (see `statsAt`).
  * Node's whole Stats of a million files held some 600 MB (docs/performance.md).
  */
-export function inputSignature(dir: string, files: readonly string[]): { signature: string; newest: number; statedAt: number; stats: Float64Array } {
+export function inputSignature(dir: string, files: { readonly length: number; at(index: number): string | undefined }): { signature: string; newest: number; statedAt: number; stats: Float64Array } {
   const statedAt = Date.now();
   const hash = createHash('sha1');
   const all = new Float64Array(files.length * 3).fill(NaN);
   let lines: string[] = [];
   let newest = 0;
-  files.forEach((file, i) => {
+  for (let i = 0; i < files.length; i++) {
+    const file = files.at(i)!;
     const stats = statSync(file, { throwIfNoEntry: false });
-    if (stats === undefined) return;
+    if (stats === undefined) continue;
     const { size, mtimeMs, ctimeMs } = stats;
     all[i * 3] = size;
     all[i * 3 + 1] = mtimeMs;
@@ -73,7 +74,7 @@ export function inputSignature(dir: string, files: readonly string[]): { signatu
       hash.update(lines.join(''));
       lines = [];
     }
-  });
+  }
   hash.update(lines.join(''));
   return { signature: hash.digest('hex'), newest, statedAt, stats: all };
 }

@@ -3,6 +3,7 @@ import { diagnosticsFor, type Diagnostic } from '../vocabulary/diagnostic.js';
 import { FixedOffsetZone } from 'luxon';
 import { instantIn } from '../dates/parse.js';
 import type { Placement } from './place.js';
+import { PackedStrings } from '../vocabulary/memory.js';
 import type { UnknownFieldsMode } from '../vocabulary/record.js';
 
 export interface SelectOptions {
@@ -160,30 +161,34 @@ const HINTS = {
   link: ['every article needs its own "link"', 'every article needs its own "link"'],
 } as const;
 
+/** The three a record is checked by, in the order they are checked: each record's are entries 3r, 3r + 1 and 3r + 2 of the table. */
+const KINDS = ['slug', 'id', 'link'] as const;
+
 /**
  * The slugs, ids and links seen so far, each with where it was first seen.
  * One problem, one message: a duplicate slug also duplicates the id and
  * link it makes, so a record is checked by its slug, then its id, then its
  * link, and the first duplicate is the one reported.
  *
- * Each is held by the MD5 digest of its kind and value, 16 bytes, in one
- * hash table of typed arrays (open addressing), with the record it was
- * seen in: as strings in maps, a million records' weighed some 215 MB of
- * the JavaScript heap (docs/performance.md). Two different values share a
- * digest by chance once in 2^64 pairs or so, far below anything a feed
- * could meet.
+ * Each is held by the first 12 bytes of the MD5 digest of its kind and
+ * value, in one hash table of typed arrays (open addressing), outside the
+ * JavaScript heap, and each record's file name packed: as strings in maps,
+ * a million records' weighed some 215 MB of the heap (docs/performance.md).
+ * Two different values share 12 bytes of digest by chance once in 2^96
+ * pairs, far below anything a feed could meet: some 10^-16 for the three
+ * million of a million records.
  */
 class Duplicates {
-  /** Each slot: the number of the entry there, plus 1 (0: empty); twice as many slots as entries at least. */
+  /** Each slot: the number of the entry there, plus 1 (0: empty); at most three quarters of them full. */
   private slots = new Uint32Array(1 << 12);
-  /** Each entry's digest, four numbers an entry, and the record it was seen in. */
-  private digests = new Uint32Array(4 << 11);
-  private recordOf = new Uint32Array(1 << 11);
-  private entries = 0;
+  private filled = 0;
+  /** Each entry's digest, three numbers an entry: record r's slug, id and link are entries 3r to 3r + 2 (a record refused leaves its later ones empty). */
+  private digests = new Uint32Array(9 << 10);
   /** Each record's file (its number in `files`) and line (0: none). */
   private fileOf = new Uint32Array(1 << 10);
   private lineOf = new Uint32Array(1 << 10);
-  private readonly files: string[] = [];
+  private readonly files = new PackedStrings();
+  private lastFile: string | undefined;
   private records = 0;
 
   constructor(private readonly diagnostics: Diagnostic[]) {}
@@ -191,15 +196,15 @@ class Duplicates {
   /** Whether `p`'s slug, id and link are its own so far; if not, the first that is not is reported, and the rest are not looked at. */
   add(p: Placement): boolean {
     const record = this.note(p);
-    for (const what of ['slug', 'id', 'link'] as const) {
+    for (const [kind, what] of KINDS.entries()) {
       const digest = hash('md5', `${what}\0${p[what]}`, 'buffer');
       const other = this.find(digest);
       if (other === undefined) {
-        this.insert(digest, record);
+        this.insert(digest, record * 3 + kind);
         continue;
       }
       const [hint, sameFileHint] = HINTS[what];
-      const file = this.files[this.fileOf[other]!]!;
+      const file = this.files.at(this.fileOf[other]!)!;
       const line = this.lineOf[other]!;
       diagnosticsFor(p.file, this.diagnostics).error(`input/duplicate-${what}`, `has the ${what} "${p[what]}", as does ${file}${line > 1 ? `:${line}` : ''}; ${file === p.file ? sameFileHint : hint}`, p.line);
       return false;
@@ -211,24 +216,21 @@ class Duplicates {
   private find(digest: Buffer): number | undefined {
     const { slots, digests } = this;
     const mask = slots.length - 1;
-    const [a, b, c, d] = [digest.readUInt32LE(0), digest.readUInt32LE(4), digest.readUInt32LE(8), digest.readUInt32LE(12)];
+    const [a, b, c] = [digest.readUInt32LE(0), digest.readUInt32LE(4), digest.readUInt32LE(8)];
     for (let slot = a & mask; slots[slot] !== 0; slot = (slot + 1) & mask) {
       const entry = slots[slot]! - 1;
-      if (digests[entry * 4] === a && digests[entry * 4 + 1] === b && digests[entry * 4 + 2] === c && digests[entry * 4 + 3] === d) return this.recordOf[entry];
+      if (digests[entry * 3] === a && digests[entry * 3 + 1] === b && digests[entry * 3 + 2] === c) return Math.floor(entry / 3);
     }
     return undefined;
   }
 
-  private insert(digest: Buffer, record: number): void {
-    if (this.entries === this.recordOf.length) {
-      this.digests = grown(this.digests, this.digests.length * 2);
-      this.recordOf = grown(this.recordOf, this.recordOf.length * 2);
-      this.slots = new Uint32Array(this.slots.length * 2);
-      for (let entry = 0; entry < this.entries; entry++) this.place(entry);
+  private insert(digest: Buffer, entry: number): void {
+    if (++this.filled > this.slots.length * 0.75) {
+      const full = this.slots;
+      this.slots = new Uint32Array(full.length * 2);
+      for (const slot of full) if (slot !== 0) this.place(slot - 1);
     }
-    const entry = this.entries++;
-    for (let i = 0; i < 4; i++) this.digests[entry * 4 + i] = digest.readUInt32LE(i * 4);
-    this.recordOf[entry] = record;
+    for (let i = 0; i < 3; i++) this.digests[entry * 3 + i] = digest.readUInt32LE(i * 4);
     this.place(entry);
   }
 
@@ -236,7 +238,7 @@ class Duplicates {
   private place(entry: number): void {
     const { slots } = this;
     const mask = slots.length - 1;
-    let slot = this.digests[entry * 4]! & mask;
+    let slot = this.digests[entry * 3]! & mask;
     while (slots[slot] !== 0) slot = (slot + 1) & mask;
     slots[slot] = entry + 1;
   }
@@ -246,8 +248,12 @@ class Duplicates {
     if (this.records === this.fileOf.length) {
       this.fileOf = grown(this.fileOf, this.fileOf.length * 2);
       this.lineOf = grown(this.lineOf, this.lineOf.length * 2);
+      this.digests = grown(this.digests, this.digests.length * 2);
     }
-    if (this.files.at(-1) !== p.file) this.files.push(p.file);
+    if (this.lastFile !== p.file) {
+      this.files.push(p.file);
+      this.lastFile = p.file;
+    }
     this.fileOf[this.records] = this.files.length - 1;
     this.lineOf[this.records] = p.line ?? 0;
     return this.records++;

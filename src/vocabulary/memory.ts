@@ -25,3 +25,56 @@ export const own = (text: string): string => (text.length < 13 ? text : (' ' + t
  * this, nothing of it is.
  */
 export const releaseLastMatch = (): void => void /^/.exec('');
+
+/**
+ * Strings kept as their UTF-8 bytes, one after another in one buffer, each
+ * found by where it ends: for the few kept per file of a large archive (a
+ * file's path, its name in messages). As strings, a million files' paths
+ * and names weighed some 110 MB of the JavaScript heap, and V8 lets the heap
+ * grow to some four times what it keeps (docs/performance.md); packed, they
+ * are a quarter of that, outside it. A string is made again when it is
+ * asked for.
+ */
+export class PackedStrings implements Iterable<string> {
+  /** `prefix`: what every string added starts with (a folder's path), kept once, not with each. */
+  constructor(private readonly prefix = '') {}
+
+  private bytes = Buffer.allocUnsafe(1 << 12);
+  private ends = new Uint32Array(1 << 8);
+  private used = 0;
+  private count = 0;
+
+  get length(): number {
+    return this.count;
+  }
+
+  /** Adds `text`, which starts with the prefix, at the end; its index is the length before. */
+  push(text: string): void {
+    if (!text.startsWith(this.prefix)) throw new Error(`${text} does not start with ${this.prefix}`);
+    const rest = text.slice(this.prefix.length);
+    const size = Buffer.byteLength(rest);
+    if (this.used + size > this.bytes.length) {
+      const bytes = Buffer.allocUnsafe(Math.max(this.bytes.length * 2, this.used + size));
+      this.bytes.copy(bytes, 0, 0, this.used);
+      this.bytes = bytes;
+    }
+    if (this.count === this.ends.length) {
+      const ends = new Uint32Array(this.ends.length * 2);
+      ends.set(this.ends);
+      this.ends = ends;
+    }
+    this.used += this.bytes.write(rest, this.used);
+    this.ends[this.count++] = this.used;
+  }
+
+  /** The `index`th string; a negative index counts back from the end, as Array's at() does. */
+  at(index: number): string | undefined {
+    const i = index < 0 ? this.count + index : index;
+    if (i < 0 || i >= this.count) return undefined;
+    return this.prefix + this.bytes.toString('utf8', i === 0 ? 0 : this.ends[i - 1], this.ends[i]);
+  }
+
+  *[Symbol.iterator](): Iterator<string> {
+    for (let i = 0; i < this.count; i++) yield this.at(i)!;
+  }
+}

@@ -168,4 +168,19 @@ describe('The choice of the items as the placements stream past', () => {
       ['articles/late-3.md', 'input/duplicate-link', `has the link "${link.link}", as does articles/export-49.json:982`],
     ]);
   });
+
+  it('keeps the slugs and ids of records refused for their links as the table grows', () => {
+    // Every tenth record takes the link of the one before it: refused, its slug and id still held.
+    const records = Array.from({ length: 6000 }, () => placed());
+    for (let i = 10; i < records.length; i += 10) records[i] = { ...records[i]!, link: records[i - 1]!.link };
+    // Late records sharing the slug or the id of records from all through them, refused ones too.
+    const shared = records.filter((_, i) => i % 97 === 0 || i % 1000 === 20);
+    const late = shared.map((r, i) => placed(i % 2 ? { id: r.id, published: JUNE - 2e9 } : { slug: r.slug, published: JUNE - 2e9 }));
+    const { diagnostics } = select([...records, ...late], { articlesDir: 'articles', limit: 3 });
+    expect(diagnostics.filter((d) => d.ruleId === 'input/duplicate-link')).toHaveLength(599);
+    const reported = diagnostics.filter((d) => d.ruleId !== 'input/duplicate-link');
+    expect(reported.map((d) => [d.file, d.ruleId, d.message.slice(0, d.message.indexOf(';'))])).toEqual(
+      late.map((p, i) => [p.file, `input/duplicate-${i % 2 ? 'id' : 'slug'}`, `has the ${i % 2 ? 'id' : 'slug'} "${i % 2 ? p.id : p.slug}", as does ${shared[i]!.file}`]),
+    );
+  });
 });
