@@ -13,7 +13,7 @@ export interface Unlisted {
   readonly message: string;
 }
 
-/** Record files, sorted by path (packed: a million files' paths as strings weighed some 120 MB); `unlisted` holds the entries left out that the user must hear about. */
+/** Record files, sorted by path (packed outside the heap: see PackedStrings); `unlisted` holds the entries left out that the user must hear about. */
 export interface RecordFiles {
   readonly paths: PackedStrings;
   readonly unlisted: readonly Unlisted[];

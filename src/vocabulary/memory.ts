@@ -30,10 +30,11 @@ export const releaseLastMatch = (): void => void /^/.exec('');
  * Strings kept as their UTF-8 bytes, one after another in one buffer, each
  * found by where it ends: for the few kept per file of a large archive (a
  * file's path, its name in messages). As strings, a million files' paths
- * and names weighed some 110 MB of the JavaScript heap, and V8 lets the heap
- * grow to some four times what it keeps (docs/performance.md); packed, they
- * are a quarter of that, outside it. A string is made again when it is
- * asked for.
+ * and names weighed some 110 MB of the JavaScript heap, and V8 let the heap
+ * grow to four times what it kept (docs/performance.md); packed, they are a
+ * third of that, outside it. A string is made again when it is asked for;
+ * one that is not well-formed (a lone surrogate, which no file name holds)
+ * comes back with U+FFFD in its place, as it would be printed.
  */
 export class PackedStrings implements Iterable<string> {
   /** `prefix`: what every string added starts with (a folder's path), kept once, not with each. */
@@ -53,6 +54,8 @@ export class PackedStrings implements Iterable<string> {
     if (!text.startsWith(this.prefix)) throw new Error(`${text} does not start with ${this.prefix}`);
     const rest = text.slice(this.prefix.length);
     const size = Buffer.byteLength(rest);
+    // The ends are 32-bit numbers.
+    if (this.used + size > 0xffffffff) throw new RangeError('PackedStrings holds at most 4 GiB');
     if (this.used + size > this.bytes.length) {
       const bytes = Buffer.allocUnsafe(Math.max(this.bytes.length * 2, this.used + size));
       this.bytes.copy(bytes, 0, 0, this.used);
@@ -70,7 +73,7 @@ export class PackedStrings implements Iterable<string> {
   /** The `index`th string; a negative index counts back from the end, as Array's at() does. */
   at(index: number): string | undefined {
     const i = index < 0 ? this.count + index : index;
-    if (i < 0 || i >= this.count) return undefined;
+    if (!Number.isInteger(i) || i < 0 || i >= this.count) return undefined;
     return this.prefix + this.bytes.toString('utf8', i === 0 ? 0 : this.ends[i - 1], this.ends[i]);
   }
 

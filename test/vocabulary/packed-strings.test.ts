@@ -12,6 +12,9 @@ describe('PackedStrings', () => {
     expect(packed.at(-1)).toBe(texts.at(-1));
     expect(packed.at(3000)).toBeUndefined();
     expect(packed.at(-3001)).toBeUndefined();
+    // Never bytes past the end, or left from before.
+    expect(packed.at(Number.NaN)).toBeUndefined();
+    expect(packed.at(1.5)).toBeUndefined();
   });
 
   it('keeps a prefix once, and refuses a string without it', () => {
